@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): wall time of `clawguard exec` for an argv already allow-listed
+# in a live session, JVM start-up included, against running the command directly.
+# Usage: scripts/bench-exec.sh [RUNS]   (default 25; prints medians in milliseconds)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-25}"
+home="$(mktemp -d /tmp/cg-bench.XXXXXX)"
+trap 'rm -rf "$home"' EXIT
+cmd=/usr/bin/true
+"$here/clawguard" --help >/dev/null   # build and refresh the class-data archive first
+
+seed_state() {
+  local now; now="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
+  cat >"$home/root-session-state.json" <<JSON
+{"privilege_mode":"elevated","last_elevated_activity_utc":"$now","last_transition_utc":"$now",
+ "last_action":"approved-command","approved_reason":"bench","approved_session_id":null,
+ "allowed_commands":[{"argv":["$cmd"],"added_at_utc":"$now","scope":"session",
+ "resolved_path":"$(readlink -f $cmd)","cwd":"$PWD","session_id":null,"request_id":"bench"}]}
+JSON
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+time_runs() {
+  for _ in $(seq "$runs"); do
+    local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 ))
+  done
+}
+
+seed_state
+"$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" \
+  || { echo "the allow-listed exec did not run (exit $?)" >&2; exit 1; }
+guarded=$(time_runs "$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" | median)
+direct=$(time_runs "$cmd" | median)
+"$here/clawguard" audit verify --home "$home" >/dev/null
+printf 'runs: %s\nclawguard exec (allow-listed): median %.1f ms\ndirect %s: median %.1f ms\noverhead: %.1f ms\n' \
+  "$runs" "$(echo "$guarded/1000" | bc -l)" "$cmd" "$(echo "$direct/1000" | bc -l)" \
+  "$(echo "($guarded-$direct)/1000" | bc -l)"

@@ -1,0 +1,152 @@
+package io.clawguard.approval;
+
+import io.clawguard.audit.AuditLog;
+import io.clawguard.elevation.CommandBinding;
+import io.clawguard.files.StateHome;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.policy.CommandPolicy;
+import io.clawguard.policy.CommandPolicyFile;
+import io.clawguard.policy.CommandValidator;
+import io.clawguard.policy.GuardConfig;
+import io.clawguard.policy.InvalidCommandException;
+import io.clawguard.policy.PolicyVerdict;
+import io.clawguard.policy.PromptPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks a privileged request passes before any human is asked, in order: settings,
+ * task session id, policy files, the command, the sudo binary, the command policy. Each
+ * refusal is audited and carries its exit code.
+ */
+final class RequestScreening {
+    private final StateHome home;
+    private final ExecEnvironment env;
+    private final CommandValidator validator;
+    private final AuditLog audit;
+    private final int uid;
+
+    RequestScreening(StateHome home, ExecEnvironment env, CommandValidator validator, AuditLog audit, int uid) {
+        this.home = home;
+        this.env = env;
+        this.validator = validator;
+        this.audit = audit;
+        this.uid = uid;
+    }
+
+    ScreenedRequest screen(ExecRequest req) throws RefusedException, IOException {
+        GuardConfig config = loadConfig(req);
+        if (env.requireSessionId() && env.sessionId() == null) {
+            audit.append("session_id_missing", fields(req));
+            throw new RefusedException(ExitCode.SESSION_ID_MISSING,
+                    "OPENCLAW_REQUIRE_SESSION_ID=1 but OPENCLAW_TASK_SESSION_ID is not set");
+        }
+        CommandPolicy policy = loadPolicies(req);
+        PromptPolicy prompt = loadPromptPolicy(req);
+        Path resolved = validateCommand(req);
+        List<String> runArgv = req.useSudo() ? sudoArgv(req) : req.argv();
+        PolicyVerdict verdict = policy.evaluate(req.argv(), resolved.toString());
+        if (!verdict.allowed()) {
+            Map<String, Object> f = fields(req);
+            f.put("reason", verdict.reason());
+            f.put("pattern", verdict.rule());
+            audit.append("policy_block", f);
+            throw new RefusedException(ExitCode.POLICY_BLOCKED, "blocked by " + home.commandPolicy()
+                    + ": the command " + verdict.describe());
+        }
+        CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
+                env.sessionId());
+        return new ScreenedRequest(binding, runArgv, config, prompt);
+    }
+
+    private GuardConfig loadConfig(ExecRequest req) throws RefusedException, IOException {
+        try {
+            return GuardConfig.load(home.config(), uid);
+        } catch (InvalidJsonFileException e) {
+            throw invalidFile(req, e);
+        }
+    }
+
+    private CommandPolicy loadPolicies(ExecRequest req) throws RefusedException, IOException {
+        List<String> missing = new ArrayList<>();
+        Optional<CommandPolicy> policy;
+        try {
+            policy = CommandPolicyFile.load(home.commandPolicy());
+            if (PromptPolicy.load(home.promptPolicy()).isEmpty()) {
+                missing.add(home.promptPolicy().toString());
+            }
+        } catch (InvalidJsonFileException e) {
+            throw invalidFile(req, e);
+        }
+        if (policy.isEmpty()) {
+            missing.add(0, home.commandPolicy().toString());
+        }
+        if (env.requirePolicyFiles() && !missing.isEmpty()) {
+            Map<String, Object> f = fields(req);
+            f.put("missing", missing);
+            audit.append("policy_files_missing", f);
+            throw new RefusedException(ExitCode.POLICY_FILES_MISSING,
+                    "OPENCLAW_REQUIRE_POLICY_FILES=1 but these policy files are missing: " + String.join(", ", missing));
+        }
+        return policy.orElse(CommandPolicy.NONE);
+    }
+
+    private PromptPolicy loadPromptPolicy(ExecRequest req) throws RefusedException, IOException {
+        try {
+            return PromptPolicy.load(home.promptPolicy()).orElse(PromptPolicy.DEFAULT);
+        } catch (InvalidJsonFileException e) {
+            throw invalidFile(req, e);
+        }
+    }
+
+    private RefusedException invalidFile(ExecRequest req, InvalidJsonFileException e) throws IOException {
+        Map<String, Object> f = fields(req);
+        f.put("file", e.source());
+        f.put("error", e.getMessage());
+        audit.append("policy_file_invalid", f);
+        return new RefusedException(ExitCode.POLICY_FILES_MISSING, e.getMessage()
+                + " (privileged execution is refused until the file is fixed)");
+    }
+
+    private Path validateCommand(ExecRequest req) throws RefusedException, IOException {
+        try {
+            return validator.validateCommand(req.argv());
+        } catch (InvalidCommandException e) {
+            Map<String, Object> f = fields(req);
+            f.put("error", e.getMessage());
+            audit.append("command_invalid", f);
+            throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: " + e.getMessage());
+        }
+    }
+
+    private List<String> sudoArgv(ExecRequest req) throws RefusedException, IOException {
+        Path sudo;
+        try {
+            sudo = validator.validateSudo(env.realSudo());
+        } catch (InvalidCommandException e) {
+            Map<String, Object> f = fields(req);
+            f.put("sudo", env.realSudo());
+            f.put("error", e.getMessage());
+            audit.append("sudo_binary_invalid", f);
+            throw new RefusedException(ExitCode.INVALID_SUDO, "invalid sudo binary: " + e.getMessage());
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(sudo.toString());
+        argv.add("--");
+        argv.addAll(req.argv());
+        return argv;
+    }
+
+    private Map<String, Object> fields(ExecRequest req) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("argv", req.argv());
+        f.put("reason", req.reason());
+        f.put("session_id", env.sessionId());
+        return f;
+    }
+}

@@ -1,0 +1,87 @@
+package io.clawguard.audit;
+
+import io.clawguard.json.JsonValues;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Where the chain stands at the end of the log: the last record's {@code seq} and
+ * {@code hash}, found by reading backwards from the end so an append costs the same
+ * however long the log is. {@code tornAside} holds the record fields when a torn tail was
+ * set aside on the way.
+ */
+record ChainHead(long seq, String hash, Map<String, Object> tornAside) {
+    private static final int BLOCK = 8192;
+
+    /** Sets aside bytes from {@code start} to the end of the log; returns the fields to record. */
+    @FunctionalInterface
+    interface TornTailHandler {
+        Map<String, Object> setAside(FileChannel ch, long start) throws IOException;
+    }
+
+    static ChainHead of(FileChannel ch, TornTailHandler torn) throws IOException {
+        Map<String, Object> tornFields = null;
+        long size = ch.size();
+        if (size > 0 && byteAt(ch, size - 1) != '\n') {
+            tornFields = torn.setAside(ch, lineStart(ch, size - 1));
+            size = ch.size();
+        }
+        long end = size;
+        while (end > 0) {
+            long start = lineStart(ch, end - 1);
+            Map<String, Object> record = parse(read(ch, start, end - 1 - start));
+            if (record != null && record.get(AuditChain.HASH) instanceof String hash
+                    && record.get(AuditChain.SEQ) instanceof Long seq) {
+                return new ChainHead(seq, hash, tornFields);
+            }
+            end = start;
+        }
+        return new ChainHead(0, AuditChain.genesisPrev(read(ch, 0, size)), tornFields);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(byte[] line) {
+        try {
+            Object value = JsonValues.parse(new String(line, StandardCharsets.UTF_8));
+            return value instanceof Map ? (Map<String, Object>) value : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The offset just after the newline before {@code pos}, or 0. */
+    private static long lineStart(FileChannel ch, long pos) throws IOException {
+        long blockEnd = pos;
+        while (blockEnd > 0) {
+            long blockStart = Math.max(0, blockEnd - BLOCK);
+            byte[] block = read(ch, blockStart, blockEnd - blockStart);
+            for (int i = block.length - 1; i >= 0; i--) {
+                if (block[i] == '\n') {
+                    return blockStart + i + 1;
+                }
+            }
+            blockEnd = blockStart;
+        }
+        return 0;
+    }
+
+    private static byte byteAt(FileChannel ch, long pos) throws IOException {
+        return read(ch, pos, 1)[0];
+    }
+
+    static byte[] read(FileChannel ch, long pos, long length) throws IOException {
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("audit log line too long to read: " + length + " bytes");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) length);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, pos + buf.position()) < 0) {
+                throw new IOException("audit log shrank while being read");
+            }
+        }
+        return buf.array();
+    }
+}

@@ -1,0 +1,55 @@
+package io.clawguard.cli;
+
+import io.clawguard.audit.AuditVerification;
+import io.clawguard.audit.AuditVerifier;
+import io.clawguard.json.JsonValues;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code clawguard audit verify}: exit 0 on an intact chain, 1 naming the first bad line. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check the audit log's hash chain; exit 1 naming the first edited, deleted, inserted or moved line.")
+final class AuditVerifyCommand implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path log = home.stateHome().auditLog();
+        AuditVerification v = AuditVerifier.verify(log);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", log.toString());
+            m.put("intact", v.intact());
+            m.put("legacy_lines", (long) v.legacyLines());
+            m.put("chain_start_line", (long) v.chainStartLine());
+            m.put("chained_records", v.chainedRecords());
+            m.put("first_bad_line", (long) v.firstBadLine());
+            m.put("problem", v.problem());
+            System.out.println(JsonValues.pretty(m));
+        } else if (v.intact()) {
+            System.out.println(log + ": intact, " + v.chainedRecords() + " chained records" + legacyNote(v));
+        } else {
+            System.out.println(log + ": BROKEN at line " + v.firstBadLine() + ": " + v.problem());
+        }
+        return v.intact() ? 0 : 1;
+    }
+
+    private static String legacyNote(AuditVerification v) {
+        if (v.legacyLines() == 0) {
+            return "";
+        }
+        String start = v.chainStartLine() == 0 ? "no chained record yet"
+                : "the chain starts at line " + v.chainStartLine() + " and seals them";
+        return "; " + v.legacyLines() + " unchained legacy lines from the earlier tool first (" + start + ")";
+    }
+}

@@ -1,0 +1,66 @@
+package io.clawguard.cli;
+
+import io.clawguard.hook.SudoShim;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code clawguard hook install|uninstall}: the sudo shim that routes the agent's sudo through exec. */
+@Command(name = "hook", mixinStandardHelpOptions = true,
+        description = "Install or remove the sudo shim in ~/.openclaw/bin.",
+        subcommands = {HookCommand.Install.class, HookCommand.Uninstall.class})
+final class HookCommand {
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Write ~/.openclaw/bin/sudo, which sends sudo CMD through clawguard exec.")
+    static final class Install implements Callable<Integer> {
+        @Mixin
+        HomeOption home;
+
+        @Option(names = "--launcher", paramLabel = "PATH",
+                description = "The clawguard launcher the shim calls (default: the one running now).")
+        Path launcher;
+
+        @Override
+        public Integer call() throws IOException {
+            SudoShim shim = new SudoShim(home.stateHome().shimDir());
+            shim.install(launcherCommand(launcher), home.stateHome().dir());
+            System.out.println("installed " + shim.path());
+            System.out.println("Put " + shim.path().getParent() + " first on the agent's PATH, e.g. in its environment:");
+            System.out.println("  export PATH=\"" + shim.path().getParent() + ":$PATH\"");
+            return 0;
+        }
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the sudo shim.")
+    static final class Uninstall implements Callable<Integer> {
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws IOException {
+            SudoShim shim = new SudoShim(home.stateHome().shimDir());
+            System.out.println(shim.uninstall() ? "removed " + shim.path() : "no shim at " + shim.path());
+            return 0;
+        }
+    }
+
+    /** The launcher script sets {@code clawguard.launcher}; run from the bare jar, call java on it. */
+    static List<String> launcherCommand(Path explicit) {
+        if (explicit != null) {
+            return List.of(explicit.toAbsolutePath().toString());
+        }
+        String fromLauncher = System.getProperty("clawguard.launcher");
+        if (fromLauncher != null) {
+            return List.of(fromLauncher);
+        }
+        String jar = Path.of(HookCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .toAbsolutePath().toString();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-jar", jar);
+    }
+}

@@ -1,0 +1,94 @@
+package io.clawguard.policy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The admin's allow/deny rules for privileged commands ({@code command-policy.json}).
+ * Regexes are searched in the shell-quoted command line, and in the same line with the
+ * program's basename in place of its path, so {@code ^python3\b} means the python3 program
+ * wherever it lives. Exact rules compare the whole argv. Deny wins; when any allow rule
+ * exists, a command that matches none is blocked.
+ */
+public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
+                            List<List<String>> allowExact, List<List<String>> denyExact) {
+
+    public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of());
+
+    public CommandPolicy {
+        allow = List.copyOf(allow);
+        deny = List.copyOf(deny);
+        allowExact = List.copyOf(allowExact);
+        denyExact = List.copyOf(denyExact);
+    }
+
+    public PolicyVerdict evaluate(List<String> argv) {
+        return evaluate(argv, null);
+    }
+
+    /**
+     * Judges the argv as given and, when the program resolved to another path (a symlink),
+     * as resolved too: a deny rule matching either form blocks; an allow rule matching
+     * either form allows.
+     */
+    public PolicyVerdict evaluate(List<String> argv, String resolvedProgram) {
+        List<List<String>> forms = new ArrayList<>(2);
+        forms.add(argv);
+        if (resolvedProgram != null && !argv.isEmpty() && !resolvedProgram.equals(argv.get(0))) {
+            List<String> resolved = new ArrayList<>(argv);
+            resolved.set(0, resolvedProgram);
+            forms.add(resolved);
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> form : forms) {
+            lines.addAll(commandLines(form));
+            if (denyExact.contains(form)) {
+                return PolicyVerdict.blocked("deny_exact", ShellQuote.join(form));
+            }
+        }
+        for (Pattern p : deny) {
+            if (matchesAny(p, lines)) {
+                return PolicyVerdict.blocked("deny_match", p.pattern());
+            }
+        }
+        if (allow.isEmpty() && allowExact.isEmpty()) {
+            return PolicyVerdict.ALLOWED;
+        }
+        for (List<String> form : forms) {
+            if (allowExact.contains(form)) {
+                return PolicyVerdict.ALLOWED;
+            }
+        }
+        for (Pattern p : allow) {
+            if (matchesAny(p, lines)) {
+                return PolicyVerdict.ALLOWED;
+            }
+        }
+        return PolicyVerdict.blocked("allow_miss", null);
+    }
+
+    private static List<String> commandLines(List<String> argv) {
+        List<String> lines = new ArrayList<>(2);
+        lines.add(ShellQuote.join(argv));
+        if (!argv.isEmpty()) {
+            Path program = Path.of(argv.get(0)).getFileName();
+            if (program != null && !program.toString().equals(argv.get(0))) {
+                List<String> byName = new ArrayList<>(argv);
+                byName.set(0, program.toString());
+                lines.add(ShellQuote.join(byName));
+            }
+        }
+        return lines;
+    }
+
+    private static boolean matchesAny(Pattern p, List<String> lines) {
+        for (String line : lines) {
+            if (p.matcher(line).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

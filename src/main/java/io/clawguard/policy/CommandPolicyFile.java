@@ -1,0 +1,55 @@
+package io.clawguard.policy;
+
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.json.JsonFiles;
+import io.clawguard.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads {@code command-policy.json}; a broken file or regex is an error, never "no policy". */
+public final class CommandPolicyFile {
+    private CommandPolicyFile() {
+    }
+
+    /** Empty when the file does not exist. */
+    public static Optional<CommandPolicy> load(Path file) throws InvalidJsonFileException {
+        Optional<Object> doc = JsonFiles.read(file);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(JsonObject.of(file.toString(), doc.get())));
+    }
+
+    static CommandPolicy parse(JsonObject o) throws InvalidJsonFileException {
+        return new CommandPolicy(patterns(o, "allow"), patterns(o, "deny"),
+                argvs(o, "allow_exact"), argvs(o, "deny_exact"));
+    }
+
+    private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {
+        List<String> sources = o.strings(field);
+        List<Pattern> out = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            try {
+                out.add(Pattern.compile(sources.get(i)));
+            } catch (PatternSyntaxException e) {
+                throw o.error(field + "[" + i + "]", "is not a valid regex: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        }
+        return out;
+    }
+
+    private static List<List<String>> argvs(JsonObject o, String field) throws InvalidJsonFileException {
+        List<List<String>> out = o.stringLists(field);
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).isEmpty()) {
+                throw o.error(field + "[" + i + "]", "is an empty argv");
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package io.clawguard.policy;
+
+import io.clawguard.files.OwnerOnlyFile;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.json.JsonFiles;
+import io.clawguard.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin's settings in {@code clawguard.json}: the only place where a control may be
+ * loosened (longer timeouts, the terminal fallback, who may use the socket). The file must
+ * be the admin's own; one that others could have written is refused.
+ */
+public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, boolean ttyFallback,
+                          Path approvalTokenFile, Path totpSecretFile, List<String> agentUsers) {
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
+    public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
+            false, null, null, List.of());
+
+    public GuardConfig {
+        agentUsers = List.copyOf(agentUsers);
+    }
+
+    /** The defaults when the file is absent; an error naming the file and field when it is unusable. */
+    public static GuardConfig load(Path file, int currentUid) throws InvalidJsonFileException {
+        Optional<Object> doc = JsonFiles.readLenient(file);
+        if (doc.isEmpty()) {
+            return DEFAULTS;
+        }
+        try {
+            OwnerOnlyFile.check(file, currentUid, false);
+        } catch (IOException e) {
+            throw new InvalidJsonFileException(file.toString(), e.getMessage());
+        }
+        return parse(JsonObject.of(file.toString(), doc.get()), file.getParent());
+    }
+
+    static GuardConfig parse(JsonObject o, Path base) throws InvalidJsonFileException {
+        return new GuardConfig(
+                minutes(o, "idle_timeout_minutes", DEFAULT_IDLE_TIMEOUT),
+                seconds(o, "pending_timeout_seconds", DEFAULT_PENDING_TIMEOUT),
+                o.bool("tty_fallback", false),
+                o.optString("approval_token_file").map(base::resolve).orElse(null),
+                o.optString("totp_secret_file").map(base::resolve).orElse(null),
+                o.strings("agent_users"));
+    }
+
+    private static Duration minutes(JsonObject o, String field, Duration fallback) throws InvalidJsonFileException {
+        Optional<Long> v = o.optLong(field);
+        if (v.isPresent() && (v.get() < 1 || v.get() > 24 * 60)) {
+            throw o.error(field, "must be between 1 and 1440 minutes");
+        }
+        return v.map(Duration::ofMinutes).orElse(fallback);
+    }
+
+    private static Duration seconds(JsonObject o, String field, Duration fallback) throws InvalidJsonFileException {
+        Optional<Long> v = o.optLong(field);
+        if (v.isPresent() && (v.get() < 1 || v.get() > 24 * 3600)) {
+            throw o.error(field, "must be between 1 and 86400 seconds");
+        }
+        return v.map(Duration::ofSeconds).orElse(fallback);
+    }
+
+    /** The idle timeout in force for a request that asked for {@code requested}: only ever shorter. */
+    public Duration idleTimeoutFor(Duration requested) {
+        if (requested == null || requested.compareTo(idleTimeout) >= 0) {
+            return idleTimeout;
+        }
+        return requested;
+    }
+}
