@@ -1,0 +1,187 @@
+package io.clawguard.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clawguard.json.JsonValues;
+import io.clawguard.testing.MutableClock;
+import io.clawguard.testing.TestHomes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AuditLogTest {
+    @TempDir
+    Path dir;
+    Path file;
+    AuditLog log;
+
+    @BeforeEach
+    void setUp() {
+        file = dir.resolve("privileged-audit.jsonl");
+        log = new AuditLog(file, new MutableClock(Instant.parse("2026-11-24T10:00:00Z")));
+    }
+
+    private void appendFive() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            log.append("exec_start", Map.of("argv", List.of("/usr/bin/id", "n" + i)));
+        }
+    }
+
+    @Test
+    void recordsAreChainedAndVerify() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(5);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) JsonValues.parse(lines.get(1));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) JsonValues.parse(lines.get(0));
+        assertThat(second).containsEntry("seq", 2L).containsEntry("prev", first.get("hash"))
+                .containsEntry("action", "exec_start").containsKey("ts_utc");
+        assertThat(AuditVerifier.verify(file).intact()).isTrue();
+        assertThat(AuditVerifier.verify(file).chainedRecords()).isEqualTo(5);
+    }
+
+    static Stream<Arguments> tampering() {
+        UnaryOperator<List<String>> edit = l -> replace(l, 2, l.get(2).replace("n3", "n9"));
+        UnaryOperator<List<String>> delete = l -> without(l, 2);
+        UnaryOperator<List<String>> insertCopy = l -> inserted(l, 3, l.get(1));
+        UnaryOperator<List<String>> insertLegacy = l -> inserted(l, 3, "{\"ts_utc\":\"x\",\"action\":\"exec_start\"}");
+        UnaryOperator<List<String>> swap = l -> replace(replace(l, 1, l.get(3)), 3, l.get(1));
+        UnaryOperator<List<String>> garbage = l -> replace(l, 4, "not json");
+        UnaryOperator<List<String>> deleteFirst = l -> without(l, 0);
+        return Stream.of(
+                Arguments.of("edited line", edit, 3, "line edited"),
+                Arguments.of("deleted line", delete, 3, "seq is 4 where 3 was expected"),
+                Arguments.of("deleted first line", deleteFirst, 1, "seq is 2 where 1 was expected"),
+                Arguments.of("inserted copy of a line", insertCopy, 4, "seq is 2 where 4 was expected"),
+                Arguments.of("inserted unchained line", insertLegacy, 4, "unchained line inside the chain"),
+                Arguments.of("reordered lines", swap, 2, "seq is 4 where 2 was expected"),
+                Arguments.of("garbage line", garbage, 5, "not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tampering")
+    void verifyNamesTheFirstBadLine(String name, UnaryOperator<List<String>> tamper, int badLine, String problem)
+            throws Exception {
+        appendFive();
+        Files.write(file, tamper.apply(Files.readAllLines(file)));
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadLine()).isEqualTo(badLine);
+        assertThat(v.problem()).contains(problem);
+    }
+
+    @Test
+    void aRecomputedHashDoesNotHideAnEdit() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) JsonValues.parse(lines.get(1));
+        r.put("argv", List.of("/usr/bin/rm", "-rf", "/"));
+        r.put("hash", AuditChain.hashOf(r));
+        Files.write(file, replace(lines, 1, JsonValues.canonical(r)));
+        assertThat(AuditVerifier.verify(file).firstBadLine()).isEqualTo(3);
+    }
+
+    @Test
+    void aTornLastLineIsSetAsideAndRecordedAtTheNextWrite() throws Exception {
+        appendFive();
+        byte[] torn = "{\"action\":\"exec_fin".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, torn, java.nio.file.StandardOpenOption.APPEND);
+        AuditVerification before = AuditVerifier.verify(file);
+        assertThat(before.firstBadLine()).isEqualTo(6);
+        assertThat(before.problem()).contains("torn last line");
+
+        log.append("exec_finish", Map.of("returncode", 0L));
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(5)).contains("\"action\":\"audit_torn_line\"").contains("\"bytes\":" + torn.length);
+        assertThat(lines.get(6)).contains("\"action\":\"exec_finish\"").doesNotContain("exec_fin\"");
+        assertThat(AuditVerifier.verify(file).intact()).isTrue();
+        try (Stream<Path> files = Files.list(dir)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("privileged-audit.jsonl.torn-"))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(aside)).isEqualTo(torn);
+        }
+    }
+
+    @Test
+    void theSeedsUnchainedLogVerifiesAndIsSealedByTheChain() throws Exception {
+        TestHomes.write(file, TestHomes.resource("seed-format/privileged-audit.jsonl"));
+        AuditVerification legacy = AuditVerifier.verify(file);
+        assertThat(legacy.intact()).isTrue();
+        assertThat(legacy.legacyLines()).isEqualTo(16);
+        assertThat(legacy.chainStartLine()).isZero();
+
+        log.append("exec_start", Map.of("argv", List.of("/usr/bin/id")));
+        AuditVerification chained = AuditVerifier.verify(file);
+        assertThat(chained.intact()).isTrue();
+        assertThat(chained.chainStartLine()).isEqualTo(17);
+
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, without(lines, 3));
+        assertThat(AuditVerifier.verify(file).firstBadLine()).as("deleting a legacy line breaks the seal").isEqualTo(16);
+    }
+
+    @Test
+    void concurrentAppendersKeepOneChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                long n = i;
+                done.add(pool.submit(() -> log.append("exec_start", Map.of("n", n))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.intact()).isTrue();
+        assertThat(v.chainedRecords()).isEqualTo(200);
+    }
+
+    @Test
+    void theLogIsCreatedOwnerOnly() throws Exception {
+        log.append("exec_start", Map.of());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    private static List<String> replace(List<String> l, int i, String line) {
+        List<String> out = new ArrayList<>(l);
+        out.set(i, line);
+        return out;
+    }
+
+    private static List<String> without(List<String> l, int i) {
+        List<String> out = new ArrayList<>(l);
+        out.remove(i);
+        return out;
+    }
+
+    private static List<String> inserted(List<String> l, int i, String line) {
+        List<String> out = new ArrayList<>(l);
+        out.add(i, line);
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package io.clawguard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandPolicyTest {
+    private static final CommandPolicy SEED_LIKE = new CommandPolicy(
+            List.of(Pattern.compile("^systemctl\\b"), Pattern.compile("^/usr/bin/apt\\b")),
+            List.of(Pattern.compile("\\brm\\s+-rf\\b"), Pattern.compile("\\bshutdown\\b")),
+            List.of(List.of("/usr/bin/id")),
+            List.of(List.of("/usr/bin/systemctl", "stop", "sshd")));
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("deny regex", List.of("/usr/bin/rm", "-rf", "/tmp/x"), null, "deny_match"),
+                Arguments.of("deny regex wins over allow", List.of("/usr/bin/systemctl", "shutdown"), null, "deny_match"),
+                Arguments.of("deny_exact wins over allow regex", List.of("/usr/bin/systemctl", "stop", "sshd"), null,
+                        "deny_exact"),
+                Arguments.of("allow regex by program name", List.of("/usr/bin/systemctl", "restart", "nginx"), null,
+                        null),
+                Arguments.of("allow regex by path", List.of("/usr/bin/apt", "update"), null, null),
+                Arguments.of("allow_exact", List.of("/usr/bin/id"), null, null),
+                Arguments.of("allow_exact is exact", List.of("/usr/bin/id", "-u"), null, "allow_miss"),
+                Arguments.of("nothing allows it", List.of("/usr/bin/cat", "/etc/shadow"), null, "allow_miss"),
+                Arguments.of("quoted argument still matched", List.of("/usr/bin/find", "/", "-exec", "rm -rf", "{}"),
+                        null, "deny_match"),
+                Arguments.of("deny_exact on the resolved path", List.of("/bin/systemctl", "stop", "sshd"),
+                        "/usr/bin/systemctl", "deny_exact"),
+                Arguments.of("allow_exact on the resolved path", List.of("/bin/id"), "/usr/bin/id", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void evaluates(String name, List<String> argv, String resolved, String blockedReason) {
+        PolicyVerdict v = SEED_LIKE.evaluate(argv, resolved);
+        if (blockedReason == null) {
+            assertThat(v.allowed()).as(v.describe()).isTrue();
+        } else {
+            assertThat(v.allowed()).isFalse();
+            assertThat(v.reason()).isEqualTo(blockedReason);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void withoutAllowRulesOnlyDenyRulesBlock(String name, List<String> argv, String resolved, String blockedReason) {
+        CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact());
+        boolean denied = blockedReason != null && blockedReason.startsWith("deny");
+        assertThat(denyOnly.evaluate(argv, resolved).allowed()).isEqualTo(!denied);
+    }
+}

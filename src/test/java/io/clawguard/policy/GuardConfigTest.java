@@ -1,0 +1,67 @@
+package io.clawguard.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clawguard.files.ProcessIdentity;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.testing.TestHomes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GuardConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void absentFileMeansSafeDefaults() throws Exception {
+        GuardConfig c = GuardConfig.load(dir.resolve("clawguard.json"), ProcessIdentity.uid());
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.pendingTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.ttyFallback()).isFalse();
+    }
+
+    @Test
+    void readsTheAdminsSettings() throws Exception {
+        Path file = dir.resolve("clawguard.json");
+        TestHomes.write(file, "{ // comment\n \"idle_timeout_minutes\": 10, \"tty_fallback\": true,"
+                + " \"approval_token_file\": \"token\", \"agent_users\": [\"openclaw\"], }");
+        GuardConfig c = GuardConfig.load(file, ProcessIdentity.uid());
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.ttyFallback()).isTrue();
+        assertThat(c.approvalTokenFile()).isEqualTo(dir.resolve("token"));
+        assertThat(c.agentUsers()).containsExactly("openclaw");
+    }
+
+    @Test
+    void aRequestedTimeoutCanOnlyShortenTheConfiguredOne() {
+        GuardConfig c = GuardConfig.DEFAULTS;
+        assertThat(c.idleTimeoutFor(Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.idleTimeoutFor(Duration.ofMinutes(600))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.idleTimeoutFor(null)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aConfigOthersCouldWriteIsRefused() throws Exception {
+        Path file = dir.resolve("clawguard.json");
+        TestHomes.write(file, "{\"tty_fallback\": true}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .isInstanceOf(InvalidJsonFileException.class).hasMessageContaining("writable by group or others");
+    }
+
+    @Test
+    void badValuesNameTheField() {
+        Path file = dir.resolve("clawguard.json");
+        TestHomes.write(file, "{\"idle_timeout_minutes\": 0}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("\"idle_timeout_minutes\" must be between 1 and 1440 minutes");
+        TestHomes.write(file, "{\"tty_fallback\": \"yes\"}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("\"tty_fallback\" must be true or false");
+    }
+}
