@@ -12,6 +12,7 @@ import io.clawguard.policy.InvalidCommandException;
 import io.clawguard.policy.PolicyVerdict;
 import io.clawguard.policy.PromptPolicy;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,26 +73,31 @@ final class RequestScreening {
         }
     }
 
+    /**
+     * The command policy; with {@code OPENCLAW_REQUIRE_POLICY_FILES=1}, the seed's required
+     * files (command policy, approved ports, egress allow-list) must all exist.
+     */
     private CommandPolicy loadPolicies(ExecRequest req) throws RefusedException, IOException {
-        List<String> missing = new ArrayList<>();
         Optional<CommandPolicy> policy;
         try {
             policy = CommandPolicyFile.load(home.commandPolicy());
-            if (PromptPolicy.load(home.promptPolicy()).isEmpty()) {
-                missing.add(home.promptPolicy().toString());
-            }
         } catch (InvalidJsonFileException e) {
             throw invalidFile(req, e);
         }
-        if (policy.isEmpty()) {
-            missing.add(0, home.commandPolicy().toString());
-        }
-        if (env.requirePolicyFiles() && !missing.isEmpty()) {
-            Map<String, Object> f = fields(req);
-            f.put("missing", missing);
-            audit.append("policy_files_missing", f);
-            throw new RefusedException(ExitCode.POLICY_FILES_MISSING,
-                    "OPENCLAW_REQUIRE_POLICY_FILES=1 but these policy files are missing: " + String.join(", ", missing));
+        if (env.requirePolicyFiles()) {
+            List<String> missing = new ArrayList<>();
+            for (Path required : List.of(home.commandPolicy(), home.approvedPorts(), home.egressAllowlist())) {
+                if (!Files.exists(required)) {
+                    missing.add(required.toString());
+                }
+            }
+            if (!missing.isEmpty()) {
+                Map<String, Object> f = fields(req);
+                f.put("missing", missing);
+                audit.append("policy_files_missing", f);
+                throw new RefusedException(ExitCode.POLICY_FILES_MISSING,
+                        "OPENCLAW_REQUIRE_POLICY_FILES=1 but these policy files are missing: " + String.join(", ", missing));
+            }
         }
         return policy.orElse(CommandPolicy.NONE);
     }

@@ -49,7 +49,7 @@ final class ExecCommand implements Callable<Integer> {
                 .description("Ask to keep the elevation for this task session after the command.").build());
         spec.addOption(OptionSpec.builder("--timeout-minutes").paramLabel("N").type(Integer.class)
                 .description("A shorter idle timeout for this session; never longer than clawguard.json's.").build());
-        spec.addPositional(PositionalParamSpec.builder().paramLabel("CMD").arity("1..*").type(List.class)
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("CMD").arity("1..*").required(true).type(List.class)
                 .auxiliaryTypes(String.class)
                 .description("The absolute command and its arguments, after --.").build());
     }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * The admin's allow/deny rules for privileged commands ({@code command-policy.json}).
  * Regexes are searched in the shell-quoted command line, and in the same line with the
  * program's basename in place of its path, so {@code ^python3\b} means the python3 program
- * wherever it lives. Exact rules compare the whole argv. Deny wins; when any allow rule
- * exists, a command that matches none is blocked.
+ * wherever it lives. Exact rules compare the whole argv. As in the seed's tool: deny rules
+ * win; when {@code allow_exact} has entries the argv must be one of them; otherwise, when
+ * {@code allow} has entries, one must match. The reason words are the seed's too.
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
                             List<List<String>> allowExact, List<List<String>> denyExact) {
@@ -45,7 +46,7 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
         for (List<String> form : forms) {
             lines.addAll(commandLines(form));
             if (denyExact.contains(form)) {
-                return PolicyVerdict.blocked("deny_exact", ShellQuote.join(form));
+                return PolicyVerdict.blocked("deny_exact_match", ShellQuote.join(form));
             }
         }
         for (Pattern p : deny) {
@@ -53,20 +54,19 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
                 return PolicyVerdict.blocked("deny_match", p.pattern());
             }
         }
-        if (allow.isEmpty() && allowExact.isEmpty()) {
-            return PolicyVerdict.ALLOWED;
+        if (!allowExact.isEmpty()) {
+            return forms.stream().anyMatch(allowExact::contains) ? PolicyVerdict.ALLOWED
+                    : PolicyVerdict.blocked("not_in_allow_exact", null);
         }
-        for (List<String> form : forms) {
-            if (allowExact.contains(form)) {
-                return PolicyVerdict.ALLOWED;
-            }
+        if (allow.isEmpty()) {
+            return PolicyVerdict.ALLOWED;
         }
         for (Pattern p : allow) {
             if (matchesAny(p, lines)) {
                 return PolicyVerdict.ALLOWED;
             }
         }
-        return PolicyVerdict.blocked("allow_miss", null);
+        return PolicyVerdict.blocked("not_in_allowlist", null);
     }
 
     private static List<String> commandLines(List<String> argv) {

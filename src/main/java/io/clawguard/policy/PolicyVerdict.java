@@ -2,7 +2,8 @@ package io.clawguard.policy;
 
 /**
  * What the command policy says of one argv; a block carries the seed's reason word
- * ({@code deny_match}, {@code deny_exact}, {@code allow_miss}) and the rule that decided.
+ * ({@code deny_match}, {@code deny_exact_match}, {@code not_in_allow_exact},
+ * {@code not_in_allowlist}) and the rule that decided.
  */
 public record PolicyVerdict(boolean allowed, String reason, String rule) {
     public static final PolicyVerdict ALLOWED = new PolicyVerdict(true, null, null);
@@ -17,7 +18,8 @@ public record PolicyVerdict(boolean allowed, String reason, String rule) {
         }
         return switch (reason) {
             case "deny_match" -> "matches deny rule " + rule;
-            case "deny_exact" -> "is listed in deny_exact";
+            case "deny_exact_match" -> "is listed in deny_exact";
+            case "not_in_allow_exact" -> "is not listed in allow_exact";
             default -> "matches no allow rule";
         };
     }

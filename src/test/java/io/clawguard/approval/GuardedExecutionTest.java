@@ -178,10 +178,11 @@ class GuardedExecutionTest {
         env.put("OPENCLAW_REQUIRE_POLICY_FILES", "1");
         ExecOutcome o = exec(ID);
         assertThat(o.exitCode()).isEqualTo(ExitCode.POLICY_FILES_MISSING);
-        assertThat(o.message()).contains("command-policy.json", "prompt-policy.json");
+        assertThat(o.message()).contains("command-policy.json", "approved_ports.json", "egress_allowlist.json");
         assertThat(audit()).contains("\"policy_files_missing\"");
         TestHomes.write(home.commandPolicy(), "{}");
-        TestHomes.write(home.promptPolicy(), "{\"require_confirmation_for_untrusted\": true}");
+        TestHomes.write(home.approvedPorts(), "[]");
+        TestHomes.write(home.egressAllowlist(), "[]");
         approver.answer(ApprovalDecision.approved(false));
         assertThat(exec(ID).exitCode()).isEqualTo(7);
         assertThat(ran).hasSize(1);

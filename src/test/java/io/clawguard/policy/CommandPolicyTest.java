@@ -13,26 +13,25 @@ class CommandPolicyTest {
     private static final CommandPolicy SEED_LIKE = new CommandPolicy(
             List.of(Pattern.compile("^systemctl\\b"), Pattern.compile("^/usr/bin/apt\\b")),
             List.of(Pattern.compile("\\brm\\s+-rf\\b"), Pattern.compile("\\bshutdown\\b")),
-            List.of(List.of("/usr/bin/id")),
+            List.of(),
             List.of(List.of("/usr/bin/systemctl", "stop", "sshd")));
+    private static final CommandPolicy EXACT = new CommandPolicy(SEED_LIKE.allow(), SEED_LIKE.deny(),
+            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact());
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("deny regex", List.of("/usr/bin/rm", "-rf", "/tmp/x"), null, "deny_match"),
                 Arguments.of("deny regex wins over allow", List.of("/usr/bin/systemctl", "shutdown"), null, "deny_match"),
                 Arguments.of("deny_exact wins over allow regex", List.of("/usr/bin/systemctl", "stop", "sshd"), null,
-                        "deny_exact"),
+                        "deny_exact_match"),
                 Arguments.of("allow regex by program name", List.of("/usr/bin/systemctl", "restart", "nginx"), null,
                         null),
                 Arguments.of("allow regex by path", List.of("/usr/bin/apt", "update"), null, null),
-                Arguments.of("allow_exact", List.of("/usr/bin/id"), null, null),
-                Arguments.of("allow_exact is exact", List.of("/usr/bin/id", "-u"), null, "allow_miss"),
-                Arguments.of("nothing allows it", List.of("/usr/bin/cat", "/etc/shadow"), null, "allow_miss"),
+                Arguments.of("nothing allows it", List.of("/usr/bin/cat", "/etc/shadow"), null, "not_in_allowlist"),
                 Arguments.of("quoted argument still matched", List.of("/usr/bin/find", "/", "-exec", "rm -rf", "{}"),
                         null, "deny_match"),
                 Arguments.of("deny_exact on the resolved path", List.of("/bin/systemctl", "stop", "sshd"),
-                        "/usr/bin/systemctl", "deny_exact"),
-                Arguments.of("allow_exact on the resolved path", List.of("/bin/id"), "/usr/bin/id", null));
+                        "/usr/bin/systemctl", "deny_exact_match"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,6 +44,24 @@ class CommandPolicyTest {
             assertThat(v.allowed()).isFalse();
             assertThat(v.reason()).isEqualTo(blockedReason);
         }
+    }
+
+    static Stream<Arguments> exactCases() {
+        return Stream.of(
+                Arguments.of("allow_exact", List.of("/usr/bin/id"), null, null),
+                Arguments.of("allow_exact is exact", List.of("/usr/bin/id", "-u"), null, "not_in_allow_exact"),
+                Arguments.of("allow_exact takes over from allow regexes", List.of("/usr/bin/apt", "update"), null,
+                        "not_in_allow_exact"),
+                Arguments.of("deny still wins", List.of("/usr/bin/rm", "-rf", "/"), null, "deny_match"),
+                Arguments.of("allow_exact on the resolved path", List.of("/bin/id"), "/usr/bin/id", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactCases")
+    void allowExactRequiresAnExactArgv(String name, List<String> argv, String resolved, String blockedReason) {
+        PolicyVerdict v = EXACT.evaluate(argv, resolved);
+        assertThat(v.allowed()).isEqualTo(blockedReason == null);
+        assertThat(v.reason()).isEqualTo(blockedReason);
     }
 
     @ParameterizedTest(name = "{0}")

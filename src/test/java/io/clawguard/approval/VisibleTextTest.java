@@ -1,0 +1,33 @@
+package io.clawguard.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VisibleTextTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("plain", "/usr/bin/systemctl restart nginx", "/usr/bin/systemctl restart nginx", false),
+                Arguments.of("ANSI clear screen", "a\u001b[2Jb", "a\\x1b[2Jb", true),
+                Arguments.of("right-to-left override", "evil\u202etxt.sh", "evil\\u202etxt.sh", true),
+                Arguments.of("zero-width space", "rm\u200b -rf", "rm\\u200b -rf", true),
+                Arguments.of("newline", "a\nb", "a\\x0ab", true),
+                Arguments.of("C1 control", "x\u009by", "x\\x9by", true),
+                Arguments.of("no-break space", "a\u00a0b", "a\\xa0b", true),
+                Arguments.of("byte order mark", "\ufeffid", "\\ufeffid", true),
+                Arguments.of("Hangul filler", "a\u3164b", "a\\u3164b", true),
+                Arguments.of("a literal backslash stays readable", "a\\x1bb", "a\\\\x1bb", false),
+                Arguments.of("accented letters pass", "café", "café", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void makesTheInvisibleVisible(String name, String raw, String shown, boolean suspicious) {
+        VisibleText v = VisibleText.of(raw);
+        assertThat(v.text()).isEqualTo(shown);
+        assertThat(v.suspicious()).isEqualTo(suspicious);
+    }
+}
