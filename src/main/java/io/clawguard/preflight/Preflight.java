@@ -48,7 +48,7 @@ public final class Preflight {
             return Files.exists(home.config()) ? "valid" : null;
         }, "absent: defaults in force (30 min idle timeout, no terminal fallback)"));
         checks.add(file("command-policy", () -> CommandPolicyFile.load(home.commandPolicy()).map(p -> "valid").orElse(null),
-                "absent: no allow/deny filtering of privileged commands; copy references/command-policy.template.json"));
+                "absent: no allow/deny filtering of privileged commands; copy references/templates/command-policy.template.json"));
         checks.add(file("prompt-policy", () -> PromptPolicy.load(home.promptPolicy()).map(p -> "valid").orElse(null),
                 "absent: untrusted sources always need confirmation"));
         checks.add(file("approved-ports", () -> array(home.approvedPorts()),

@@ -1,0 +1,57 @@
+package io.clawguard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer lines of CONVENTIONS.md, held by the build. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.clawguard");
+    }
+
+    @Test
+    void onlyTheConsoleUsesLanterna() {
+        noClasses().that().resideOutsideOfPackages("io.clawguard.console..")
+                .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheMonitorUsesOshi() {
+        noClasses().that().resideOutsideOfPackages("io.clawguard.monitor..")
+                .should().dependOnClassesThat().resideInAPackage("oshi..").allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToTheTerminal() {
+        noClasses().that().resideOutsideOfPackages("io.clawguard.cli..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesPicocliAndJline() {
+        noClasses().that().resideOutsideOfPackages("io.clawguard.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.jline..").check(classes);
+    }
+
+    @Test
+    void coreLayersDoNotReachUpwards() {
+        noClasses().that().resideInAnyPackage("io.clawguard.json..", "io.clawguard.files..", "io.clawguard.policy..",
+                        "io.clawguard.audit..", "io.clawguard.elevation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.approval..", "io.clawguard.cli..",
+                        "io.clawguard.console..", "io.clawguard.hook..", "io.clawguard.preflight..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.clawguard.policy..", "io.clawguard.audit..")
+                .should().dependOnClassesThat().resideInAPackage("io.clawguard.elevation..").check(classes);
+    }
+}
