@@ -10,5 +10,5 @@ import java.time.Instant;
  */
 public record ApprovalRequest(String id, CommandBinding binding, String reason, boolean untrusted,
                               boolean confirmationRequired, boolean keepRequested, boolean useSudo,
-                              int requesterUid, long requesterPid, Instant createdAt) {
+                              Requester requester, Instant createdAt) {
 }

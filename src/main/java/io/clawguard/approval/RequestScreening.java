@@ -1,6 +1,5 @@
 package io.clawguard.approval;
 
-import io.clawguard.audit.AuditLog;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
@@ -27,20 +26,20 @@ import java.util.Optional;
  */
 final class RequestScreening {
     private final StateHome home;
-    private final ExecEnvironment env;
     private final CommandValidator validator;
-    private final AuditLog audit;
-    private final int uid;
+    private final AuditTrail audit;
+    private final int ownUid;
 
-    RequestScreening(StateHome home, ExecEnvironment env, CommandValidator validator, AuditLog audit, int uid) {
+    /** {@code ownUid} is this process's uid: the admin files must be its own (or root's). */
+    RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid) {
         this.home = home;
-        this.env = env;
         this.validator = validator;
         this.audit = audit;
-        this.uid = uid;
+        this.ownUid = ownUid;
     }
 
     ScreenedRequest screen(ExecRequest req) throws RefusedException, IOException {
+        ExecEnvironment env = req.env();
         GuardConfig config = loadConfig(req);
         if (env.requireSessionId() && env.sessionId() == null) {
             audit.append("session_id_missing", fields(req));
@@ -50,7 +49,7 @@ final class RequestScreening {
         CommandPolicy policy = loadPolicies(req);
         PromptPolicy prompt = loadPromptPolicy(req);
         Path resolved = validateCommand(req);
-        List<String> runArgv = req.useSudo() ? sudoArgv(req) : req.argv();
+        List<String> runArgv = req.useSudo() ? sudoArgv(req, env) : req.argv();
         PolicyVerdict verdict = policy.evaluate(req.argv(), resolved.toString());
         if (!verdict.allowed()) {
             Map<String, Object> f = fields(req);
@@ -67,7 +66,7 @@ final class RequestScreening {
 
     private GuardConfig loadConfig(ExecRequest req) throws RefusedException, IOException {
         try {
-            return GuardConfig.load(home.config(), uid);
+            return GuardConfig.load(home.config(), ownUid);
         } catch (InvalidJsonFileException e) {
             throw invalidFile(req, e);
         }
@@ -84,7 +83,7 @@ final class RequestScreening {
         } catch (InvalidJsonFileException e) {
             throw invalidFile(req, e);
         }
-        if (env.requirePolicyFiles()) {
+        if (req.env().requirePolicyFiles()) {
             List<String> missing = new ArrayList<>();
             for (Path required : List.of(home.commandPolicy(), home.approvedPorts(), home.egressAllowlist())) {
                 if (!Files.exists(required)) {
@@ -130,7 +129,7 @@ final class RequestScreening {
         }
     }
 
-    private List<String> sudoArgv(ExecRequest req) throws RefusedException, IOException {
+    private List<String> sudoArgv(ExecRequest req, ExecEnvironment env) throws RefusedException, IOException {
         Path sudo;
         try {
             sudo = validator.validateSudo(env.realSudo());
@@ -152,7 +151,9 @@ final class RequestScreening {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("argv", req.argv());
         f.put("reason", req.reason());
-        f.put("session_id", env.sessionId());
+        f.put("session_id", req.env().sessionId());
+        f.put("requester_uid", (long) req.requester().uid());
+        f.put("requester_pid", req.requester().pid());
         return f;
     }
 }

@@ -1,19 +1,26 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.ApproverFactory;
+import io.clawguard.approval.BrokerClient;
+import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.ExecEnvironment;
+import io.clawguard.approval.ExitCode;
 import io.clawguard.approval.ExecOutcome;
 import io.clawguard.approval.ExecRequest;
 import io.clawguard.approval.GuardedExecution;
+import io.clawguard.approval.Requester;
 import io.clawguard.approval.ScrubbedProcessRunner;
+import io.clawguard.approval.WireRequest;
+import io.clawguard.bus.EventBus;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.policy.CommandValidator;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -66,21 +73,42 @@ final class ExecCommand implements Callable<Integer> {
             return 2;
         }
         List<String> argv = spec.positionalParameters().get(0).getValue();
+        String reason = spec.findOption("--reason").getValue();
+        boolean useSudo = spec.findOption("--use-sudo").getValue();
+        boolean keep = spec.findOption("--keep-session").getValue();
         Map<String, String> env = System.getenv();
+        ExecEnvironment seedEnv = ExecEnvironment.from(env);
         StateHome stateHome = HomeOption.stateHome(spec.findOption("--home").getValue());
-        int uid = ProcessIdentity.uid();
-        ApproverFactory approvers = config -> new TerminalApprover(config, uid);
-        GuardedExecution execution = new GuardedExecution(new GuardedExecution.Dependencies(
-                stateHome, ExecEnvironment.from(env), CommandValidator.onThisHost(), approvers,
-                new ScrubbedProcessRunner(env), Clock.systemUTC(),
-                new GuardedExecution.Requester(uid, ProcessHandle.current().pid())));
-        ExecOutcome outcome = execution.execute(new ExecRequest(argv, spec.findOption("--reason").getValue(),
-                spec.findOption("--use-sudo").getValue(), spec.findOption("--keep-session").getValue(),
-                timeoutMinutes == null ? null : Duration.ofMinutes(timeoutMinutes),
-                Path.of("").toAbsolutePath()));
+        Path cwd = Path.of("").toAbsolutePath();
+        ScrubbedProcessRunner runner = new ScrubbedProcessRunner(env);
+        ExecOutcome outcome;
+        Optional<BrokerClient> broker = BrokerClient.connect(stateHome.brokerSocket());
+        if (broker.isPresent()) {
+            try (BrokerClient client = broker.get()) {
+                outcome = client.execute(WireRequest.encode(argv, reason, cwd, useSudo, keep, timeoutMinutes, seedEnv),
+                        runner, cwd);
+            } catch (IOException e) {
+                outcome = ExecOutcome.refused(ExitCode.NO_APPROVER, "broker connection failed: " + e.getMessage());
+            }
+        } else {
+            outcome = decideHere(stateHome, new ExecRequest(argv, reason, useSudo, keep,
+                    timeoutMinutes == null ? null : Duration.ofMinutes(timeoutMinutes), cwd, seedEnv,
+                    new Requester(ProcessIdentity.uid(), ProcessHandle.current().pid(), "clawguard")), runner);
+        }
         if (outcome.message() != null) {
             System.err.println("clawguard exec: " + outcome.message());
         }
         return outcome.exitCode();
+    }
+
+    /**
+     * No console is running: the rules are applied in this process, and only the terminal
+     * fallback (where the admin enabled it) can approve; otherwise the request is refused.
+     */
+    private static ExecOutcome decideHere(StateHome home, ExecRequest request, ScrubbedProcessRunner runner) {
+        int uid = request.requester().uid();
+        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(),
+                Clock.systemUTC(), new EventBus(), uid));
+        return new GuardedExecution(gate, config -> new TerminalApprover(config, uid), runner).execute(request);
     }
 }

@@ -46,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         System.out.println("mode: " + status.mode().toUpperCase(Locale.ROOT));
         if (status.state().elevated()) {
-            System.out.println("idle time left: " + clock(status.idleLeft()) + " of " + clock(status.idleTimeout()));
+            System.out.println("idle time left: " + clock(status.idleLeft()) + " of " + clock(status.effectiveTimeout()));
             System.out.println("session: " + (status.state().approvedSessionId() == null ? "(none)"
                     : VisibleText.of(status.state().approvedSessionId()).text()));
             for (AllowedCommand c : status.state().allowedCommands()) {

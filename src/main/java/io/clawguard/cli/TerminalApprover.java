@@ -111,7 +111,7 @@ final class TerminalApprover implements Approver {
         out.println("  cwd     " + VisibleText.of(req.binding().cwd()).text());
         out.println("  reason  " + reason.text());
         out.println("  session " + (req.binding().sessionId() == null ? "(none)" : session.text()));
-        out.println("  from    uid " + req.requesterUid() + ", pid " + req.requesterPid());
+        out.println("  from    uid " + req.requester().uid() + ", pid " + req.requester().pid() + " (" + req.requester().process() + ")");
         if (req.untrusted()) {
             out.println("  !! the request comes from an untrusted content source");
         }

@@ -2,6 +2,7 @@ package io.clawguard.elevation;
 
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code root-session-state.json} in the seed's format, plus the fields an approval binds to. */
 public final class ElevationStateCodec {
@@ -28,7 +30,16 @@ public final class ElevationStateCodec {
         }
         return new ElevationState(mode, instant(o, "last_elevated_activity_utc"), instant(o, "last_normal_activity_utc"),
                 instant(o, "last_transition_utc"), o.optString("last_action").orElse(null),
-                o.optString("approved_reason").orElse(null), o.optString("approved_session_id").orElse(null), commands);
+                o.optString("approved_reason").orElse(null), o.optString("approved_session_id").orElse(null), commands,
+                sessionTimeout(o));
+    }
+
+    private static Duration sessionTimeout(JsonObject o) throws InvalidJsonFileException {
+        Optional<Long> seconds = o.optLong("idle_timeout_seconds");
+        if (seconds.isPresent() && seconds.get() < 1) {
+            throw o.error("idle_timeout_seconds", "must be at least 1");
+        }
+        return seconds.map(Duration::ofSeconds).orElse(null);
     }
 
     private static AllowedCommand allowedCommand(JsonObject c) throws InvalidJsonFileException {
@@ -76,6 +87,9 @@ public final class ElevationStateCodec {
         m.put("last_action", s.lastAction());
         m.put("approved_reason", s.approvedReason());
         m.put("approved_session_id", s.approvedSessionId());
+        if (s.sessionIdleTimeout() != null) {
+            m.put("idle_timeout_seconds", s.sessionIdleTimeout().toSeconds());
+        }
         List<Object> commands = new ArrayList<>();
         for (AllowedCommand c : s.allowedCommands()) {
             Map<String, Object> e = new LinkedHashMap<>();

@@ -21,6 +21,11 @@ public record ElevationStatus(ElevationState state, Duration idleTimeout, Instan
         return state.mode().name().toLowerCase(Locale.ROOT);
     }
 
+    /** The idle timeout in force for this session. */
+    public Duration effectiveTimeout() {
+        return state.effectiveTimeout(idleTimeout);
+    }
+
     public Duration idleLeft() {
         return state.idleLeft(now, idleTimeout).orElse(Duration.ZERO);
     }
@@ -29,7 +34,7 @@ public record ElevationStatus(ElevationState state, Duration idleTimeout, Instan
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", mode());
-        m.put("idle_timeout_seconds", idleTimeout.toSeconds());
+        m.put("idle_timeout_seconds", state.effectiveTimeout(idleTimeout).toSeconds());
         m.put("idle_left_seconds", idleLeft().toSeconds());
         m.put("approved_session_id", state.approvedSessionId());
         m.put("approved_reason", state.approvedReason());

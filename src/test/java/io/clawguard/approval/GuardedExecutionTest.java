@@ -3,6 +3,7 @@ package io.clawguard.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawguard.audit.AuditVerifier;
+import io.clawguard.bus.EventBus;
 import io.clawguard.elevation.ElevationStore;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
@@ -52,12 +53,21 @@ class GuardedExecutionTest {
     }
 
     private ExecOutcome exec(List<String> argv, boolean keep, Duration timeout, Path dir) {
-        GuardedExecution g = new GuardedExecution(new GuardedExecution.Dependencies(home, ExecEnvironment.from(env),
-                CommandValidator.onThisHost(), config -> approver, (a, d) -> {
-                    ran.add(a);
-                    return 7;
-                }, clock, new GuardedExecution.Requester(ProcessIdentity.uid(), 4242)));
-        return g.execute(new ExecRequest(argv, "restart the web server", false, keep, timeout, dir));
+        return guarded((a, d) -> {
+            ran.add(a);
+            return 7;
+        }).execute(request(argv, false, keep, timeout, dir));
+    }
+
+    private GuardedExecution guarded(CommandRunner runner) {
+        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
+                new EventBus(), ProcessIdentity.uid()));
+        return new GuardedExecution(gate, config -> approver, runner);
+    }
+
+    private ExecRequest request(List<String> argv, boolean sudo, boolean keep, Duration timeout, Path dir) {
+        return new ExecRequest(argv, "restart the web server", sudo, keep, timeout, dir, ExecEnvironment.from(env),
+                new Requester(ProcessIdentity.uid(), 4242, "agent"));
     }
 
     private String audit() throws Exception {
@@ -205,10 +215,7 @@ class GuardedExecutionTest {
         assertThat(relative.exitCode()).isEqualTo(ExitCode.INVALID_COMMAND);
         assertThat(audit()).contains("\"command_invalid\"", "command path must be absolute");
         env.put("OPENCLAW_REAL_SUDO", cwd.resolve("sudo").toString());
-        GuardedExecution g = new GuardedExecution(new GuardedExecution.Dependencies(home, ExecEnvironment.from(env),
-                CommandValidator.onThisHost(), config -> approver, (a, d) -> 0, clock,
-                new GuardedExecution.Requester(0, 1)));
-        ExecOutcome sudo = g.execute(new ExecRequest(ID, "r", true, false, null, cwd));
+        ExecOutcome sudo = guarded((a, d) -> 0).execute(request(ID, true, false, null, cwd));
         assertThat(sudo.exitCode()).isEqualTo(ExitCode.INVALID_SUDO);
         assertThat(audit()).contains("\"sudo_binary_invalid\"");
         assertThat(approver.asked).isEmpty();
@@ -218,12 +225,10 @@ class GuardedExecutionTest {
     void sudoRunsTheExactArgvBehindDoubleDash() throws Exception {
         env.put("OPENCLAW_REAL_SUDO", "/usr/bin/env");
         approver.answer(ApprovalDecision.approved(false));
-        GuardedExecution g = new GuardedExecution(new GuardedExecution.Dependencies(home, ExecEnvironment.from(env),
-                CommandValidator.onThisHost(), config -> approver, (a, d) -> {
-                    ran.add(a);
-                    return 0;
-                }, clock, new GuardedExecution.Requester(0, 1)));
-        g.execute(new ExecRequest(ID, "r", true, false, null, cwd));
+        guarded((a, d) -> {
+            ran.add(a);
+            return 0;
+        }).execute(request(ID, true, false, null, cwd));
         assertThat(ran).containsExactly(List.of(Path.of("/usr/bin/env").toRealPath().toString(), "--", "/usr/bin/id", "-u"));
     }
 
@@ -282,7 +287,7 @@ class GuardedExecutionTest {
         assertThat(r.binding().argv()).containsExactly("/bin/id", "-u", "a\u001b[2Jb");
         assertThat(r.binding().resolvedPath()).isEqualTo(Path.of("/bin/id").toRealPath().toString());
         assertThat(r.binding().cwd()).isEqualTo(cwd.toString());
-        assertThat(r.requesterPid()).isEqualTo(4242);
+        assertThat(r.requester().pid()).isEqualTo(4242);
         assertThat(r.reason()).isEqualTo("restart the web server");
     }
 }

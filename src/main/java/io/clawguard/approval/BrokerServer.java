@@ -1,0 +1,110 @@
+package io.clawguard.approval;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on the Unix socket for {@code clawguard exec} and hands each connection to a
+ * {@link BrokerConnection}. The socket's folder is 0700 and the socket 0600 (0660 when
+ * agent users are configured, shared through a group); a stale socket left by a dead
+ * console is replaced, a live one is refused. Closing the server closes every connection,
+ * so waiting requesters are refused at once.
+ */
+public final class BrokerServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
+
+    private final Path socket;
+    private final BrokerConnection.Context context;
+    private final boolean shareWithGroup;
+    private final Set<AFUNIXSocket> open = ConcurrentHashMap.newKeySet();
+    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "broker-connection");
+        t.setDaemon(true);
+        return t;
+    });
+    private AFUNIXServerSocket server;
+
+    public BrokerServer(Path socket, BrokerConnection.Context context, boolean shareWithGroup) {
+        this.socket = socket;
+        this.context = context;
+        this.shareWithGroup = shareWithGroup;
+    }
+
+    /** Binds the socket and starts accepting; fails when another console is live on it. */
+    public void start() throws IOException {
+        Path dir = socket.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        replaceStaleSocket();
+        server = AFUNIXServerSocket.newInstance();
+        server.bind(AFUNIXSocketAddress.of(new File(socket.toString())));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString(shareWithGroup ? "rw-rw----" : "rw-------"));
+        Thread accept = new Thread(this::acceptLoop, "broker-accept");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    private void replaceStaleSocket() throws IOException {
+        if (!Files.exists(socket)) {
+            return;
+        }
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            throw new IOException("another ClawGuard console is already running (" + socket + " answers);"
+                    + " use that one, or stop it first");
+        } catch (SocketException e) {
+            Files.deleteIfExists(socket);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                AFUNIXSocket s = (AFUNIXSocket) server.accept();
+                open.add(s);
+                connections.execute(() -> {
+                    try {
+                        new BrokerConnection(s, context).serve();
+                    } finally {
+                        open.remove(s);
+                    }
+                });
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    LOG.warn("accepting a broker connection failed", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        for (AFUNIXSocket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.debug("closing a connection failed", e);
+            }
+        }
+        connections.shutdownNow();
+        Files.deleteIfExists(socket);
+    }
+}

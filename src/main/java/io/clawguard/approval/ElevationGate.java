@@ -1,0 +1,311 @@
+package io.clawguard.approval;
+
+import io.clawguard.audit.AuditLog;
+import io.clawguard.bus.CommandFinished;
+import io.clawguard.bus.CommandStarted;
+import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.EventBus;
+import io.clawguard.elevation.AllowedCommand;
+import io.clawguard.elevation.CommandBinding;
+import io.clawguard.elevation.ElevationState;
+import io.clawguard.elevation.ElevationStore;
+import io.clawguard.files.StateHome;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.policy.CommandValidator;
+import io.clawguard.policy.GuardConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides privileged requests and closes them: screens each request, lets a live session
+ * approval through or asks the approver, writes {@code exec_start} before answering "run",
+ * and after the command applies the drop or keep. The console's broker and the in-process
+ * fallback of {@code clawguard exec} both go through it, so the rules live in one place.
+ */
+public final class ElevationGate {
+    private final StateHome home;
+    private final RequestScreening screening;
+    private final ElevationStore store;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final EventBus bus;
+    private final int ownUid;
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** Everything the gate needs from outside; the composition root builds it. */
+    public record Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid) {
+    }
+
+    public ElevationGate(Dependencies d) {
+        this.home = d.home();
+        this.clock = d.clock();
+        this.bus = d.bus();
+        this.audit = new AuditTrail(new AuditLog(d.home().auditLog(), d.clock()), d.bus(), d.clock());
+        this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid());
+        this.store = new ElevationStore(d.home().elevationState());
+        this.ownUid = d.ownUid();
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /**
+     * Decides one request, asking {@code approvers} when no session approval covers it.
+     * Never throws: a failure to read or record anything refuses the request.
+     */
+    public Verdict decide(ExecRequest req, ApproverFactory approvers) {
+        try {
+            ScreenedRequest screened = screening.screen(req);
+            String requestId = newRequestId(req.requester());
+            if (reuseSession(req, screened)) {
+                return start(req, screened, requestId, "session",
+                        req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
+            }
+            ApprovalDecision decision = ask(req, screened, requestId, approvers);
+            if (!decision.approved()) {
+                return refusal(decision);
+            }
+            grant(req, screened, requestId, decision.keep());
+            return start(req, screened, requestId, "approval",
+                    decision.keep() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ONCE);
+        } catch (RefusedException e) {
+            return new Verdict.Refuse(e.outcome().exitCode(), e.getMessage());
+        } catch (IOException | InvalidJsonFileException e) {
+            return new Verdict.Refuse(ExitCode.DENIED, "refused: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Closes an authorised run: {@code exitCode} as reported, or null with {@code error} when
+     * it could not start, or null with no error when the requester vanished without a report.
+     */
+    public void finished(Verdict.Run run, Integer exitCode, String error) throws IOException, InvalidJsonFileException {
+        Map<String, Object> f = fields(run.binding(), run.requestId());
+        f.put("use_sudo", run.useSudo());
+        if (exitCode != null) {
+            f.put("returncode", (long) exitCode);
+            audit.append("exec_finish", f);
+        } else if (error != null) {
+            f.put("error", error);
+            audit.append("exec_failed", f);
+        } else {
+            audit.append("exec_unreported", f);
+        }
+        bus.publish(new CommandFinished(run.requestId(), run.binding().argv(), exitCode, clock.instant()));
+        afterCommand(run);
+    }
+
+    /**
+     * Drops the session when it has been idle past its timeout; the console's timer calls
+     * this every second so expiry happens on time, not only when the next request arrives.
+     */
+    public void expireIfIdle() throws IOException, InvalidJsonFileException {
+        Duration configured = config().idleTimeout();
+        Instant now = clock.instant();
+        Map<String, Object> expired = store.update(s -> s.idleExpired(now, configured)
+                ? new ElevationStore.Outcome<>(s.dropped(now, "idle-timeout"), expiryFields(s, configured))
+                : new ElevationStore.Outcome<>(s, null));
+        if (expired != null) {
+            audit.append("elevation_expired", expired);
+            publishState(ElevationState.INITIAL, "idle-timeout", configured);
+        }
+    }
+
+    /** The admin's "drop elevation now". */
+    public void dropNow(String who) throws IOException, InvalidJsonFileException {
+        Instant now = clock.instant();
+        boolean dropped = store.update(s -> new ElevationStore.Outcome<>(s.elevated() ? s.dropped(now, "admin-drop") : s,
+                s.elevated()));
+        if (dropped) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("reason", "admin-drop");
+            f.put("by", who);
+            audit.append("drop_elevation", f);
+            publishState(ElevationState.INITIAL, "admin-drop", config().idleTimeout());
+        }
+    }
+
+    /** The current session, for a console starting up. */
+    public ElevationChanged currentState() throws InvalidJsonFileException {
+        return changed(store.read(), "startup", config().idleTimeout());
+    }
+
+    private GuardConfig config() throws InvalidJsonFileException {
+        return GuardConfig.load(home.config(), ownUid);
+    }
+
+    /** Unique on this host: the requester's pid, the microsecond, and a counter of this process. */
+    private String newRequestId(Requester requester) {
+        Instant now = clock.instant();
+        long micros = TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1000;
+        return Long.toString(requester.pid(), 36) + "-" + Long.toString(micros, 36) + "-"
+                + Long.toString(sequence.incrementAndGet(), 36);
+    }
+
+    /**
+     * True when a live session already allows the binding. Only reads the state, unless the
+     * session has gone idle past its timeout, in which case it is dropped here and audited.
+     * Untrusted requests are always asked again.
+     */
+    private boolean reuseSession(ExecRequest req, ScreenedRequest screened) throws IOException, InvalidJsonFileException {
+        Instant now = clock.instant();
+        Duration configured = screened.config().idleTimeout();
+        CommandBinding binding = screened.binding();
+        SessionCheck check = store.update(current -> {
+            boolean expired = current.idleExpired(now, configured);
+            ElevationState s = expired ? current.dropped(now, "idle-timeout") : current;
+            boolean reuse = !req.env().untrustedSource() && s.authorises(binding);
+            return new ElevationStore.Outcome<>(s, new SessionCheck(expired ? expiryFields(current, configured) : null, reuse));
+        });
+        if (check.expired() != null) {
+            audit.append("elevation_expired", check.expired());
+            publishState(ElevationState.INITIAL, "idle-timeout", configured);
+        }
+        return check.reused();
+    }
+
+    private record SessionCheck(Map<String, Object> expired, boolean reused) {
+    }
+
+    private static Map<String, Object> expiryFields(ElevationState s, Duration configured) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("idle_timeout_minutes", s.effectiveTimeout(configured).toMinutes());
+        f.put("session_id", s.approvedSessionId());
+        f.put("last_elevated_activity_utc", s.lastElevatedActivity() == null ? null : s.lastElevatedActivity().toString());
+        return f;
+    }
+
+    private ApprovalDecision ask(ExecRequest req, ScreenedRequest screened, String requestId,
+                                 ApproverFactory approvers) throws IOException, RefusedException {
+        boolean confirm = req.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
+        ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
+                req.env().untrustedSource(), confirm, req.keepSession(), req.useSudo(), req.requester(),
+                clock.instant());
+        Map<String, Object> f = fields(screened.binding(), requestId);
+        f.put("reason", req.reason());
+        f.put("untrusted_source", req.env().untrustedSource());
+        f.put("requester_uid", (long) req.requester().uid());
+        f.put("requester_pid", req.requester().pid());
+        f.put("requester_process", req.requester().process());
+        audit.append("approval_requested", f);
+        ApprovalDecision decision;
+        try {
+            decision = approvers.forConfig(screened.config()).decide(request);
+        } catch (ApproverUnavailableException e) {
+            audit.append("approver_unreachable", fields(screened.binding(), requestId));
+            throw new RefusedException(ExitCode.NO_APPROVER, e.getMessage());
+        }
+        recordDecision(req, screened.binding(), requestId, decision);
+        return decision;
+    }
+
+    private void recordDecision(ExecRequest req, CommandBinding binding, String requestId, ApprovalDecision decision)
+            throws IOException {
+        Map<String, Object> d = fields(binding, requestId);
+        d.put("reason", req.reason());
+        d.put("approved", decision.approved());
+        d.put("outcome", decision.outcome().name().toLowerCase(Locale.ROOT));
+        d.put("keep", decision.keep());
+        d.put("decision_reason", decision.reason());
+        audit.append("approval_decision", d);
+        if (decision.outcome() == ApprovalDecision.Outcome.SECOND_FACTOR_FAILED) {
+            audit.append("approval_token_failed", fields(binding, requestId));
+        } else if (decision.outcome() == ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED) {
+            audit.append("untrusted_source_block", fields(binding, requestId));
+        } else if (!decision.approved()) {
+            Map<String, Object> denied = fields(binding, requestId);
+            denied.put("reason", req.reason());
+            denied.put("decision_reason", decision.reason());
+            audit.append("approval_denied", denied);
+        }
+    }
+
+    private static Verdict refusal(ApprovalDecision decision) {
+        String why = decision.reason() == null ? "" : ": " + decision.reason();
+        return switch (decision.outcome()) {
+            case SECOND_FACTOR_FAILED -> new Verdict.Refuse(ExitCode.SECOND_FACTOR_FAILED, "second factor failed" + why);
+            case UNTRUSTED_NOT_CONFIRMED -> new Verdict.Refuse(ExitCode.UNTRUSTED_NOT_CONFIRMED,
+                    "request from an untrusted source was not confirmed" + why);
+            case TIMED_OUT -> new Verdict.Refuse(ExitCode.APPROVAL_TIMED_OUT, "approval timed out" + why);
+            default -> new Verdict.Refuse(ExitCode.DENIED, "denied" + why);
+        };
+    }
+
+    private void grant(ExecRequest req, ScreenedRequest screened, String requestId, boolean keep)
+            throws IOException, InvalidJsonFileException {
+        Instant now = clock.instant();
+        AllowedCommand.Scope scope = keep ? AllowedCommand.Scope.SESSION : AllowedCommand.Scope.ONCE;
+        Duration configured = screened.config().idleTimeout();
+        Duration asked = req.requestedIdleTimeout();
+        ElevationState next = store.update(s -> {
+            ElevationState g = s.granted(screened.binding(), req.reason(), scope, requestId, now,
+                    asked != null && asked.compareTo(configured) < 0 ? asked : null);
+            return new ElevationStore.Outcome<>(g, g);
+        });
+        Map<String, Object> f = fields(screened.binding(), requestId);
+        f.put("reason", req.reason());
+        f.put("scope", scope.name().toLowerCase(Locale.ROOT));
+        audit.append("approval_granted", f);
+        publishState(next, "approved-command", configured);
+    }
+
+    private Verdict.Run start(ExecRequest req, ScreenedRequest screened, String requestId, String authorisedBy,
+                              Verdict.AfterCommand after) throws IOException {
+        Map<String, Object> f = fields(screened.binding(), requestId);
+        f.put("use_sudo", req.useSudo());
+        f.put("authorised_by", authorisedBy);
+        audit.append("exec_start", f);
+        bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
+        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), req.useSudo(), after);
+    }
+
+    private void afterCommand(Verdict.Run run) throws IOException, InvalidJsonFileException {
+        Instant now = clock.instant();
+        ElevationState[] states = store.update(s -> {
+            ElevationState next = switch (run.after()) {
+                case KEEP_SESSION -> s.touched(now);
+                case DROP_ONCE -> s.withoutOnce(run.requestId(), now);
+                case DROP_ALL -> s.elevated() ? s.dropped(now, "post-command") : s;
+            };
+            return new ElevationStore.Outcome<>(next, new ElevationState[] {s, next});
+        });
+        if (states[0].elevated() && !states[1].elevated()) {
+            Map<String, Object> f = fields(run.binding(), run.requestId());
+            f.put("reason", "post-command");
+            audit.append("drop_elevation", f);
+        }
+        if (states[0] != states[1]) {
+            publishState(states[1], states[1].elevated() ? "elevated-command" : "post-command", config().idleTimeout());
+        }
+    }
+
+    private void publishState(ElevationState s, String cause, Duration configured) {
+        bus.publish(changed(s, cause, configured));
+    }
+
+    private ElevationChanged changed(ElevationState s, String cause, Duration configured) {
+        List<List<String>> allowed = s.allowedCommands().stream()
+                .filter(c -> c.scope() == AllowedCommand.Scope.SESSION).map(AllowedCommand::argv).toList();
+        return new ElevationChanged(s.elevated(), s.elevated() ? s.lastElevatedActivity() : null,
+                s.effectiveTimeout(configured), allowed, s.approvedSessionId(), cause, clock.instant());
+    }
+
+    private static Map<String, Object> fields(CommandBinding b, String requestId) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("argv", b.argv());
+        f.put("request_id", requestId);
+        f.put("session_id", b.sessionId());
+        f.put("resolved_path", b.resolvedPath());
+        f.put("cwd", b.cwd());
+        return f;
+    }
+}

@@ -1,0 +1,32 @@
+package io.clawguard.approval;
+
+import io.clawguard.elevation.CommandBinding;
+import java.util.List;
+
+/** The gate's answer to one privileged request: run this exact argv, or refuse with an exit code. */
+public sealed interface Verdict {
+    /**
+     * Authorised: {@code exec_start} is already on disk. The requester runs {@code runArgv}
+     * and reports its end, after which {@code after} decides what happens to the elevation.
+     */
+    record Run(String requestId, List<String> runArgv, CommandBinding binding, boolean useSudo,
+               AfterCommand after) implements Verdict {
+        public Run {
+            runArgv = List.copyOf(runArgv);
+        }
+    }
+
+    /** Refused before anything ran. */
+    record Refuse(int exitCode, String message) implements Verdict {
+    }
+
+    /** What happens to the elevation once the command ends. */
+    enum AfterCommand {
+        /** Approved for the task session: stays, idle clock restarts. */
+        KEEP_SESSION,
+        /** Approved once: this run's entry goes, and the elevation with it if nothing else is left. */
+        DROP_ONCE,
+        /** A session run the requester did not ask to keep: the whole elevation is dropped. */
+        DROP_ALL
+    }
+}

@@ -1,0 +1,17 @@
+package io.clawguard.bus;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A privileged request now waits for a human. Every text field is as the requester sent
+ * it; the console makes it visible before showing it.
+ */
+public record ApprovalRequested(String requestId, List<String> argv, String resolvedPath, String cwd,
+                                String sessionId, String reason, boolean untrusted, boolean confirmationRequired,
+                                boolean keepRequested, boolean useSudo, int requesterUid, long requesterPid,
+                                String requesterProcess, Instant deadline, Instant at) implements Event {
+    public ApprovalRequested {
+        argv = List.copyOf(argv);
+    }
+}
