@@ -24,21 +24,17 @@ import org.slf4j.LoggerFactory;
 final class BrokerConnection {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
 
-    /** What every connection shares. */
-    record Context(ElevationGate gate, PendingApprovals pending, PeerPolicy peers) {
-    }
-
     /** One thing the reader saw: a line, the end of the stream, or a broken message. */
     private record Incoming(String line, String problem) {
         static final Incoming END = new Incoming(null, null);
     }
 
     private final AFUNIXSocket socket;
-    private final Context context;
+    private final BrokerContext context;
     private final BlockingQueue<Incoming> incoming = new LinkedBlockingQueue<>();
     private final AtomicBoolean hungUp = new AtomicBoolean();
 
-    BrokerConnection(AFUNIXSocket socket, Context context) {
+    BrokerConnection(AFUNIXSocket socket, BrokerContext context) {
         this.socket = socket;
         this.context = context;
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -29,7 +30,7 @@ public final class BrokerServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
 
     private final Path socket;
-    private final BrokerConnection.Context context;
+    private final BrokerContext context;
     private final boolean shareWithGroup;
     private final Set<AFUNIXSocket> open = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
@@ -39,7 +40,7 @@ public final class BrokerServer implements AutoCloseable {
     });
     private AFUNIXServerSocket server;
 
-    public BrokerServer(Path socket, BrokerConnection.Context context, boolean shareWithGroup) {
+    public BrokerServer(Path socket, BrokerContext context, boolean shareWithGroup) {
         this.socket = socket;
         this.context = context;
         this.shareWithGroup = shareWithGroup;
@@ -77,13 +78,18 @@ public final class BrokerServer implements AutoCloseable {
             try {
                 AFUNIXSocket s = (AFUNIXSocket) server.accept();
                 open.add(s);
-                connections.execute(() -> {
-                    try {
-                        new BrokerConnection(s, context).serve();
-                    } finally {
-                        open.remove(s);
-                    }
-                });
+                try {
+                    connections.execute(() -> {
+                        try {
+                            new BrokerConnection(s, context).serve();
+                        } finally {
+                            open.remove(s);
+                        }
+                    });
+                } catch (RejectedExecutionException shuttingDown) {
+                    open.remove(s);
+                    s.close();
+                }
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     LOG.warn("accepting a broker connection failed", e);

@@ -22,6 +22,18 @@ public final class CliProcess {
     }
 
     public static Result run(Path cwd, Map<String, String> env, String stdin, String... args) {
+        try {
+            Process p = start(cwd, env, args);
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            return collect(p, String.join(" ", args));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts {@code clawguard ARGS…} without waiting; standard input is closed. */
+    public static Process start(Path cwd, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -31,15 +43,17 @@ public final class CliProcess {
         pb.environment().remove("CLAWGUARD_HOME");
         pb.environment().keySet().removeIf(k -> k.startsWith("OPENCLAW_"));
         pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Waits for a started process and collects what it printed. */
+    public static Result collect(Process p, String what) {
         try {
-            Process p = pb.start();
-            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
             var out = p.getInputStream().readAllBytes();
             var err = p.getErrorStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("clawguard " + String.join(" ", args) + " did not finish in 60 s");
+                throw new AssertionError("clawguard " + what + " did not finish in 60 s");
             }
             return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
