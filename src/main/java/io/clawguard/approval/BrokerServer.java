@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -98,10 +99,20 @@ public final class BrokerServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting, gives connections half a second to deliver answers already decided
+     * (denials on quit), then closes the rest: their requesters are refused at once.
+     */
     @Override
     public void close() throws IOException {
         if (server != null) {
             server.close();
+        }
+        connections.shutdown();
+        try {
+            connections.awaitTermination(500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         for (AFUNIXSocket s : open) {
             try {

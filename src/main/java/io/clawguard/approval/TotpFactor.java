@@ -1,0 +1,73 @@
+package io.clawguard.approval;
+
+import io.clawguard.files.OwnerOnlyFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Time-based one-time passwords (RFC 6238): HMAC-SHA1, 30-second steps, 6 digits, and one
+ * step of clock drift either way. The secret is Base32 in a file only its owner can read.
+ */
+public final class TotpFactor implements SecondFactor {
+    static final long STEP_SECONDS = 30;
+    private static final int DIGITS = 6;
+
+    private final byte[] secret;
+
+    public TotpFactor(byte[] secret) {
+        if (secret.length < 10) {
+            throw new IllegalArgumentException("a TOTP secret needs at least 80 bits");
+        }
+        this.secret = secret.clone();
+    }
+
+    public static TotpFactor fromFile(Path file, int currentUid) throws IOException {
+        OwnerOnlyFile.check(file, currentUid, true);
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            return new TotpFactor(Base32.decode(text));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean required() {
+        return true;
+    }
+
+    @Override
+    public boolean verify(String input, Instant now) {
+        String typed = input == null ? "" : input.strip();
+        long step = Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
+        boolean ok = false;
+        for (long s = step - 1; s <= step + 1; s++) {
+            ok |= MessageDigest.isEqual(code(s).getBytes(StandardCharsets.US_ASCII),
+                    typed.getBytes(StandardCharsets.US_ASCII));
+        }
+        return ok;
+    }
+
+    /** The code for one 30-second step (RFC 4226 dynamic truncation). */
+    String code(long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = h[h.length - 1] & 0x0f;
+            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16)
+                    | ((h[offset + 2] & 0xff) << 8) | (h[offset + 3] & 0xff);
+            return String.format("%0" + DIGITS + "d", binary % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is missing from this JVM", e);
+        }
+    }
+}

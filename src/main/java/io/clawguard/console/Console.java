@@ -1,0 +1,77 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.gui2.BasicWindow;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
+import com.googlecode.lanterna.input.KeyStroke;
+import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.Event;
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.Tick;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The full-screen console: one window drawn from the {@link ConsoleModel}, fed by the bus.
+ * Bus subscribers never touch Lanterna themselves; they hand each event to the GUI thread.
+ */
+public final class Console {
+    private final WindowBasedTextGUI gui;
+    private final ConsoleModel model;
+    private final ConsoleView view;
+    private final BasicWindow window = new BasicWindow("ClawGuard");
+
+    public Console(WindowBasedTextGUI gui, ConsoleModel model, ConsoleIdentity identity, ConsoleActions actions) {
+        this.gui = gui;
+        this.model = model;
+        this.view = new ConsoleView(model, identity, Palette.DARK);
+        Keymap keys = new ConsoleKeys(gui, model, actions, view::invalidate).keymap();
+        view.keymap(keys);
+        window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
+        window.setComponent(view);
+        window.addWindowListener(new WindowListenerAdapter() {
+            @Override
+            public void onInput(Window w, KeyStroke key, AtomicBoolean deliverEvent) {
+                if (keys.handle(key)) {
+                    deliverEvent.set(false);
+                }
+            }
+        });
+    }
+
+    /** Registers the console's subscribers; each event is applied on the GUI thread. */
+    public void subscribe(EventBus bus) {
+        on(bus, ApprovalRequested.class, model::requested);
+        on(bus, ApprovalDecided.class, model::decided);
+        on(bus, AuditRecorded.class, model::audited);
+        on(bus, ElevationChanged.class, model::elevation);
+        on(bus, Tick.class, t -> model.tick(t.at()));
+    }
+
+    private <E extends Event> void on(EventBus bus, Class<E> type, Consumer<E> apply) {
+        bus.subscribe(type, e -> gui.getGUIThread().invokeLater(() -> {
+            apply.accept(e);
+            view.invalidate();
+        }));
+    }
+
+    /** Shows the console's window. */
+    public void open() {
+        gui.addWindow(window);
+        window.setFocusedInteractable(null);
+    }
+
+    public BasicWindow window() {
+        return window;
+    }
+
+    /** Closes the console's window (and so ends {@code waitForWindowToClose}). */
+    public void close() {
+        window.close();
+    }
+}

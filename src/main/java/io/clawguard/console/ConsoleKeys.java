@@ -1,0 +1,138 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.input.KeyType;
+import io.clawguard.approval.ApprovalDecision;
+import java.util.List;
+
+/**
+ * The main view's keys and what each does. Approvals go through the same steps whichever
+ * key starts them: the untrusted-source confirmation, then the second factor, then the
+ * decision for exactly the request id that was selected on screen.
+ */
+final class ConsoleKeys {
+    private final WindowBasedTextGUI gui;
+    private final ConsoleModel model;
+    private final ConsoleActions actions;
+    private final Runnable redraw;
+
+    ConsoleKeys(WindowBasedTextGUI gui, ConsoleModel model, ConsoleActions actions, Runnable redraw) {
+        this.gui = gui;
+        this.model = model;
+        this.actions = actions;
+        this.redraw = redraw;
+    }
+
+    Keymap keymap() {
+        return new Keymap(List.of(
+                KeyBinding.character('a', "approve", "approve once (elevation dropped after the command)", true,
+                        () -> approve(false)),
+                KeyBinding.character('A', "keep", "approve and keep for this task session (idle expiry applies)", true,
+                        () -> approve(true)),
+                KeyBinding.character('d', "deny", "deny, with an optional reason the requester is shown", false,
+                        this::deny),
+                KeyBinding.special(KeyType.Enter, "Enter", "detail", "detail of the selected request: whole argv,"
+                        + " binary, cwd, session, requester", this::detail),
+                KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
+                KeyBinding.special(KeyType.ArrowUp, "↑", "", "select the previous request", () -> move(-1)),
+                KeyBinding.special(KeyType.ArrowDown, "↓", "", "select the next request", () -> move(1)),
+                KeyBinding.character('?', "help", "this help", false, this::help),
+                KeyBinding.character('q', "quit", "quit (asks first while requests are pending; they are denied)",
+                        false, this::quit)));
+    }
+
+    private void approve(boolean keep) {
+        model.selected().ifPresentOrElse(row -> {
+            if (row.request().confirmationRequired()) {
+                PromptWindow.ask(gui, "Untrusted source", "This request stems from untrusted content.\n"
+                        + "Type yes to approve it anyway:", false, answer -> {
+                            if (answer == null) {
+                                say("approval cancelled; the request is still pending");
+                            } else if (answer.strip().equalsIgnoreCase("yes")) {
+                                secondFactorThen(row, keep);
+                            } else {
+                                decide(row, ApprovalDecision.of(ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED,
+                                        "the approver did not confirm the untrusted source"), "not confirmed");
+                            }
+                        });
+            } else {
+                secondFactorThen(row, keep);
+            }
+        }, () -> say("no request selected"));
+    }
+
+    private void secondFactorThen(PendingRow row, boolean keep) {
+        String verb = keep ? "approved and kept" : "approved once";
+        if (!actions.secondFactor().required()) {
+            decide(row, ApprovalDecision.approved(keep), verb);
+            return;
+        }
+        PromptWindow.ask(gui, "Second factor", "Approval token or TOTP code for " + row.shortId() + ":", true, code -> {
+            if (code == null) {
+                say("approval cancelled; the request is still pending");
+            } else if (actions.secondFactor().verify(code, model.now())) {
+                decide(row, ApprovalDecision.approved(keep), verb);
+            } else {
+                actions.secondFactorFailed(row);
+                say("wrong second factor (recorded); " + row.shortId() + " is still pending");
+            }
+        });
+    }
+
+    private void deny() {
+        model.selected().ifPresentOrElse(row -> PromptWindow.ask(gui, "Deny " + row.shortId(),
+                "Reason for the denial (optional, the requester sees it):", false, reason -> {
+                    if (reason == null) {
+                        say("denial cancelled; the request is still pending");
+                    } else {
+                        decide(row, ApprovalDecision.denied(reason.isBlank() ? "denied by the admin" : reason.strip()),
+                                "denied");
+                    }
+                }), () -> say("no request selected"));
+    }
+
+    private void decide(PendingRow row, ApprovalDecision decision, String verb) {
+        say(actions.resolve(row.id(), decision) ? verb + ": " + row.shortId()
+                : row.shortId() + " is no longer pending (it timed out or its requester left)");
+    }
+
+    private void detail() {
+        model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
+                RequestDetail.lines(row, model.now())), () -> say("no request selected"));
+    }
+
+    private void drop() {
+        actions.dropElevation();
+        say("elevation dropped");
+    }
+
+    private void move(int delta) {
+        model.moveSelection(delta);
+        model.notice(null);
+        redraw.run();
+    }
+
+    private void help() {
+        TextWindow.show(gui, "Keys (! = grants root)", keymap().helpLines());
+    }
+
+    private void quit() {
+        int waiting = model.pending().size();
+        if (waiting == 0) {
+            actions.quit();
+            return;
+        }
+        PromptWindow.ask(gui, "Quit", waiting + " pending request(s) will be denied. Quit? (y/N)", false, answer -> {
+            if (answer != null && answer.strip().equalsIgnoreCase("y")) {
+                actions.quit();
+            } else {
+                say("still running");
+            }
+        });
+    }
+
+    private void say(String text) {
+        model.notice(text);
+        redraw.run();
+    }
+}

@@ -1,0 +1,109 @@
+package io.clawguard.console;
+
+import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.ElevationChanged;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the console shows, built only from bus events: the console computes no findings
+ * and makes no decisions itself. Touched only on the GUI thread.
+ */
+public final class ConsoleModel {
+    static final int ACTIVITY_KEPT = 500;
+
+    private final Map<String, PendingRow> pending = new LinkedHashMap<>();
+    private final Deque<ActivityLine> activity = new ArrayDeque<>();
+    private ElevationChanged elevation;
+    private Instant now;
+    private int selected;
+    private String notice;
+
+    public ConsoleModel(Instant now) {
+        this.now = now;
+    }
+
+    public void requested(ApprovalRequested r) {
+        pending.put(r.requestId(), PendingRow.of(r));
+    }
+
+    public void decided(ApprovalDecided d) {
+        pending.remove(d.requestId());
+        selected = Math.max(0, Math.min(selected, pending.size() - 1));
+    }
+
+    public void audited(AuditRecorded a) {
+        activity.addLast(ActivityLine.of(a.record(), a.at()));
+        while (activity.size() > ACTIVITY_KEPT) {
+            activity.removeFirst();
+        }
+    }
+
+    public void elevation(ElevationChanged e) {
+        elevation = e;
+    }
+
+    public void tick(Instant at) {
+        now = at;
+    }
+
+    public void notice(String text) {
+        notice = text;
+    }
+
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public List<PendingRow> pending() {
+        return new ArrayList<>(pending.values());
+    }
+
+    public List<ActivityLine> activity() {
+        return new ArrayList<>(activity);
+    }
+
+    public int selectedIndex() {
+        return selected;
+    }
+
+    public Optional<PendingRow> selected() {
+        List<PendingRow> rows = pending();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(Math.min(selected, rows.size() - 1)));
+    }
+
+    public void moveSelection(int delta) {
+        int size = pending.size();
+        selected = size == 0 ? 0 : Math.floorMod(selected + delta, size);
+    }
+
+    public boolean elevated() {
+        return elevation != null && elevation.elevated();
+    }
+
+    public Optional<ElevationChanged> elevationState() {
+        return Optional.ofNullable(elevation);
+    }
+
+    /** Idle time left in an elevated session, counted down from the last activity. */
+    public Duration idleLeft() {
+        if (!elevated() || elevation.lastActivity() == null) {
+            return Duration.ZERO;
+        }
+        Duration left = elevation.idleTimeout().minus(Duration.between(elevation.lastActivity(), now));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+}

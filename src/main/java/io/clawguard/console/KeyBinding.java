@@ -1,0 +1,24 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.function.Predicate;
+
+/**
+ * One key of a view: what to press, what it does, and whether it changes anything that
+ * matters (dangerous keys are marked in the help). The status bar and the {@code ?} help
+ * are generated from these, so they never drift from what the keys do.
+ */
+public record KeyBinding(String key, String hint, String description, boolean dangerous,
+                         Predicate<KeyStroke> matches, Runnable action) {
+
+    public static KeyBinding character(char c, String hint, String description, boolean dangerous, Runnable action) {
+        return new KeyBinding(String.valueOf(c), hint, description, dangerous,
+                k -> k.getKeyType() == KeyType.Character && k.getCharacter() == c && !k.isCtrlDown() && !k.isAltDown(),
+                action);
+    }
+
+    public static KeyBinding special(KeyType type, String label, String hint, String description, Runnable action) {
+        return new KeyBinding(label, hint, description, false, k -> k.getKeyType() == type, action);
+    }
+}

@@ -1,0 +1,64 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Requests waiting for a decision, oldest first. Flags: {@code !} hidden characters were
+ * made visible, {@code U} untrusted source, {@code K} keep asked for, {@code S} through sudo.
+ */
+final class PendingPane {
+    private PendingPane() {
+    }
+
+    static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, ConsoleModel m, Palette p) {
+        List<PendingRow> rows = m.pending();
+        TextGraphics in = Frame.draw(g, at, size, "Pending approvals (" + rows.size() + ")", p);
+        int w = in.getSize().getColumns();
+        int h = in.getSize().getRows();
+        if (h <= 0) {
+            return;
+        }
+        in.setForegroundColor(p.dim());
+        in.putString(0, 0, Fit.pad(columns(" flag", "id", "wait", "command", "reason", w), w));
+        if (rows.isEmpty()) {
+            in.setForegroundColor(p.dim());
+            if (h > 1) {
+                in.putString(1, 1, Fit.fit("No requests waiting. Requests from `clawguard exec` appear here.", w - 1));
+            }
+            return;
+        }
+        int first = Math.max(0, m.selectedIndex() - (h - 2));
+        for (int i = first; i < rows.size() && i - first + 1 < h; i++) {
+            PendingRow r = rows.get(i);
+            boolean selected = i == m.selectedIndex();
+            int y = i - first + 1;
+            in.setForegroundColor(r.suspicious() || r.request().untrusted() ? p.bad() : p.text());
+            in.setBackgroundColor(p.background());
+            if (selected) {
+                in.enableModifiers(SGR.REVERSE);
+            }
+            in.putString(0, y, Fit.pad(line(r, selected, m, w), w));
+            in.disableModifiers(SGR.REVERSE);
+        }
+    }
+
+    static String line(PendingRow r, boolean selected, ConsoleModel m, int width) {
+        String flags = (selected ? ">" : " ") + (r.suspicious() ? "!" : "-") + (r.request().untrusted() ? "U" : "-")
+                + (r.request().keepRequested() ? "K" : "-") + (r.request().useSudo() ? "S" : "-");
+        Duration waited = Duration.between(r.request().at(), m.now());
+        return columns(flags, r.shortId(), Fit.clock(waited), r.commandLine(), r.reason(), width);
+    }
+
+    /** Flags, id, wait, then the command gets two thirds of what is left and the reason the rest. */
+    private static String columns(String flags, String id, String wait, String command, String reason, int width) {
+        String head = String.format("%-5s %-5s %5s  ", flags, Fit.fit(id, 5), Fit.fit(wait, 5));
+        int rest = Math.max(0, width - head.length());
+        int commandWidth = Math.max(10, rest * 2 / 3);
+        return head + Fit.pad(command, commandWidth) + " " + Fit.fit(reason, Math.max(0, rest - commandWidth - 1));
+    }
+}

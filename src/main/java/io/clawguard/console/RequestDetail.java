@@ -1,0 +1,42 @@
+package io.clawguard.console;
+
+import io.clawguard.approval.VisibleText;
+import io.clawguard.bus.ApprovalRequested;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The detail view of one request: every argv element on its own line, nothing truncated. */
+final class RequestDetail {
+    private RequestDetail() {
+    }
+
+    static List<String> lines(PendingRow row, Instant now) {
+        ApprovalRequested r = row.request();
+        List<String> out = new ArrayList<>();
+        out.add("request   " + r.requestId());
+        if (row.suspicious()) {
+            out.add("!! SUSPICIOUS: hidden or control characters were made visible below (\\x.., \\u....)");
+        }
+        if (r.untrusted()) {
+            out.add("!! UNTRUSTED SOURCE: the agent acted on untrusted content"
+                    + (r.confirmationRequired() ? "; approving takes a second confirmation" : ""));
+        }
+        out.add("argv      (" + row.argv().size() + (row.argv().size() == 1 ? " element" : " elements") + ", exactly as they will run)");
+        for (int i = 0; i < row.argv().size(); i++) {
+            out.add(String.format("  [%d] %s", i, row.argv().get(i)));
+        }
+        out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
+                + (r.useSudo() ? "  (through sudo)" : ""));
+        out.add("cwd       " + row.cwd());
+        out.add("reason    " + row.reason());
+        out.add("session   " + row.sessionId());
+        out.add("keep      " + (r.keepRequested() ? "requested by the agent (A keeps, a runs once)" : "not requested"));
+        out.add("requester uid " + r.requesterUid() + ", pid " + r.requesterPid() + ", process "
+                + VisibleText.of(r.requesterProcess()).text());
+        out.add("age       " + Fit.clock(Duration.between(r.at(), now)) + "  (denied as timed out in "
+                + Fit.clock(Duration.between(now, r.deadline())) + ")");
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The top line: host, user, NORMAL or ELEVATED with the idle countdown, install mode, clock. */
+final class TitleBar {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private TitleBar() {
+    }
+
+    static void draw(TextGraphics g, int row, int width, ConsoleModel m, ConsoleIdentity id, Palette p) {
+        g.setBackgroundColor(p.titleBackground());
+        g.setForegroundColor(p.title());
+        g.putString(0, row, " ".repeat(width));
+        String mode = m.elevated() ? " ELEVATED " + Fit.clock(m.idleLeft()) + " " : " NORMAL ";
+        String left = " ClawGuard │ " + id.host() + " │ " + id.user() + " │ ";
+        String right = " " + id.installNote(width >= 120) + " │ " + CLOCK.format(m.now()) + " ";
+        g.enableModifiers(SGR.BOLD);
+        g.putString(0, row, Fit.fit(left, width));
+        int modeAt = Math.min(width, left.length());
+        if (m.elevated()) {
+            g.setBackgroundColor(p.elevated());
+        }
+        g.putString(modeAt, row, Fit.fit(mode, Math.max(0, width - modeAt)));
+        g.setBackgroundColor(p.titleBackground());
+        g.disableModifiers(SGR.BOLD);
+        int rightAt = modeAt + mode.length() + 1;
+        int room = width - rightAt;
+        if (room > 10) {
+            String r = room >= right.length() ? right : " " + CLOCK.format(m.now()) + " ";
+            g.putString(width - Math.min(room, r.length()), row, Fit.fit(r, room));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import io.clawguard.approval.ApprovalDecision;
+import io.clawguard.approval.SecondFactor;
+import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.Tick;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The real console on Lanterna's virtual terminal: send keys, publish events, read the screen. */
+final class ConsoleRig {
+    static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+    final DefaultVirtualTerminal terminal;
+    final MultiWindowTextGUI gui;
+    final EventBus bus = new EventBus();
+    final ConsoleModel model = new ConsoleModel(T0);
+    final FakeActions actions = new FakeActions();
+    final Console console;
+
+    /** Records what the keys asked for; resolves only ids it was told are pending. */
+    static final class FakeActions implements ConsoleActions {
+        final Map<String, ApprovalDecision> decisions = new LinkedHashMap<>();
+        final List<String> tokenFailures = new ArrayList<>();
+        SecondFactor factor = SecondFactor.NONE;
+        int drops;
+        boolean quit;
+
+        @Override
+        public boolean resolve(String requestId, ApprovalDecision decision) {
+            return decisions.putIfAbsent(requestId, decision) == null;
+        }
+
+        @Override
+        public SecondFactor secondFactor() {
+            return factor;
+        }
+
+        @Override
+        public void secondFactorFailed(PendingRow row) {
+            tokenFailures.add(row.id());
+        }
+
+        @Override
+        public void dropElevation() {
+            drops++;
+        }
+
+        @Override
+        public void quit() {
+            quit = true;
+        }
+    }
+
+    ConsoleRig(int columns, int rows) {
+        try {
+            terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+            TerminalScreen screen = new TerminalScreen(terminal);
+            screen.startScreen();
+            gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        console = new Console(gui, model, new ConsoleIdentity("testhost", "admin", true), actions);
+        console.subscribe(bus);
+        console.open();
+        bus.publish(new Tick(T0));
+        settle();
+    }
+
+    /** Runs the GUI thread's queue and redraws until nothing is left to do. */
+    void settle() {
+        try {
+            for (int i = 0; i < 50; i++) {
+                gui.getGUIThread().processEventsAndUpdate();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void type(String keys) {
+        for (char c : keys.toCharArray()) {
+            terminal.addInput(new KeyStroke(c, false, false));
+        }
+        settle();
+    }
+
+    void press(KeyType key) {
+        terminal.addInput(new KeyStroke(key));
+        settle();
+    }
+
+    ApprovalRequested request(String id, List<String> argv, String reason) {
+        return request(id, argv, reason, false, false);
+    }
+
+    ApprovalRequested request(String id, List<String> argv, String reason, boolean untrusted, boolean confirm) {
+        ApprovalRequested r = new ApprovalRequested(id, argv, argv.get(0), "/srv/app", "task-7", reason, untrusted,
+                confirm, false, false, 1001, 4242, "openclaw-agent", T0.plus(Duration.ofMinutes(5)), T0);
+        bus.publish(r);
+        settle();
+        return r;
+    }
+
+    String row(int r) {
+        StringBuilder s = new StringBuilder();
+        for (int c = 0; c < terminal.getTerminalSize().getColumns(); c++) {
+            TextCharacter ch = terminal.getCharacter(c, r);
+            s.append(ch == null ? " " : ch.getCharacterString());
+        }
+        return s.toString();
+    }
+
+    String screen() {
+        StringBuilder s = new StringBuilder();
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            s.append(row(r).stripTrailing()).append('\n');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,173 @@
+package io.clawguard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import io.clawguard.approval.ApprovalDecision;
+import io.clawguard.approval.ApprovalToken;
+import io.clawguard.approval.SecondFactor;
+import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.Tick;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The console on a virtual terminal: a request arrives, each key does what it says. */
+class ConsoleScreenTest {
+    private static final List<String> RESTART = List.of("/usr/bin/systemctl", "restart", "nginx");
+
+    @Test
+    void aRequestArrivesAndIsVisible() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("4242-abc-1", RESTART, "restart web");
+        assertThat(rig.screen()).contains("Pending approvals (1)")
+                .containsPattern(">---- +#1 +0:00 +/usr/bin/systemctl restart nginx +restart web");
+    }
+
+    @Test
+    void aApprovesOnceTheSelectedRequest() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", List.of("/usr/bin/id"), "first");
+        rig.request("1-x-2", RESTART, "second");
+        rig.press(KeyType.ArrowDown);
+        rig.type("a");
+        assertThat(rig.actions.decisions).containsOnlyKeys("1-x-2");
+        assertThat(rig.actions.decisions.get("1-x-2")).isEqualTo(ApprovalDecision.approved(false));
+        assertThat(rig.row(23)).contains("approved once: #2");
+    }
+
+    @Test
+    void capitalAApprovesAndKeeps() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", RESTART, "r");
+        rig.type("A");
+        assertThat(rig.actions.decisions.get("1-x-1")).isEqualTo(ApprovalDecision.approved(true));
+    }
+
+    @Test
+    void dDeniesWithTheReasonTypedAndEscCancels() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", RESTART, "r");
+        rig.type("d");
+        assertThat(rig.screen()).contains("Reason for the denial");
+        rig.press(KeyType.Escape);
+        assertThat(rig.actions.decisions).isEmpty();
+        assertThat(rig.row(23)).contains("denial cancelled");
+        rig.type("dnot now, use the runbook");
+        rig.press(KeyType.Enter);
+        assertThat(rig.actions.decisions.get("1-x-1")).isEqualTo(ApprovalDecision.denied("not now, use the runbook"));
+    }
+
+    @Test
+    void enterShowsTheWholeRequestAndEscClosesIt() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", List.of("/usr/bin/cp", "/etc/hosts", "/srv/backup/hosts with space"), "backup");
+        rig.press(KeyType.Enter);
+        String screen = rig.screen();
+        assertThat(screen).contains("[0] /usr/bin/cp", "[1] /etc/hosts", "[2] /srv/backup/hosts with space",
+                "cwd       /srv/app", "session   task-7", "uid 1001, pid 4242, process openclaw-agent", "reason    backup");
+        rig.press(KeyType.Escape);
+        assertThat(rig.screen()).doesNotContain("[0] /usr/bin/cp");
+    }
+
+    @Test
+    void xDropsTheElevation() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.type("x");
+        assertThat(rig.actions.drops).isEqualTo(1);
+        assertThat(rig.row(23)).contains("elevation dropped");
+    }
+
+    @Test
+    void questionMarkListsEveryKey() {
+        ConsoleRig rig = new ConsoleRig(100, 30);
+        rig.type("?");
+        String screen = rig.screen();
+        assertThat(screen).contains("approve once", "approve and keep for this task session", "deny, with an optional",
+                "detail of the selected request", "drop elevation now", "quit (asks first", "this help");
+        rig.press(KeyType.Escape);
+        assertThat(rig.screen()).doesNotContain("approve and keep for this task session");
+    }
+
+    @Test
+    void qQuitsAtOnceWhenNothingIsPendingAndAsksOtherwise() {
+        ConsoleRig idle = new ConsoleRig(80, 24);
+        idle.type("q");
+        assertThat(idle.actions.quit).isTrue();
+
+        ConsoleRig busy = new ConsoleRig(80, 24);
+        busy.request("1-x-1", RESTART, "r");
+        busy.type("q");
+        assertThat(busy.screen()).contains("1 pending request(s) will be denied");
+        busy.type("n");
+        busy.press(KeyType.Enter);
+        assertThat(busy.actions.quit).isFalse();
+        busy.type("qy");
+        busy.press(KeyType.Enter);
+        assertThat(busy.actions.quit).isTrue();
+    }
+
+    @Test
+    void hiddenCharactersAreShownEscapedAndFlagged() {
+        ConsoleRig rig = new ConsoleRig(160, 30);
+        rig.request("1-x-1", List.of("/usr/bin/echo", "a\u001b[2Jb", "evil\u202etxt.sh", "rm\u200b-rf"), "innocent");
+        assertThat(rig.screen()).contains(">!---").contains("a\\x1b[2Jb").contains("evil\\u202etxt.sh")
+                .contains("rm\\u200b-rf").doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u200b");
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("SUSPICIOUS", "[1] a\\x1b[2Jb", "[2] evil\\u202etxt.sh", "[3] rm\\u200b-rf");
+    }
+
+    @Test
+    void aSecondFactorIsAskedMaskedAndAWrongOneKeepsTheRequestPending() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.actions.factor = SecondFactor.token(ApprovalToken.of("s3cret-token"));
+        rig.request("1-x-1", RESTART, "r");
+        rig.type("a");
+        rig.type("wrong");
+        assertThat(rig.screen()).contains("*****").doesNotContain("wrong");
+        rig.press(KeyType.Enter);
+        assertThat(rig.actions.decisions).isEmpty();
+        assertThat(rig.actions.tokenFailures).containsExactly("1-x-1");
+        assertThat(rig.row(23)).contains("wrong second factor");
+        rig.type("as3cret-token");
+        rig.press(KeyType.Enter);
+        assertThat(rig.actions.decisions.get("1-x-1")).isEqualTo(ApprovalDecision.approved(false));
+    }
+
+    @Test
+    void anUntrustedRequestNeedsAnExplicitYes() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", RESTART, "from a web page", true, true);
+        rig.request("1-x-2", RESTART, "from a web page", true, true);
+        assertThat(rig.screen()).contains(">-U--");
+        rig.type("a");
+        assertThat(rig.screen()).contains("untrusted content");
+        rig.type("no");
+        rig.press(KeyType.Enter);
+        assertThat(rig.actions.decisions.get("1-x-1").outcome()).isEqualTo(ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED);
+        rig.press(KeyType.ArrowDown);
+        rig.type("ayes");
+        rig.press(KeyType.Enter);
+        assertThat(rig.actions.decisions.get("1-x-2")).isEqualTo(ApprovalDecision.approved(false));
+    }
+
+    @Test
+    void theTitleCountsTheIdleTimeDownAndADecisionClearsTheRow() {
+        ConsoleRig rig = new ConsoleRig(120, 24);
+        rig.bus.publish(new ElevationChanged(true, ConsoleRig.T0, Duration.ofMinutes(30), List.of(RESTART), "task-7",
+                "approved-command", ConsoleRig.T0));
+        rig.bus.publish(new Tick(ConsoleRig.T0.plusSeconds(61)));
+        rig.settle();
+        assertThat(rig.row(0)).contains("ELEVATED 28:59").contains("12:01:01Z");
+        rig.request("1-x-1", RESTART, "r");
+        rig.bus.publish(new ApprovalDecided("1-x-1", "timed_out", false, "timed out", ConsoleRig.T0));
+        rig.bus.publish(new AuditRecorded(Map.of("ts_utc", "2026-11-24T12:01:02Z", "action", "approval_decision",
+                "argv", RESTART, "approved", false, "outcome", "timed_out"), ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("Pending approvals (0)")
+                .contains("12:01:02 ✗ approval_decision").contains("outcome=timed_out");
+    }
+}
