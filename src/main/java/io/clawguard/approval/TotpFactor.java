@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +40,20 @@ public final class TotpFactor implements SecondFactor {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes a fresh random secret (160 bits) to {@code file}, readable by its owner only,
+     * and returns it in Base32 for the authenticator app. Refuses to replace an existing one.
+     */
+    public static String enrol(Path file, SecureRandom random) throws IOException {
+        byte[] secret = new byte[20];
+        random.nextBytes(secret);
+        String text = Base32.encode(secret);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return text;
     }
 
     @Override
