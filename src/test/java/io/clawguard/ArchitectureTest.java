@@ -19,8 +19,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheConsoleUsesLanterna() {
-        noClasses().that().resideOutsideOfPackages("io.clawguard.console..")
+    void nothingBelowTheConsoleUsesLanterna() {
+        noClasses().that().resideOutsideOfPackages("io.clawguard.console..", "io.clawguard.cli..")
                 .should().dependOnClassesThat().resideInAPackage("com.googlecode.lanterna..")
                 .allowEmptyShould(true).check(classes);
     }
