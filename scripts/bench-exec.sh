@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): wall time of `clawguard exec` for an argv already allow-listed
-# in a live session, JVM start-up included, against running the command directly.
+# in a live session, JVM start-up included, against running the command directly; first
+# decided in-process (no console), then through a console running under tmux (if present).
 # Usage: scripts/bench-exec.sh [RUNS]   (default 25; prints medians in milliseconds)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-25}"
 home="$(mktemp -d /tmp/cg-bench.XXXXXX)"
-trap 'rm -rf "$home"' EXIT
+session="clawguard-bench-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$home"' EXIT
 cmd=/usr/bin/true
 "$here/clawguard" --help >/dev/null   # build and refresh the class-data archive first
 
@@ -29,12 +31,26 @@ time_runs() {
   done
 }
 
-seed_state
-"$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" \
-  || { echo "the allow-listed exec did not run (exit $?)" >&2; exit 1; }
-guarded=$(time_runs "$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" | median)
+ms() { echo "$1/1000" | bc -l; }
+
+bench() { # LABEL: median of RUNS guarded runs after one warm-up
+  seed_state
+  "$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" \
+    || { echo "the allow-listed exec did not run (exit $?)" >&2; exit 1; }
+  local guarded
+  guarded=$(time_runs "$here/clawguard" exec --home "$home" --reason bench --keep-session -- "$cmd" | median)
+  printf '%-50s median %6.1f ms   overhead %6.1f ms\n' "clawguard exec, $1:" "$(ms "$guarded")" \
+    "$(ms "($guarded-$direct)")"
+}
+
 direct=$(time_runs "$cmd" | median)
+jvm=$(time_runs java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version 2>/dev/null | median)
+printf 'runs: %s\n%-50s median %6.1f ms\n' "$runs" "$cmd directly:" "$(ms "$direct")"
+printf '%-50s median %6.1f ms\n' "an empty JVM (java -version), for scale:" "$(ms "$jvm")"
+bench "decided in-process (no console)"
+if command -v tmux >/dev/null; then
+  tmux new-session -d -s "$session" -x 100 -y 30 "'$here/clawguard' console --home '$home'"
+  for _ in $(seq 100); do [ -S "$home/clawguard.sock" ] && break; sleep 0.1; done
+  bench "through the running console"
+fi
 "$here/clawguard" audit verify --home "$home" >/dev/null
-printf 'runs: %s\nclawguard exec (allow-listed): median %.1f ms\ndirect %s: median %.1f ms\noverhead: %.1f ms\n' \
-  "$runs" "$(echo "$guarded/1000" | bc -l)" "$cmd" "$(echo "$direct/1000" | bc -l)" \
-  "$(echo "($guarded-$direct)/1000" | bc -l)"

@@ -265,7 +265,8 @@ public final class ElevationGate {
         f.put("authorised_by", authorisedBy);
         audit.append("exec_start", f);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
-        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), req.useSudo(), after);
+        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), req.useSudo(), after,
+                screened.config().idleTimeout());
     }
 
     private void afterCommand(Verdict.Run run) throws IOException, InvalidJsonFileException {
@@ -284,7 +285,7 @@ public final class ElevationGate {
             audit.append("drop_elevation", f);
         }
         if (states[0] != states[1]) {
-            publishState(states[1], states[1].elevated() ? "elevated-command" : "post-command", config().idleTimeout());
+            publishState(states[1], states[1].elevated() ? "elevated-command" : "post-command", run.configuredTimeout());
         }
     }
 

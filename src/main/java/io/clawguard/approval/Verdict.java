@@ -1,16 +1,18 @@
 package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
+import java.time.Duration;
 import java.util.List;
 
 /** The gate's answer to one privileged request: run this exact argv, or refuse with an exit code. */
 public sealed interface Verdict {
     /**
      * Authorised: {@code exec_start} is already on disk. The requester runs {@code runArgv}
-     * and reports its end, after which {@code after} decides what happens to the elevation.
+     * and reports its end, after which {@code after} decides what happens to the elevation
+     * ({@code configuredTimeout} is the admin's idle timeout when the request was decided).
      */
     record Run(String requestId, List<String> runArgv, CommandBinding binding, boolean useSudo,
-               AfterCommand after) implements Verdict {
+               AfterCommand after, Duration configuredTimeout) implements Verdict {
         public Run {
             runArgv = List.copyOf(runArgv);
         }

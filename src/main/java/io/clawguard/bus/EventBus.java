@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * itself, so publishing never waits for the screen.
  */
 public final class EventBus {
-    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+    /** Created on first failure only: logging start-up would cost {@code exec}'s hot path ~15 ms. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+    }
 
     private final Map<Class<? extends Event>, List<Consumer<? super Event>>> subscribers = new ConcurrentHashMap<>();
 
@@ -30,7 +33,7 @@ public final class EventBus {
             try {
                 s.accept(event);
             } catch (RuntimeException e) {
-                LOG.warn("a subscriber to {} failed", event.getClass().getSimpleName(), e);
+                Log.LOG.warn("a subscriber to {} failed", event.getClass().getSimpleName(), e);
             }
         }
     }
