@@ -3,41 +3,52 @@ package io.clawguard.files;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An exclusive lock on a lock file beside the data it guards, held across read-modify-write
- * so that concurrent {@code clawguard exec} processes never lose each other's updates.
+ * so that concurrent processes and threads never lose each other's updates.
+ *
+ * <p>File locks belong to the process, not the thread: the JVM's own overlap check does not
+ * reliably keep two threads of one process apart (measured: two threads inside at once under
+ * 200-thread contention), and closing any channel of the file drops the process's lock. So
+ * threads of this process queue on an in-process lock per file first, and only the thread at
+ * the head takes the file lock that keeps other processes out.
  */
 public final class ExclusiveLock implements AutoCloseable {
+    /** One in-process lock per lock file; it lives as long as the process, like the file lock. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final ReentrantLock inProcess;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ExclusiveLock(FileChannel channel, FileLock lock) {
+    private ExclusiveLock(ReentrantLock inProcess, FileChannel channel, FileLock lock) {
+        this.inProcess = inProcess;
         this.channel = channel;
         this.lock = lock;
     }
 
-    /** Blocks until the lock is held. */
+    /** Blocks until this thread holds the lock, against this process's threads and other processes. */
     public static ExclusiveLock acquire(Path lockFile) throws IOException {
-        FileChannel channel = open(lockFile);
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
+                k -> new ReentrantLock());
+        inProcess.lock();
+        FileChannel channel = null;
         try {
-            while (true) {
-                try {
-                    return new ExclusiveLock(channel, channel.lock());
-                } catch (OverlappingFileLockException e) {
-                    // Another thread of this JVM holds it: file locks are per process, so the
-                    // JVM reports the overlap instead of blocking. Wait and try again.
-                    pause();
-                }
-            }
+            channel = open(lockFile);
+            return new ExclusiveLock(inProcess, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
+            inProcess.unlock();
             throw e;
         }
     }
@@ -52,21 +63,13 @@ public final class ExclusiveLock implements AutoCloseable {
         }
     }
 
-    private static void pause() throws IOException {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a file lock", e);
-        }
-    }
-
     @Override
     public void close() throws IOException {
         try {
             lock.release();
-        } finally {
             channel.close();
+        } finally {
+            inProcess.unlock();
         }
     }
 }

@@ -47,7 +47,9 @@ class BrokerIntegrationTest {
     @AfterEach
     void tearDown() throws Exception {
         broker.close();
-        assertThat(AuditVerifier.verify(home.auditLog()).intact()).isTrue();
+        var verification = AuditVerifier.verify(home.auditLog());
+        assertThat(verification.intact()).as("audit chain: line %d: %s", verification.firstBadLine(),
+                verification.problem()).isTrue();
     }
 
     private Process exec(String... argv) throws Exception {
