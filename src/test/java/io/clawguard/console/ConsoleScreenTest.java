@@ -155,6 +155,20 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void aResizedTerminalIsLaidOutAgain() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", RESTART, "r");
+        rig.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(200, 60));
+        rig.settle();
+        rig.settle();
+        String screen = rig.screen();
+        assertThat(screen.lines()).hasSize(60);
+        assertThat(rig.row(59)).contains("a approve");
+        assertThat(screen).contains("Compliance scorecard").contains("/usr/bin/systemctl restart nginx");
+        assertThat(rig.row(0)).contains("same-user install: stops mistakes, not a hostile agent");
+    }
+
+    @Test
     void theTitleCountsTheIdleTimeDownAndADecisionClearsTheRow() {
         ConsoleRig rig = new ConsoleRig(120, 24);
         rig.bus.publish(new ElevationChanged(true, ConsoleRig.T0, Duration.ofMinutes(30), List.of(RESTART), "task-7",
