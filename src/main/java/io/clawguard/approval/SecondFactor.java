@@ -2,6 +2,7 @@ package io.clawguard.approval;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * What an approver types besides the approval itself: a static token, a TOTP code, or
@@ -25,7 +26,8 @@ public interface SecondFactor {
     /** Compares in constant time. */
     boolean verify(String input, Instant now);
 
-    static SecondFactor token(ApprovalToken token) {
+    /** A required factor that {@code check} verifies. */
+    static SecondFactor requiring(BiPredicate<String, Instant> check) {
         return new SecondFactor() {
             @Override
             public boolean required() {
@@ -34,30 +36,27 @@ public interface SecondFactor {
 
             @Override
             public boolean verify(String input, Instant now) {
-                return token.matches(input);
+                return check.test(input, now);
             }
         };
     }
 
+    static SecondFactor token(ApprovalToken token) {
+        return requiring((input, now) -> token.matches(input));
+    }
+
+    /** Accepts any one of the configured factors; every one is checked, so timing says nothing. */
     static SecondFactor anyOf(List<SecondFactor> factors) {
         List<SecondFactor> required = factors.stream().filter(SecondFactor::required).toList();
         if (required.isEmpty()) {
             return NONE;
         }
-        return new SecondFactor() {
-            @Override
-            public boolean required() {
-                return true;
+        return requiring((input, now) -> {
+            boolean ok = false;
+            for (SecondFactor f : required) {
+                ok |= f.verify(input, now);
             }
-
-            @Override
-            public boolean verify(String input, Instant now) {
-                boolean ok = false;
-                for (SecondFactor f : required) {
-                    ok |= f.verify(input, now);
-                }
-                return ok;
-            }
-        };
+            return ok;
+        });
     }
 }
