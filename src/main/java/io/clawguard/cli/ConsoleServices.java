@@ -83,6 +83,8 @@ final class ConsoleServices {
             throws IOException, InvalidJsonFileException {
         ConsoleServices s = new ConsoleServices(home, config, uid, approvalTimeout, secondFactor(config, uid));
         s.server.start();
+        // Also sets aside a torn last line a crash may have left in the log, and records that.
+        s.gate.audit().append("console_started", s.consoleFields());
         s.bus.subscribe(Tick.class, t -> s.expireIfIdle());
         s.ticker.scheduleWithFixedDelay(() -> s.bus.publish(new Tick(s.clock.instant())), 1, 1, TimeUnit.SECONDS);
         return s;
@@ -106,6 +108,14 @@ final class ConsoleServices {
             factors.add(TotpFactor.fromFile(config.totpSecretFile(), uid));
         }
         return SecondFactor.anyOf(factors);
+    }
+
+    private Map<String, Object> consoleFields() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("by", System.getProperty("user.name"));
+        f.put("pid", ProcessHandle.current().pid());
+        f.put("socket", home.brokerSocket().toString());
+        return f;
     }
 
     private void expireIfIdle() {
@@ -209,6 +219,7 @@ final class ConsoleServices {
         pending.denyAll("the console was closed");
         try {
             server.close();
+            gate.audit().append("console_stopped", consoleFields());
         } catch (IOException e) {
             LOG.warn("closing the broker socket failed", e);
         }
