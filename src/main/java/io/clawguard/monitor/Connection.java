@@ -1,0 +1,13 @@
+package io.clawguard.monitor;
+
+import java.net.InetAddress;
+
+/** An established TCP connection or a connected UDP socket, with the process that owns it. */
+public record Connection(Protocol protocol, InetAddress local, int localPort, InetAddress remote, int remotePort,
+                         long pid, String process, String user) {
+
+    /** A destination as the egress pane groups it: protocol, remote address and port, program. */
+    public String destinationKey() {
+        return protocol.wire() + " " + Addresses.text(remote) + ":" + remotePort + " " + process;
+    }
+}

@@ -1,0 +1,21 @@
+package io.clawguard.monitor;
+
+import java.util.Locale;
+
+/** Transport protocol of a socket, as written in the rule files ({@code "tcp"}, {@code "udp"}). */
+public enum Protocol {
+    TCP, UDP;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Null when {@code text} is neither. */
+    public static Protocol parse(String text) {
+        return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
+            case "tcp", "tcp4", "tcp6" -> TCP;
+            case "udp", "udp4", "udp6" -> UDP;
+            default -> null;
+        };
+    }
+}
