@@ -37,7 +37,7 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StateHome stateHome = home.stateHome();
-        ConsoleLogging.toFile(stateHome.logFile());
+        LogFiles.toFile(stateHome.logFile());
         int uid = ProcessIdentity.uid();
         ConsoleServices services;
         try {

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -82,9 +84,18 @@ public final class CachingResolver implements HostResolver, AutoCloseable {
         return e == null ? none : e.value();
     }
 
-    /** Waits for queued lookups (tests; a scan never calls this). */
-    void drain() throws Exception {
-        lookups.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    /**
+     * Waits up to {@code limit} for the lookups queued so far: a one-shot report wants the
+     * answers; the console's scans never call this.
+     */
+    public void await(Duration limit) {
+        try {
+            lookups.submit(() -> { }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Answers that did not come in time stay unknown; the report says what it saw.
+        }
     }
 
     @Override

@@ -80,11 +80,11 @@ class RuleFilesTest {
             return List.of(Sockets.ip("192.0.2." + lookups.get()));
         }, a -> Optional.empty());
         assertThat(r.addresses("api.example")).as("first call does not wait for DNS").isEmpty();
-        r.drain();
+        r.await(Duration.ofSeconds(5));
         assertThat(r.addresses("api.example")).containsExactly(Sockets.ip("192.0.2.1"));
         clock.advance(Duration.ofMinutes(6));
         assertThat(r.addresses("api.example")).as("stale answer served while refreshing").containsExactly(Sockets.ip("192.0.2.1"));
-        r.drain();
+        r.await(Duration.ofSeconds(5));
         assertThat(r.addresses("api.example")).containsExactly(Sockets.ip("192.0.2.2"));
         assertThat(lookups.get()).isEqualTo(2);
         r.close();

@@ -13,8 +13,8 @@ import java.util.logging.SimpleFormatter;
  * {@code ~/.openclaw/logs}, never to the terminal, where it would corrupt the screen. Must
  * run before the first logger is created.
  */
-final class ConsoleLogging {
-    private ConsoleLogging() {
+final class LogFiles {
+    private LogFiles() {
     }
 
     static void toFile(Path logFile) throws IOException {
