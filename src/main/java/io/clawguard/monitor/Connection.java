@@ -8,6 +8,6 @@ public record Connection(Protocol protocol, InetAddress local, int localPort, In
 
     /** A destination as the egress pane groups it: protocol, remote address and port, program. */
     public String destinationKey() {
-        return protocol.wire() + " " + Addresses.text(remote) + ":" + remotePort + " " + process;
+        return protocol.wire() + " " + Addresses.endpoint(remote, remotePort) + " " + process;
     }
 }

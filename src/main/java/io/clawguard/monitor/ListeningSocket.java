@@ -7,7 +7,7 @@ public record ListeningSocket(Protocol protocol, InetAddress bind, int port, lon
 
     /** Identity across scans: the same port, protocol and bind address is the same listener. */
     public String key() {
-        return protocol.wire() + " " + Addresses.text(bind) + ":" + port;
+        return protocol.wire() + " " + Addresses.endpoint(bind, port);
     }
 
     public boolean wildcard() {

@@ -1,0 +1,38 @@
+package io.clawguard.audit;
+
+import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkEvent;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every network change the monitors publish to the audit log, so the log tells when
+ * a port first opened or a destination first appeared. (Privileged steps are written by
+ * the gate itself, before it answers: their write must be able to refuse the request.)
+ */
+public final class NetworkAuditWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkAuditWriter.class);
+
+    private NetworkAuditWriter() {
+    }
+
+    public static void subscribe(EventBus bus, AuditLog log) {
+        bus.subscribe(NetworkEvent.class, e -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("subject", e.subject());
+            f.put("detail", e.detail());
+            if (e.initial()) {
+                f.put("first_scan", true);
+            }
+            try {
+                bus.publish(new AuditRecorded(log.append(e.action(), f), e.at()));
+            } catch (IOException ex) {
+                LOG.error("could not record {} {}", e.action(), e.subject(), ex);
+            }
+        });
+    }
+}

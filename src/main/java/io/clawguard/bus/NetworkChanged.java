@@ -1,0 +1,32 @@
+package io.clawguard.bus;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The network as the last scan saw it, published when anything changed: the ports and
+ * egress panes draw from it. {@code ruleErrors} names rule files that could not be read.
+ */
+public record NetworkChanged(List<Listener> listening, List<Destination> outbound, int inbound,
+                             List<FindingView> findings, boolean baselinePresent, boolean allowlistPresent,
+                             List<String> ruleErrors, Instant at) implements Event {
+    public NetworkChanged {
+        listening = List.copyOf(listening);
+        outbound = List.copyOf(outbound);
+        findings = List.copyOf(findings);
+        ruleErrors = List.copyOf(ruleErrors);
+    }
+
+    /** A listening socket; {@code key} is {@code proto bind:port}. */
+    public record Listener(String key, String protocol, String bind, int port, long pid, String process, String user) {
+    }
+
+    /** An outbound connection; {@code key} groups the same destination and program. */
+    public record Destination(String key, String protocol, String remote, int remotePort, long pid, String process,
+                              String user) {
+    }
+
+    /** A finding about a listener or a destination, by the {@code subject} key. */
+    public record FindingView(String kind, String risk, String subject, String summary, String recommendation) {
+    }
+}

@@ -1,0 +1,112 @@
+package io.clawguard.monitor;
+
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkChanged;
+import io.clawguard.bus.NetworkEvent;
+import io.clawguard.files.StateHome;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scans on a schedule, diffs each scan against the last and publishes only the changes:
+ * ports opened and closed, destinations new and gone, findings raised and cleared, then
+ * the new picture for the panes. The first scan reports everything it sees as new.
+ */
+public final class NetworkMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkMonitor.class);
+
+    private final StateHome home;
+    private final SocketCollector collector;
+    private final HostResolver resolver;
+    private final EventBus bus;
+    private final NetworkScan.RuleCache rules = new NetworkScan.RuleCache();
+    private Map<String, String> listeners;
+    private Map<String, String> destinations = Map.of();
+    private Map<String, String> findings = Map.of();
+    private List<String> ruleErrors = List.of();
+
+    public NetworkMonitor(StateHome home, SocketCollector collector, HostResolver resolver, EventBus bus) {
+        this.home = home;
+        this.collector = collector;
+        this.resolver = resolver;
+        this.bus = bus;
+    }
+
+    /** Scans every {@code interval}; a scan still running when the next is due delays it. */
+    public void start(ScheduledExecutorService scheduler, Duration interval) {
+        scheduler.scheduleWithFixedDelay(this::scanQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scanQuietly() {
+        try {
+            scan();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("network scan failed", e);
+        }
+    }
+
+    /** One scan: publishes what changed since the last one. */
+    public synchronized NetworkScan scan() throws IOException {
+        NetworkScan scan = NetworkScan.of(home, collector.collect(), resolver, rules);
+        boolean initial = listeners == null;
+        Map<String, String> nowListening = new LinkedHashMap<>();
+        scan.snapshot().listening().forEach(s -> nowListening.put(s.key(), s.process() + " (pid " + s.pid() + ")"));
+        Map<String, String> nowOutbound = new LinkedHashMap<>();
+        scan.egress().outbound().forEach(c -> nowOutbound.put(c.destinationKey(), "pid " + c.pid()));
+        Map<String, String> nowFindings = new LinkedHashMap<>();
+        scan.findings().forEach(f -> nowFindings.put(f.key(), f.summary()));
+        Instant at = scan.snapshot().at();
+        boolean changed = initial | diff(initial ? Map.of() : listeners, nowListening, "port_opened", "port_closed", initial, at)
+                | diff(destinations, nowOutbound, "egress_new", "egress_gone", initial, at)
+                | diff(findings, nowFindings, "finding_raised", "finding_cleared", initial, at)
+                | !scan.ruleErrors().equals(ruleErrors);
+        listeners = nowListening;
+        destinations = nowOutbound;
+        findings = nowFindings;
+        ruleErrors = scan.ruleErrors();
+        if (changed) {
+            bus.publish(picture(scan));
+        }
+        return scan;
+    }
+
+    private boolean diff(Map<String, String> before, Map<String, String> now, String added, String removed,
+                         boolean initial, Instant at) {
+        boolean changed = false;
+        for (Map.Entry<String, String> e : now.entrySet()) {
+            if (!before.containsKey(e.getKey())) {
+                bus.publish(new NetworkEvent(added, e.getKey(), e.getValue(), initial, at));
+                changed = true;
+            }
+        }
+        for (Map.Entry<String, String> e : before.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                bus.publish(new NetworkEvent(removed, e.getKey(), e.getValue(), false, at));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static NetworkChanged picture(NetworkScan scan) {
+        return new NetworkChanged(
+                scan.snapshot().listening().stream().map(s -> new NetworkChanged.Listener(s.key(), s.protocol().wire(),
+                        Addresses.text(s.bind()), s.port(), s.pid(), s.process(), s.user())).toList(),
+                scan.egress().outbound().stream().map(c -> new NetworkChanged.Destination(c.destinationKey(),
+                        c.protocol().wire(), Addresses.text(c.remote()), c.remotePort(), c.pid(), c.process(), c.user()))
+                        .toList(),
+                scan.egress().inbound().size(),
+                scan.findings().stream().map(f -> new NetworkChanged.FindingView(f.kind().id(),
+                        f.risk().name().toLowerCase(Locale.ROOT), f.subject(), f.summary(), f.recommendation())).toList(),
+                scan.baseline().isPresent(), scan.allowlist().isPresent(), scan.ruleErrors(), scan.snapshot().at());
+    }
+}
