@@ -34,6 +34,10 @@ final class ConsoleCommand implements Callable<Integer> {
                     + " pending_timeout_seconds, else 5m). Examples: 90s, 5m.")
     Duration approvalTimeout;
 
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
+            description = "How often the ports and outbound connections are scanned (default ${DEFAULT-VALUE}).")
+    Duration interval;
+
     @Override
     public Integer call() throws IOException {
         StateHome stateHome = home.stateHome();
@@ -43,7 +47,7 @@ final class ConsoleCommand implements Callable<Integer> {
         try {
             GuardConfig config = GuardConfig.load(stateHome.config(), uid);
             services = ConsoleServices.start(stateHome, config, uid,
-                    approvalTimeout != null ? approvalTimeout : config.pendingTimeout());
+                    approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval);
         } catch (InvalidJsonFileException | IOException e) {
             System.err.println("clawguard console: " + e.getMessage());
             return 1;

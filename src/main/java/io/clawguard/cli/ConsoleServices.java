@@ -11,7 +11,9 @@ import io.clawguard.approval.PeerPolicy;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.approval.SecondFactor;
 import io.clawguard.approval.TotpFactor;
+import io.clawguard.audit.AuditLog;
 import io.clawguard.audit.AuditTail;
+import io.clawguard.audit.NetworkAuditWriter;
 import io.clawguard.bus.ApprovalTokenFailed;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
@@ -24,6 +26,9 @@ import io.clawguard.console.PendingRow;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
+import io.clawguard.monitor.CachingResolver;
+import io.clawguard.monitor.NetworkMonitor;
+import io.clawguard.monitor.OshiSocketCollector;
 import io.clawguard.policy.CommandValidator;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
@@ -44,8 +49,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's composition root: one bus, the gate, the pending approvals, the broker
- * socket, the one-second ticker that drives the elevation timer and the clock, and the
- * console's actions wired to them.
+ * socket, the one-second ticker that drives the elevation timer and the clock, the network
+ * monitor and its audit writer, and the console's actions wired to them.
  */
 final class ConsoleServices {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServices.class);
@@ -64,8 +69,15 @@ final class ConsoleServices {
         t.setDaemon(true);
         return t;
     });
+    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "network-scanner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5));
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Console console;
+    private Duration scanInterval;
 
     private ConsoleServices(StateHome home, GuardConfig config, int uid, Duration approvalTimeout,
                             SecondFactor secondFactor) throws IOException {
@@ -79,14 +91,16 @@ final class ConsoleServices {
     }
 
     /** Binds the broker socket (failing when another console runs) and starts the timer. */
-    static ConsoleServices start(StateHome home, GuardConfig config, int uid, Duration approvalTimeout)
-            throws IOException, InvalidJsonFileException {
+    static ConsoleServices start(StateHome home, GuardConfig config, int uid, Duration approvalTimeout,
+                                 Duration scanInterval) throws IOException, InvalidJsonFileException {
         ConsoleServices s = new ConsoleServices(home, config, uid, approvalTimeout, secondFactor(config, uid));
         s.server.start();
         // Also sets aside a torn last line a crash may have left in the log, and records that.
         s.gate.audit().append("console_started", s.consoleFields());
         s.bus.subscribe(Tick.class, t -> s.expireIfIdle());
         s.ticker.scheduleWithFixedDelay(() -> s.bus.publish(new Tick(s.clock.instant())), 1, 1, TimeUnit.SECONDS);
+        NetworkAuditWriter.subscribe(s.bus, new AuditLog(home.auditLog(), s.clock));
+        s.scanInterval = scanInterval;
         return s;
     }
 
@@ -138,6 +152,8 @@ final class ConsoleServices {
         } catch (InvalidJsonFileException e) {
             LOG.error("cannot read the elevation state", e);
         }
+        // Scanning starts once the console listens, so the first picture reaches its panes.
+        new NetworkMonitor(home, new OshiSocketCollector(clock), resolver, bus).start(scanner, scanInterval);
         console.open();
     }
 
@@ -216,6 +232,8 @@ final class ConsoleServices {
             return;
         }
         ticker.shutdownNow();
+        scanner.shutdownNow();
+        resolver.close();
         pending.denyAll("the console was closed");
         try {
             server.close();

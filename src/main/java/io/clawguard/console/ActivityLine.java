@@ -15,14 +15,19 @@ public record ActivityLine(Instant at, String action, String text, Severity seve
     private static final Set<String> BAD = Set.of("approval_denied", "policy_block", "command_invalid",
             "approval_token_failed", "untrusted_source_block", "sudo_binary_invalid", "policy_files_missing",
             "policy_file_invalid", "session_id_missing", "exec_failed", "exec_unreported", "audit_torn_line");
-    private static final Set<String> GOOD = Set.of("approval_granted", "drop_elevation", "elevation_expired");
-    private static final Set<String> WARN = Set.of("approval_requested", "exec_start", "approver_unreachable");
+    private static final Set<String> GOOD = Set.of("approval_granted", "drop_elevation", "elevation_expired",
+            "finding_cleared", "baseline_saved");
+    private static final Set<String> WARN = Set.of("approval_requested", "exec_start", "approver_unreachable",
+            "finding_raised", "port_opened", "egress_new");
 
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
         String action = String.valueOf(record.getOrDefault("action", "?"));
         StringBuilder text = new StringBuilder();
         if (record.get("argv") instanceof List<?> argv) {
             text.append(VisibleText.of(ShellQuote.join(argv.stream().map(String::valueOf).toList())).text());
+        }
+        if (record.get("subject") instanceof String subject) {
+            text.append(VisibleText.of(subject).text());
         }
         appendField(text, record, "outcome");
         appendField(text, record, "returncode");

@@ -11,6 +11,7 @@ import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.Tick;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +52,7 @@ public final class Console {
         on(bus, AuditRecorded.class, model::audited);
         on(bus, ElevationChanged.class, model::elevation);
         on(bus, Tick.class, t -> model.tick(t.at()));
+        on(bus, NetworkChanged.class, model::network);
     }
 
     private <E extends Event> void on(EventBus bus, Class<E> type, Consumer<E> apply) {

@@ -31,11 +31,18 @@ final class ConsoleKeys {
                         () -> approve(true)),
                 KeyBinding.character('d', "deny", "deny, with an optional reason the requester is shown", false,
                         this::deny),
-                KeyBinding.special(KeyType.Enter, "Enter", "detail", "detail of the selected request: whole argv,"
-                        + " binary, cwd, session, requester", this::detail),
+                KeyBinding.special(KeyType.Enter, "Enter", "detail", "detail of the selected row: a request's whole"
+                        + " argv, binary, cwd, session, requester; a port's or destination's findings and what to do",
+                        this::detail),
+                KeyBinding.special(KeyType.Tab, "Tab", "pane", "move between the approvals, ports and egress panes",
+                        this::nextPane),
                 KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
-                KeyBinding.special(KeyType.ArrowUp, "↑", "", "select the previous request", () -> move(-1)),
-                KeyBinding.special(KeyType.ArrowDown, "↓", "", "select the next request", () -> move(1)),
+                KeyBinding.special(KeyType.ArrowUp, "↑", "", "select the previous row of the pane", () -> move(-1)),
+                KeyBinding.special(KeyType.ArrowDown, "↓", "", "select the next row of the pane", () -> move(1)),
+                KeyBinding.character('o', "", "sort the ports and egress panes (flagged first, by port, by program)",
+                        false, this::sort),
+                KeyBinding.character('f', "", "show only flagged ports and destinations, or everything again", false,
+                        this::filter),
                 KeyBinding.character('?', "help", "this help", false, this::help),
                 KeyBinding.character('q', "quit", "quit (asks first while requests are pending; they are denied)",
                         false, this::quit)));
@@ -97,8 +104,28 @@ final class ConsoleKeys {
     }
 
     private void detail() {
-        model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
-                RequestDetail.lines(row, model.now())), () -> say("no request selected"));
+        switch (model.focus()) {
+            case PORTS, EGRESS -> model.networkView().selectedRow(model.focus() == ConsoleModel.Focus.PORTS)
+                    .ifPresentOrElse(row -> TextWindow.show(gui, row.key(), row.detailLines()),
+                            () -> say("nothing selected"));
+            default -> model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
+                    RequestDetail.lines(row, model.now())), () -> say("no request selected"));
+        }
+    }
+
+    private void nextPane() {
+        model.nextFocus();
+        redraw.run();
+    }
+
+    private void sort() {
+        model.networkView().cycleSort();
+        say("ports and egress sorted " + model.networkView().arrangement());
+    }
+
+    private void filter() {
+        model.networkView().toggleFlaggedOnly();
+        say("ports and egress: " + model.networkView().arrangement());
     }
 
     private void drop() {
@@ -107,7 +134,11 @@ final class ConsoleKeys {
     }
 
     private void move(int delta) {
-        model.moveSelection(delta);
+        switch (model.focus()) {
+            case PORTS -> model.networkView().move(true, delta);
+            case EGRESS -> model.networkView().move(false, delta);
+            default -> model.moveSelection(delta);
+        }
         model.notice(null);
         redraw.run();
     }

@@ -4,6 +4,7 @@ import io.clawguard.bus.ApprovalDecided;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.NetworkChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,7 +22,12 @@ import java.util.Optional;
 public final class ConsoleModel {
     static final int ACTIVITY_KEPT = 500;
 
+    /** Which pane the arrows, Enter and the sort keys act on. */
+    public enum Focus { PENDING, PORTS, EGRESS }
+
     private final Map<String, PendingRow> pending = new LinkedHashMap<>();
+    private final NetworkView network = new NetworkView();
+    private Focus focus = Focus.PENDING;
     private final Deque<ActivityLine> activity = new ArrayDeque<>();
     private ElevationChanged elevation;
     private Instant now;
@@ -50,6 +56,22 @@ public final class ConsoleModel {
 
     public void elevation(ElevationChanged e) {
         elevation = e;
+    }
+
+    public void network(NetworkChanged n) {
+        network.update(n);
+    }
+
+    NetworkView networkView() {
+        return network;
+    }
+
+    public Focus focus() {
+        return focus;
+    }
+
+    public void nextFocus() {
+        focus = Focus.values()[(focus.ordinal() + 1) % Focus.values().length];
     }
 
     public void tick(Instant at) {

@@ -8,9 +8,6 @@ import java.util.List;
 
 /** The main screen, drawn from the model on the GUI thread each time it is invalidated. */
 final class ConsoleView extends AbstractComponent<ConsoleView> {
-    private static final List<String> MONITOR_TITLES = List.of("Listening ports", "Outbound connections",
-            "Compliance scorecard");
-
     private final ConsoleModel model;
     private final ConsoleIdentity identity;
     private final Palette palette;
@@ -25,6 +22,25 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
     void keymap(Keymap keys) {
         this.keymap = keys;
         invalidate();
+    }
+
+    private void drawMonitors(TextGUIGraphics g, List<ConsoleLayout.Region> regions) {
+        NetworkView net = model.networkView();
+        ConsoleLayout.Region ports = regions.get(0);
+        ConsoleLayout.Region egress = regions.get(1);
+        ConsoleLayout.Region score = regions.get(2);
+        String portStatus = net.picture().map(n -> !n.ruleErrors().isEmpty() ? n.ruleErrors().get(0)
+                : n.baselinePresent() ? null : "No baseline yet: press b to review one").orElse(null);
+        String egressStatus = net.picture().map(n -> n.allowlistPresent() ? null
+                : "No egress allow-list: every destination is flagged").orElse(null);
+        String empty = net.picture().isPresent() ? "nothing" : "not collected yet";
+        String arrangement = net.picture().isPresent() ? " · " + net.arrangement() : "";
+        int inbound = net.picture().map(n -> n.inbound()).orElse(0);
+        MonitorPane.draw(g, ports.at(), ports.size(), "Listening ports" + arrangement, net.ports(), net.selected(true),
+                model.focus() == ConsoleModel.Focus.PORTS, empty, portStatus, palette);
+        MonitorPane.draw(g, egress.at(), egress.size(), "Outbound (" + inbound + " inbound apart)", net.egress(),
+                net.selected(false), model.focus() == ConsoleModel.Focus.EGRESS, empty, egressStatus, palette);
+        PlaceholderPane.draw(g, score.at(), score.size(), "Compliance scorecard", palette);
     }
 
     @Override
@@ -46,9 +62,8 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 if (layout.activity().size().getRows() >= 3) {
                     ActivityPane.draw(g, layout.activity().at(), layout.activity().size(), model, palette);
                 }
-                for (int i = 0; i < layout.monitors().size(); i++) {
-                    ConsoleLayout.Region r = layout.monitors().get(i);
-                    PlaceholderPane.draw(g, r.at(), r.size(), MONITOR_TITLES.get(i), palette);
+                if (!layout.monitors().isEmpty()) {
+                    drawMonitors(g, layout.monitors());
                 }
                 StatusBar.draw(g, layout.statusRow(), size.getColumns(), model, keymap, palette);
             }

@@ -17,7 +17,8 @@ final class PendingPane {
 
     static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, ConsoleModel m, Palette p) {
         List<PendingRow> rows = m.pending();
-        TextGraphics in = Frame.draw(g, at, size, "Pending approvals (" + rows.size() + ")", p);
+        TextGraphics in = Frame.draw(g, at, size, (m.focus() == ConsoleModel.Focus.PENDING ? "▶ " : "")
+                + "Pending approvals (" + rows.size() + ")", p);
         int w = in.getSize().getColumns();
         int h = in.getSize().getRows();
         if (h <= 0) {

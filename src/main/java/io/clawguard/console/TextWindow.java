@@ -24,8 +24,10 @@ final class TextWindow extends BasicWindow {
         super(title);
         setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         int widest = lines.stream().mapToInt(String::length).max().orElse(10);
-        TerminalSize size = new TerminalSize(Math.max(20, Math.min(widest + 1, screen.getColumns() - 6)),
-                Math.max(3, Math.min(lines.size(), screen.getRows() - 8)));
+        int columns = Math.max(20, Math.min(widest + 1, screen.getColumns() - 6));
+        // A line wider than the box brings a horizontal scroll bar, which takes a row.
+        int rows = lines.size() + (widest + 1 > columns ? 1 : 0);
+        TerminalSize size = new TerminalSize(columns, Math.max(3, Math.min(rows, screen.getRows() - 8)));
         TextBox text = new TextBox(size, String.join("\n", lines), TextBox.Style.MULTI_LINE);
         text.setReadOnly(true);
         text.setHorizontalFocusSwitching(false);

@@ -41,7 +41,7 @@ class ConsoleLayoutTest {
         String screen = rig.screen();
         assertThat(screen.lines()).hasSize(rows);
         assertThat(screen).contains("Pending approvals (2)", "Decisions and audit log", "Listening ports",
-                "Outbound connections", "Compliance scorecard", "a approve");
+                "Outbound (0 inbound", "Compliance scorecard", "a approve");
         Path golden = Path.of("src/test/resources/screens/console-" + cols + "x" + rows + ".txt");
         if (!Files.exists(golden)) {
             Files.createDirectories(golden.getParent());

@@ -83,11 +83,11 @@ class ConsoleScreenTest {
 
     @Test
     void questionMarkListsEveryKey() {
-        ConsoleRig rig = new ConsoleRig(100, 30);
+        ConsoleRig rig = new ConsoleRig(140, 40);
         rig.type("?");
         String screen = rig.screen();
         assertThat(screen).contains("approve once", "approve and keep for this task session", "deny, with an optional",
-                "detail of the selected request", "drop elevation now", "quit (asks first", "this help");
+                "detail of the selected row", "drop elevation now", "move between the approvals, ports and egress panes", "quit (asks first", "this help");
         rig.press(KeyType.Escape);
         assertThat(rig.screen()).doesNotContain("approve and keep for this task session");
     }
