@@ -1,6 +1,7 @@
 package io.clawguard.json;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,11 @@ public final class JsonObject {
 
     public String source() {
         return source;
+    }
+
+    /** The fields as parsed, in file order. */
+    public Map<String, Object> fields() {
+        return Collections.unmodifiableMap(fields);
     }
 
     public boolean has(String field) {
