@@ -26,6 +26,10 @@ import io.clawguard.console.PendingRow;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
+import io.clawguard.monitor.BaselineKind;
+import io.clawguard.monitor.BaselineProposal;
+import io.clawguard.monitor.BaselineReview;
+import io.clawguard.monitor.BaselineStore;
 import io.clawguard.monitor.CachingResolver;
 import io.clawguard.monitor.NetworkMonitor;
 import io.clawguard.monitor.OshiSocketCollector;
@@ -216,6 +220,20 @@ final class ConsoleServices {
                 } catch (IOException | InvalidJsonFileException e) {
                     LOG.error("dropping the elevation failed", e);
                 }
+            }
+
+            @Override
+            public BaselineReview reviewBaseline() throws Exception {
+                return new BaselineReview(BaselineKind.PORTS, BaselineProposal.of(BaselineKind.PORTS,
+                        home.approvedPorts(), new OshiSocketCollector(clock).collect()));
+            }
+
+            @Override
+            public String saveBaseline(BaselineReview review) throws Exception {
+                BaselineStore.Change change = BaselineStore.save(home.approvedPorts(), review.items(), clock.instant());
+                gate.audit().append("baseline_saved", change.auditFields());
+                return "baseline saved: " + review.kept() + " rules (+" + change.added().size() + " -"
+                        + change.removed().size() + ")";
             }
 
             @Override

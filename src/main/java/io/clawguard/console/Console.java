@@ -31,7 +31,7 @@ public final class Console {
         this.gui = gui;
         this.model = model;
         this.view = new ConsoleView(model, identity, Palette.DARK);
-        Keymap keys = new ConsoleKeys(gui, model, actions, view::invalidate).keymap();
+        Keymap keys = new ConsoleKeys(gui, model, actions, view::invalidate, Palette.DARK).keymap();
         view.keymap(keys);
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(view);

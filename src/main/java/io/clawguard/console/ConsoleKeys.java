@@ -15,12 +15,14 @@ final class ConsoleKeys {
     private final ConsoleModel model;
     private final ConsoleActions actions;
     private final Runnable redraw;
+    private final Palette palette;
 
-    ConsoleKeys(WindowBasedTextGUI gui, ConsoleModel model, ConsoleActions actions, Runnable redraw) {
+    ConsoleKeys(WindowBasedTextGUI gui, ConsoleModel model, ConsoleActions actions, Runnable redraw, Palette palette) {
         this.gui = gui;
         this.model = model;
         this.actions = actions;
         this.redraw = redraw;
+        this.palette = palette;
     }
 
     Keymap keymap() {
@@ -31,12 +33,14 @@ final class ConsoleKeys {
                         () -> approve(true)),
                 KeyBinding.character('d', "deny", "deny, with an optional reason the requester is shown", false,
                         this::deny),
-                KeyBinding.special(KeyType.Enter, "Enter", "detail", "detail of the selected row: a request's whole"
+                KeyBinding.special(KeyType.Enter, "⏎", "detail", "detail of the selected row: a request's whole"
                         + " argv, binary, cwd, session, requester; a port's or destination's findings and what to do",
                         this::detail),
-                KeyBinding.special(KeyType.Tab, "Tab", "pane", "move between the approvals, ports and egress panes",
+                KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports and egress panes",
                         this::nextPane),
                 KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
+                KeyBinding.character('b', "baseline", "review the approved-ports baseline (or generate one) rule by rule",
+                        false, this::baseline),
                 KeyBinding.special(KeyType.ArrowUp, "↑", "", "select the previous row of the pane", () -> move(-1)),
                 KeyBinding.special(KeyType.ArrowDown, "↓", "", "select the next row of the pane", () -> move(1)),
                 KeyBinding.character('o', "", "sort the ports and egress panes (flagged first, by port, by program)",
@@ -110,6 +114,20 @@ final class ConsoleKeys {
                             () -> say("nothing selected"));
             default -> model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
                     RequestDetail.lines(row, model.now())), () -> say("no request selected"));
+        }
+    }
+
+    private void baseline() {
+        try {
+            BaselineWindow.open(gui, actions.reviewBaseline(), palette, review -> {
+                try {
+                    say(actions.saveBaseline(review));
+                } catch (Exception e) {
+                    say("baseline not saved: " + e.getMessage());
+                }
+            }, () -> say("baseline review abandoned; nothing written"));
+        } catch (Exception e) {
+            say("cannot review the baseline: " + e.getMessage());
         }
     }
 

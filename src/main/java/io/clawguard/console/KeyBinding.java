@@ -13,7 +13,7 @@ public record KeyBinding(String key, String hint, String description, boolean da
                          Predicate<KeyStroke> matches, Runnable action) {
 
     public static KeyBinding character(char c, String hint, String description, boolean dangerous, Runnable action) {
-        return new KeyBinding(String.valueOf(c), hint, description, dangerous,
+        return new KeyBinding(c == ' ' ? "space" : String.valueOf(c), hint, description, dangerous,
                 k -> k.getKeyType() == KeyType.Character && k.getCharacter() == c && !k.isCtrlDown() && !k.isAltDown(),
                 action);
     }

@@ -25,7 +25,7 @@ public record Keymap(List<KeyBinding> bindings) {
         StringBuilder s = new StringBuilder();
         for (KeyBinding b : bindings) {
             if (!b.hint().isEmpty()) {
-                s.append(s.length() == 0 ? "" : "  ").append(b.key()).append(' ').append(b.hint());
+                s.append(s.length() == 0 ? "" : " ").append(b.key()).append(' ').append(b.hint());
             }
         }
         return s.toString();

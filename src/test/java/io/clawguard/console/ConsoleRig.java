@@ -13,6 +13,8 @@ import io.clawguard.approval.SecondFactor;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.Tick;
+import io.clawguard.monitor.BaselineKind;
+import io.clawguard.monitor.BaselineReview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -59,6 +61,20 @@ final class ConsoleRig {
         @Override
         public void dropElevation() {
             drops++;
+        }
+
+        BaselineReview review = new BaselineReview(BaselineKind.PORTS, List.of());
+        BaselineReview saved;
+
+        @Override
+        public BaselineReview reviewBaseline() {
+            return review;
+        }
+
+        @Override
+        public String saveBaseline(BaselineReview r) {
+            saved = r;
+            return "baseline saved: " + r.kept() + " rules";
         }
 
         @Override
