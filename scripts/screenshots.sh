@@ -9,10 +9,24 @@ cols=110
 rows=32
 home="$(mktemp -d /tmp/cg-shots.XXXXXX)"
 session="clawguard-shots-$$"
-cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$home"; }
+helpers=()
+cleanup() {
+  tmux kill-session -t "$session" 2>/dev/null || true
+  for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$home"
+}
 trap cleanup EXIT
 mkdir -p "$out"
 "$here/clawguard" --version >/dev/null
+
+# A busy host: a loopback web app, a cleartext web server on every interface, a UDP
+# listener, and an outbound connection to this host's own LAN address.
+lan="$(hostname -I | awk '{print $1}')"
+python3 -m http.server 8088 --bind 127.0.0.1 >/dev/null 2>&1 & helpers+=($!)
+python3 -m http.server 80 --bind 0.0.0.0 >/dev/null 2>&1 & helpers+=($!)
+python3 -c 'import socket,time; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("0.0.0.0", 5353)); time.sleep(600)' & helpers+=($!)
+sleep 1
+python3 -c "import socket,time; s=socket.create_connection(('$lan', 80)); time.sleep(600)" & helpers+=($!)
 
 tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
   "cd /tmp && TERM=xterm-256color '$here/clawguard' console --home '$home/security'"
@@ -36,8 +50,13 @@ sleep 1.5
 request "install jq for the nightly report" /usr/bin/apt-get install -y jq
 sleep 1.5
 request "clean up" /usr/bin/echo $'\e[2J' $'report\u202etxt.sh' $'rm\u200b -rf /'
-sleep 2
+sleep 3
 shot console-pending
+keys Tab
+shot console-ports-pane
+keys Enter
+shot console-port-detail
+keys Escape Tab Tab
 keys Down Down Enter
 sleep 1
 shot console-detail-suspicious
@@ -60,3 +79,15 @@ keys q
 shot console-quit-confirm
 keys y Enter
 sleep 2
+tmux kill-session -t "$session" 2>/dev/null || true
+
+# The baseline review on a console of its own, over the same busy host.
+tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
+  "cd /tmp && TERM=xterm-256color '$here/clawguard' console --home '$home/security'"
+sleep 4
+keys b
+keys Down Down ' ' Up c
+tmux send-keys -t "$session" -l "demo web server, moving to HTTPS"
+keys Enter
+shot console-baseline-review
+keys Escape q

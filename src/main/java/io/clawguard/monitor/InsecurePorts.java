@@ -14,7 +14,7 @@ public final class InsecurePorts {
             new Service(21, Protocol.TCP, "FTP", "SFTP (over SSH) or FTPS"),
             new Service(23, Protocol.TCP, "Telnet", "SSH"),
             new Service(69, Protocol.UDP, "TFTP", "SFTP or HTTPS downloads"),
-            new Service(80, Protocol.TCP, "HTTP", "HTTPS (443) with TLS, HTTP only to redirect"),
+            new Service(80, Protocol.TCP, "HTTP", "HTTPS (443), keeping 80 at most to redirect to it"),
             new Service(110, Protocol.TCP, "POP3", "POP3S (995)"),
             new Service(143, Protocol.TCP, "IMAP", "IMAPS (993)"),
             new Service(161, Protocol.UDP, "SNMP v1/v2c", "SNMPv3 with authPriv"),

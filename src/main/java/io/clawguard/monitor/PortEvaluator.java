@@ -27,7 +27,8 @@ public final class PortEvaluator {
             InsecurePorts.of(s.port(), s.protocol()).ifPresent(svc -> findings.add(new Finding(
                     Finding.Kind.INSECURE_PORT, Finding.Risk.HIGH, s.key(),
                     svc.name() + " (cleartext) listens on " + s.key() + ", opened by " + who,
-                    "Move to " + svc.alternative() + " and close " + s.port() + "/" + s.protocol().wire() + ".")));
+                    "Move to " + svc.alternative() + "; close " + s.port() + "/" + s.protocol().wire()
+                            + " once nothing needs it.")));
             if (!s.loopback() && rule.map(r -> !r.justified()).orElse(true)) {
                 findings.add(new Finding(Finding.Kind.PUBLIC_BIND, Finding.Risk.HIGH, s.key(),
                         s.key() + (s.wildcard() ? " is bound to every interface (" + Addresses.text(s.bind()) + ")"

@@ -58,7 +58,7 @@ class PortEvaluatorTest {
                 Optional.empty());
         assertThat(found).extracting(Finding::summary).anyMatch(s -> s.contains("there is no baseline yet"))
                 .anyMatch(s -> s.contains("bound to every interface (0.0.0.0)")).anyMatch(s -> s.contains("Telnet"));
-        assertThat(found).extracting(Finding::recommendation).anyMatch(s -> s.contains("Move to SSH"))
+        assertThat(found).extracting(Finding::recommendation).anyMatch(s -> s.contains("Move to SSH; close 23/tcp"))
                 .anyMatch(s -> s.contains("Generate a baseline"));
     }
 }
