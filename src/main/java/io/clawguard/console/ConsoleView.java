@@ -4,7 +4,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.ComponentRenderer;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import io.clawguard.bus.NetworkChanged;
 import java.util.List;
+import java.util.Optional;
 
 /** The main screen, drawn from the model on the GUI thread each time it is invalidated. */
 final class ConsoleView extends AbstractComponent<ConsoleView> {
@@ -29,10 +31,10 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
         ConsoleLayout.Region ports = regions.get(0);
         ConsoleLayout.Region egress = regions.get(1);
         ConsoleLayout.Region score = regions.get(2);
-        String portStatus = net.picture().map(n -> !n.ruleErrors().isEmpty() ? n.ruleErrors().get(0)
-                : n.baselinePresent() ? null : "No baseline yet: press b to review one").orElse(null);
-        String egressStatus = net.picture().map(n -> n.allowlistPresent() ? null
-                : "No egress allow-list: every destination is flagged").orElse(null);
+        String portStatus = net.picture().map(n -> ruleError(n, "approved_ports.json")
+                .orElse(n.baselinePresent() ? null : "No baseline yet: press b to review one")).orElse(null);
+        String egressStatus = net.picture().map(n -> ruleError(n, "egress_allowlist.json")
+                .orElse(n.allowlistPresent() ? null : "No egress allow-list: every destination is flagged")).orElse(null);
         String empty = net.picture().isPresent() ? "nothing" : "not collected yet";
         String arrangement = net.picture().isPresent() ? " · " + net.arrangement() : "";
         int inbound = net.picture().map(n -> n.inbound()).orElse(0);
@@ -41,6 +43,10 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
         MonitorPane.draw(g, egress.at(), egress.size(), "Outbound (" + inbound + " inbound apart)", net.egress(),
                 net.selected(false), model.focus() == ConsoleModel.Focus.EGRESS, empty, egressStatus, palette);
         PlaceholderPane.draw(g, score.at(), score.size(), "Compliance scorecard", palette);
+    }
+
+    private static Optional<String> ruleError(NetworkChanged n, String file) {
+        return n.ruleErrors().stream().filter(e -> e.contains(file)).findFirst();
     }
 
     @Override

@@ -67,6 +67,17 @@ class NetworkPanesTest {
     }
 
     @Test
+    void aBrokenRuleFileIsNamedInItsPane() {
+        ConsoleRig rig = new ConsoleRig(200, 40);
+        NetworkChanged good = picture(true);
+        rig.bus.publish(new NetworkChanged(good.listening(), good.outbound(), good.inbound(), good.findings(), true, true,
+                List.of("/h/egress_allowlist.json: \"[0].cidr\" is not a network (using the last good rules)"),
+                ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("egress_allowlist.json: \"[0].cidr\" is not a network");
+    }
+
+    @Test
     void withoutABaselineThePortsPaneOffersOne() {
         ConsoleRig rig = new ConsoleRig(150, 40);
         rig.bus.publish(picture(false));
