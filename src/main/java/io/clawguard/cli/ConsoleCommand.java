@@ -1,14 +1,14 @@
 package io.clawguard.cli;
 
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.gui2.AsynchronousTextGUIThread;
 import com.googlecode.lanterna.gui2.DefaultWindowManager;
 import com.googlecode.lanterna.gui2.EmptySpace;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
-import com.googlecode.lanterna.gui2.SeparateTextGUIThread;
+import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import io.clawguard.console.ConsoleLoop;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
@@ -57,11 +57,10 @@ final class ConsoleCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(restore);
         try {
             screen.startScreen();
-            MultiWindowTextGUI gui = new MultiWindowTextGUI(new SeparateTextGUIThread.Factory(), screen,
+            MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
                     new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.BLACK));
             services.attach(gui);
-            ((AsynchronousTextGUIThread) gui.getGUIThread()).start();
-            services.console().window().waitUntilClosed();
+            ConsoleLoop.run(gui.getGUIThread(), services.console().window(), Duration.ofMillis(25));
         } finally {
             services.stop(screen);
             Runtime.getRuntime().removeShutdownHook(restore);
