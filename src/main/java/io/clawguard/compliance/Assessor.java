@@ -1,0 +1,54 @@
+package io.clawguard.compliance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs every check of the controls map against the signals. A map entry with no check in
+ * code is reported {@code not_assessed}, never silently dropped.
+ */
+public final class Assessor {
+    private final List<Control> controls;
+    private final Map<String, Check> checks;
+
+    public Assessor(List<Control> controls) {
+        this.controls = List.copyOf(controls);
+        this.checks = Stream.of(PrivilegeChecks.all(), NetworkChecks.all(), HostChecks.all(), OpenClawChecks.all())
+                .flatMap(List::stream).collect(Collectors.toMap(Check::id, Function.identity()));
+    }
+
+    public static Assessor builtIn() {
+        return new Assessor(ControlsMap.builtIn());
+    }
+
+    public Assessment assess(Signals signals, Instant now, String host) {
+        List<ScoredCheck> scored = new ArrayList<>();
+        for (Control control : controls) {
+            Check check = checks.get(control.checkId());
+            CheckResult.Draft draft = check == null
+                    ? CheckResult.notAssessed("ClawGuard has no check for " + control.checkId(), "the controls map")
+                    : check.evaluate(signals);
+            scored.add(new ScoredCheck(control, draft.as(control)));
+        }
+        scored.sort(Comparator.comparing((ScoredCheck s) -> s.result().status())
+                .thenComparing(s -> -Scoring.weight(s.result().risk())).thenComparing(s -> s.control().checkId()));
+        List<CheckResult> results = scored.stream().map(ScoredCheck::result).toList();
+        int score = Scoring.score(results);
+        boolean anyAssessed = results.stream().anyMatch(r -> r.status() != Status.NOT_ASSESSED);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (Status st : Status.values()) {
+            byStatus.put(st.wire(), results.stream().filter(r -> r.status() == st).count());
+        }
+        Map<String, Long> byRisk = new TreeMap<>(results.stream().collect(Collectors.groupingBy(CheckResult::risk,
+                Collectors.counting())));
+        return new Assessment(now, host, score, Scoring.band(score, anyAssessed), byStatus, byRisk, scored);
+    }
+}

@@ -1,0 +1,109 @@
+package io.clawguard.compliance;
+
+import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notAssessed;
+import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.violation;
+
+import io.clawguard.audit.AuditVerification;
+import io.clawguard.files.FileFacts;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks of the host's files: the audit log, permissions and backups. */
+final class HostChecks {
+    private HostChecks() {
+    }
+
+    static List<Check> all() {
+        return List.of(
+                Check.of("audit_logging_privileged_actions", HostChecks::auditLog),
+                Check.of("secrets_permissions_hardened", HostChecks::permissions),
+                Check.of("backup_configured", HostChecks::backups));
+    }
+
+    private static CheckResult.Draft auditLog(Signals s) {
+        AuditVerification v;
+        try {
+            v = s.audit();
+        } catch (IOException e) {
+            return violation("the audit log cannot be read", s.home().auditLog() + ": " + e.getMessage(),
+                    "privileged actions cannot be reviewed", "Restore read access to the log (0600, owned by the admin).");
+        }
+        if (!v.intact()) {
+            return violation("the audit chain is broken", s.home().auditLog() + " line " + v.firstBadLine() + ": "
+                    + v.problem(), "the log may have been edited", "Keep the file as evidence, find out who changed it,"
+                    + " then start a new log (move the old one aside); clawguard audit verify names the line.");
+        }
+        if (!Files.exists(s.home().auditLog())) {
+            return partial("no privileged action recorded yet", s.home().auditLog() + " does not exist",
+                    "nothing to review yet", "Nothing to fix: the log starts with the first request.");
+        }
+        return compliant("every privileged step is logged and the chain verifies", s.home().auditLog() + ": "
+                + v.chainedRecords() + " chained records, intact");
+    }
+
+    private static CheckResult.Draft permissions(Signals s) {
+        List<String> loose = new ArrayList<>();
+        try {
+            FileFacts dir = FileFacts.of(s.home().dir());
+            if ((dir.mode() & 077) != 0) {
+                loose.add(s.home().dir() + " is " + dir.octalMode() + " (want 0700)");
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(s.home().dir())) {
+                for (Path f : files) {
+                    FileFacts ff = FileFacts.of(f);
+                    if (ff.regularFile() && (ff.mode() & 077) != 0) {
+                        loose.add(f + " is " + ff.octalMode() + " (want 0600)");
+                    }
+                }
+            }
+            for (Path f : List.of(s.openclawConfigFile(), s.home().openclawDir().resolve("env"))) {
+                if (Files.exists(f) && (FileFacts.of(f).mode() & 077) != 0) {
+                    loose.add(f + " is " + FileFacts.of(f).octalMode() + " (want 0600)");
+                }
+            }
+        } catch (IOException e) {
+            return notAssessed("the state folder cannot be inspected", s.home().dir() + ": " + e.getMessage());
+        }
+        if (loose.isEmpty()) {
+            return compliant("the state folder is 0700 and its files and OpenClaw's config are 0600", s.home().dir().toString());
+        }
+        return violation(loose.size() + " file(s) readable or writable by others", String.join("; ", loose),
+                "secrets and policies can be read or changed by other users",
+                "chmod 700 " + s.home().dir() + "; chmod 600 the files listed.");
+    }
+
+    private static CheckResult.Draft backups(Signals s) {
+        boolean config = hasBackup(s.home().openclawDir(), "openclaw.json");
+        boolean audit = hasBackup(s.home().dir(), "privileged-audit.jsonl")
+                || hasBackup(s.home().openclawDir().resolve("backups"), "privileged-audit.jsonl");
+        String evidence = "openclaw.json backup " + (config ? "found" : "not found") + ", audit log backup "
+                + (audit ? "found" : "not found") + " (looked for NAME.bak* beside it and in " + s.home().openclawDir()
+                .resolve("backups") + ")";
+        if (config && audit) {
+            return compliant("config and audit log are backed up", evidence);
+        }
+        String fix = "Copy openclaw.json and privileged-audit.jsonl to " + s.home().openclawDir().resolve("backups")
+                + " on a schedule (and off the host).";
+        return config || audit ? partial("only part is backed up", evidence, "one of the two has no backup", fix)
+                : violation("no backups", evidence, "a lost or tampered config or log cannot be restored", fix);
+    }
+
+    /** A copy named NAME.bak… or NAME.backup… beside the file, or NAME in a backups folder. */
+    private static boolean hasBackup(Path dir, String name) {
+        if (Files.exists(dir.resolve("backups").resolve(name)) || dir.getFileName().toString().equals("backups")
+                && Files.exists(dir.resolve(name))) {
+            return true;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, name + ".{bak,backup}*")) {
+            return files.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.clawguard.compliance;
+
+import java.util.stream.Collectors;
+
+/** The assessment as Markdown: a summary table, then each check worst first. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String of(Assessment a, ControlCatalog catalog) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ClawGuard compliance assessment\n\n");
+        md.append("Host `").append(a.host()).append("`, ").append(a.generatedAt()).append(" UTC\n\n");
+        md.append("**Score ").append(a.score()).append("/100 (").append(a.band()).append(")** · ")
+                .append(a.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", "))).append("\n\n");
+        md.append("| status | risk | check | observed |\n|---|---|---|---|\n");
+        for (ScoredCheck s : a.checks()) {
+            md.append("| ").append(s.result().status().wire()).append(" | ").append(s.result().risk()).append(" | ")
+                    .append(cell(s.control().title())).append(" | ").append(cell(s.result().observed())).append(" |\n");
+        }
+        for (ScoredCheck s : a.checks()) {
+            md.append("\n## ").append(s.control().title()).append(" — ").append(s.result().status().wire()).append("\n\n");
+            md.append("- **Expected:** ").append(s.control().expectedState()).append('\n');
+            md.append("- **Observed:** ").append(s.result().observed()).append('\n');
+            md.append("- **Evidence:** ").append(s.result().evidence()).append('\n');
+            if (!s.result().gap().isEmpty()) {
+                md.append("- **Gap:** ").append(s.result().gap()).append('\n');
+                md.append("- **Mitigation:** ").append(s.result().mitigation()).append('\n');
+            }
+            md.append("- **Controls:** ").append(ids(s, catalog)).append('\n');
+        }
+        return md.toString();
+    }
+
+    static String ids(ScoredCheck s, ControlCatalog catalog) {
+        return "ISO 27001 " + s.control().iso27001().stream().map(id -> id + " " + catalog.iso27001().getOrDefault(id, ""))
+                .collect(Collectors.joining("; ")) + " · NIST CSF " + String.join(", ", s.control().nistCsf())
+                + " · SP 800-53 " + String.join(", ", s.control().nistSp80053());
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

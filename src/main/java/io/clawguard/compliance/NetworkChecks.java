@@ -1,0 +1,76 @@
+package io.clawguard.compliance;
+
+import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notAssessed;
+import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.violation;
+
+import io.clawguard.monitor.Finding;
+import io.clawguard.monitor.NetworkScan;
+import java.nio.file.Files;
+import java.util.List;
+
+/** The checks of network exposure, read from the last scan and its rule files. */
+final class NetworkChecks {
+    private NetworkChecks() {
+    }
+
+    static List<Check> all() {
+        return List.of(
+                Check.of("open_ports_approved", s -> findings(s, Finding.Kind.UNAPPROVED_PORT, true,
+                        "every listening port matches an approved rule",
+                        "Review the baseline (clawguard baseline review, or b in the console): approve with a"
+                                + " justification or stop each service.")),
+                Check.of("insecure_ports_remediated", s -> findings(s, Finding.Kind.INSECURE_PORT, false,
+                        "no cleartext legacy service listens",
+                        "Move each service to the secure alternative its finding names, then close the port.")),
+                Check.of("public_binds_justified", s -> findings(s, Finding.Kind.PUBLIC_BIND, false,
+                        "every public bind is justified by a rule comment",
+                        "Bind to loopback, or justify the bind with a comment on its rule in approved_ports.json.")),
+                Check.of("egress_allowlist_configured", NetworkChecks::allowlistConfigured),
+                Check.of("egress_connections_approved", s -> findings(s, Finding.Kind.UNAPPROVED_EGRESS, false,
+                        "every outbound connection is allowed",
+                        "Allow expected destinations in egress_allowlist.json; stop the programs behind the rest.")));
+    }
+
+    private static CheckResult.Draft findings(Signals s, Finding.Kind kind, boolean needsBaseline, String good,
+                                              String mitigation) {
+        if (s.network().isEmpty()) {
+            return notAssessed("no network scan", "the socket collector did not run");
+        }
+        NetworkScan scan = s.network().get();
+        List<Finding> found = scan.findings().stream().filter(f -> f.kind() == kind).toList();
+        String evidence = found.isEmpty() ? scan.snapshot().listening().size() + " listeners, "
+                + scan.egress().outbound().size() + " outbound connections scanned at " + scan.snapshot().at()
+                : String.join("; ", found.stream().map(Finding::subject).toList());
+        if (needsBaseline && scan.baseline().isEmpty()) {
+            return violation("no approved baseline", s.home().approvedPorts() + " is missing",
+                    "no port is approved, so none can be told from an intruder's",
+                    "Generate one: clawguard baseline generate, or b in the console.");
+        }
+        if (found.isEmpty()) {
+            return compliant(good, evidence);
+        }
+        return violation(found.size() + " " + kind.id() + " finding(s)", evidence, found.get(0).summary(), mitigation);
+    }
+
+    private static CheckResult.Draft allowlistConfigured(Signals s) {
+        if (s.network().isPresent() && !s.network().get().ruleErrors().isEmpty()
+                && s.network().get().ruleErrors().stream().anyMatch(e -> e.contains("egress_allowlist.json"))) {
+            return violation("the egress allow-list cannot be read", String.join("; ", s.network().get().ruleErrors()),
+                    "destinations are judged by stale or no rules", "Fix " + s.home().egressAllowlist() + ".");
+        }
+        if (!Files.exists(s.home().egressAllowlist())) {
+            return violation("no egress allow-list", s.home().egressAllowlist() + " is missing",
+                    "any destination is as good as another", "Generate one: clawguard baseline generate --egress.");
+        }
+        int rules = s.network().flatMap(NetworkScan::allowlist).map(List::size).orElse(-1);
+        if (rules == 0) {
+            return partial("an empty egress allow-list", s.home().egressAllowlist() + ": 0 rules",
+                    "every outbound connection is flagged, so findings will be ignored",
+                    "Add the destinations OpenClaw needs (model and channel APIs).");
+        }
+        return compliant("outbound destinations are allow-listed", s.home().egressAllowlist()
+                + (rules > 0 ? ": " + rules + " rules" : ""));
+    }
+}

@@ -1,0 +1,174 @@
+package io.clawguard.compliance;
+
+import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notAssessed;
+import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.violation;
+
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.policy.CommandPolicy;
+import io.clawguard.policy.CommandPolicyFile;
+import io.clawguard.policy.GuardConfig;
+import io.clawguard.policy.PromptPolicy;
+import java.util.List;
+import java.util.Optional;
+
+/** The checks of privileged execution: approval, least privilege, timeout, hook, policies, factors. */
+final class PrivilegeChecks {
+    private PrivilegeChecks() {
+    }
+
+    static List<Check> all() {
+        return List.of(
+                Check.of("privilege_approval_required", PrivilegeChecks::approvalRequired),
+                Check.of("least_privilege_enforced", PrivilegeChecks::leastPrivilege),
+                Check.of("elevation_timeout_30m", PrivilegeChecks::timeout),
+                Check.of("runtime_privilege_hook_installed", PrivilegeChecks::hook),
+                Check.of("alternate_privilege_paths_restricted", PrivilegeChecks::alternatePaths),
+                Check.of("prompt_injection_controls", PrivilegeChecks::promptInjection),
+                Check.of("command_policy_enforced", PrivilegeChecks::commandPolicy),
+                Check.of("session_boundary_enforced", PrivilegeChecks::sessionBoundary),
+                Check.of("multi_factor_approval", PrivilegeChecks::secondFactor));
+    }
+
+    private static CheckResult.Draft approvalRequired(Signals s) {
+        String shim = s.home().shimDir().resolve("sudo").toString();
+        if (!s.shimInstalled() || !s.shimFirstOnPath()) {
+            return violation("sudo does not go through ClawGuard", shim + (s.shimInstalled()
+                    ? " is installed but another sudo comes first on the agent's PATH" : " is not installed"),
+                    "privileged commands can run without a human's approval",
+                    "Run clawguard hook install and put " + s.home().shimDir() + " first on the agent's PATH.");
+        }
+        if (!s.host().brokerReachable(s.home().brokerSocket())) {
+            return partial("sudo goes through ClawGuard, but no console is running", s.home().brokerSocket()
+                    + " does not answer", "requests are refused (exit 10) until an approver is reachable",
+                    "Keep clawguard console running in the admin's session (tmux or screen).");
+        }
+        return compliant("every sudo goes through ClawGuard and a console is approving", shim + "; "
+                + s.home().brokerSocket() + " answers");
+    }
+
+    private static CheckResult.Draft leastPrivilege(Signals s) {
+        List<Integer> uids = s.host().agentUids();
+        if (uids.isEmpty()) {
+            return notAssessed("no OpenClaw process is running", "/proc (no process with openclaw in its command line)");
+        }
+        if (uids.contains(0)) {
+            return violation("OpenClaw runs as root", "process uids " + uids,
+                    "the agent holds root rights all the time",
+                    "Run OpenClaw as an unprivileged user (e.g. a dedicated openclaw account) and restart it.");
+        }
+        return compliant("OpenClaw runs unprivileged", "process uids " + uids);
+    }
+
+    private static CheckResult.Draft timeout(Signals s) {
+        GuardConfig config;
+        try {
+            config = s.config();
+        } catch (InvalidJsonFileException e) {
+            return violation("clawguard.json cannot be used", e.getMessage(), "the timeout in force is unknown",
+                    "Fix " + s.home().config() + ".");
+        }
+        long minutes = config.idleTimeout().toMinutes();
+        String evidence = s.home().config() + ": idle_timeout_minutes = " + minutes;
+        if (minutes <= 30) {
+            return compliant("elevation expires after " + minutes + " idle minutes", evidence);
+        }
+        String fix = "Set \"idle_timeout_minutes\" to 30 or less in " + s.home().config() + ".";
+        return minutes <= 60 ? partial("elevation expires after " + minutes + " idle minutes", evidence,
+                "longer than 30 minutes", fix)
+                : violation("elevation expires after " + minutes + " idle minutes", evidence, "far longer than 30 minutes", fix);
+    }
+
+    private static CheckResult.Draft hook(Signals s) {
+        String shim = s.home().shimDir().resolve("sudo").toString();
+        return s.shimInstalled() ? compliant("the sudo shim is installed", shim)
+                : violation("no sudo shim", shim + " is missing", "the agent's sudo is not guarded",
+                "Run clawguard hook install.");
+    }
+
+    private static CheckResult.Draft alternatePaths(Signals s) {
+        List<String> nopasswd = s.host().nopasswdRules();
+        if (!nopasswd.isEmpty()) {
+            return violation("sudoers grants NOPASSWD", String.join("; ", nopasswd),
+                    "root without a password and without ClawGuard",
+                    "Remove NOPASSWD from these sudoers rules (visudo), or limit them to accounts the agent cannot use.");
+        }
+        List<String> open = s.host().unrestrictedEscalators();
+        if (!open.isEmpty()) {
+            return partial("other ways to root are usable by any user", String.join(", ", open),
+                    "su, doas or pkexec bypass the approval guard",
+                    "Restrict su to the wheel group (pam_wheel.so in /etc/pam.d/su), remove doas and pkexec, or deny"
+                            + " them to the agent's account.");
+        }
+        return compliant("no NOPASSWD rule; su, doas and pkexec restricted or absent", "/etc/sudoers*, /etc/pam.d/su");
+    }
+
+    private static CheckResult.Draft promptInjection(Signals s) {
+        try {
+            Optional<PromptPolicy> p = PromptPolicy.load(s.home().promptPolicy());
+            if (p.isEmpty()) {
+                return partial("no prompt policy file; untrusted sources need confirmation by default",
+                        s.home().promptPolicy() + " is missing", "the policy is not recorded where an auditor can see it",
+                        "Copy references/templates/prompt-policy.template.json to " + s.home().promptPolicy() + ".");
+            }
+            return p.get().requireConfirmationForUntrusted()
+                    ? compliant("untrusted sources need explicit confirmation", s.home().promptPolicy()
+                    + ": require_confirmation_for_untrusted = true")
+                    : violation("untrusted sources need no confirmation", s.home().promptPolicy()
+                    + ": require_confirmation_for_untrusted = false", "injected instructions can be approved in one keypress",
+                    "Set \"require_confirmation_for_untrusted\": true in " + s.home().promptPolicy() + ".");
+        } catch (InvalidJsonFileException e) {
+            return violation("the prompt policy cannot be read", e.getMessage(), "the policy in force is unknown",
+                    "Fix " + s.home().promptPolicy() + ".");
+        }
+    }
+
+    private static CheckResult.Draft commandPolicy(Signals s) {
+        try {
+            Optional<CommandPolicy> p = CommandPolicyFile.load(s.home().commandPolicy());
+            if (p.isEmpty()) {
+                return violation("no command policy", s.home().commandPolicy() + " is missing",
+                        "any command can be put to the approver, including shells and destructive commands",
+                        "Copy references/templates/command-policy.template.json to " + s.home().commandPolicy()
+                                + " and adapt it.");
+            }
+            CommandPolicy c = p.get();
+            String evidence = s.home().commandPolicy() + ": " + c.deny().size() + " deny, " + c.denyExact().size()
+                    + " deny_exact, " + c.allow().size() + " allow, " + c.allowExact().size() + " allow_exact rules";
+            if (c.deny().isEmpty() && c.denyExact().isEmpty()) {
+                return partial("a command policy without deny rules", evidence, "nothing is blocked outright",
+                        "Add deny rules for shells and destructive commands (see the template).");
+            }
+            return compliant("privileged commands are filtered by policy", evidence);
+        } catch (InvalidJsonFileException e) {
+            return violation("the command policy cannot be read", e.getMessage(),
+                    "privileged execution is refused until it is fixed", "Fix " + s.home().commandPolicy() + ".");
+        }
+    }
+
+    private static CheckResult.Draft sessionBoundary(Signals s) {
+        String required = s.openclawEnv().get("OPENCLAW_REQUIRE_SESSION_ID");
+        String evidence = s.home().openclawDir().resolve("env") + ": OPENCLAW_REQUIRE_SESSION_ID = " + required;
+        return "1".equals(required) ? compliant("approvals are scoped to a task session id, which is required", evidence)
+                : partial("approvals are scoped to a task session id when the agent sends one", evidence,
+                "a request without a session id is still accepted",
+                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.home().openclawDir().resolve("env") + " and restart OpenClaw.");
+    }
+
+    private static CheckResult.Draft secondFactor(Signals s) {
+        try {
+            GuardConfig c = s.config();
+            if (c.totpSecretFile() != null || c.approvalTokenFile() != null) {
+                return compliant("approvals take a second factor", s.home().config() + ": "
+                        + (c.totpSecretFile() != null ? "totp_secret_file" : "approval_token_file") + " set");
+            }
+            return violation("approvals take one keypress", s.home().config()
+                    + ": neither totp_secret_file nor approval_token_file", "a stolen admin session can approve",
+                    "Run clawguard totp enrol and add \"totp_secret_file\": \"totp-secret\" to " + s.home().config() + ".");
+        } catch (InvalidJsonFileException e) {
+            return violation("clawguard.json cannot be used", e.getMessage(), "the second factor in force is unknown",
+                    "Fix " + s.home().config() + ".");
+        }
+    }
+}

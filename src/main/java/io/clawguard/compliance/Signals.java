@@ -1,0 +1,115 @@
+package io.clawguard.compliance;
+
+import io.clawguard.audit.AuditVerification;
+import io.clawguard.audit.AuditVerifier;
+import io.clawguard.files.ProcessIdentity;
+import io.clawguard.files.StateHome;
+import io.clawguard.hook.SudoShim;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.json.JsonFiles;
+import io.clawguard.json.JsonObject;
+import io.clawguard.monitor.NetworkScan;
+import io.clawguard.policy.GuardConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the checks read, in one place: the state folder's files, OpenClaw's own
+ * {@code openclaw.json} and {@code env}, the audit chain, the last network scan and the host.
+ * Checks never go looking for signals themselves, so a prepared home tests each of them.
+ */
+public final class Signals {
+    private final StateHome home;
+    private final HostFacts host;
+    private final Optional<NetworkScan> network;
+
+    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network) {
+        this.home = home;
+        this.host = host;
+        this.network = network;
+    }
+
+    public StateHome home() {
+        return home;
+    }
+
+    public HostFacts host() {
+        return host;
+    }
+
+    public Optional<NetworkScan> network() {
+        return network;
+    }
+
+    public Path openclawConfigFile() {
+        return home.openclawDir().resolve("openclaw.json");
+    }
+
+    /** OpenClaw's settings (JSON5: comments and trailing commas); empty with the reason when unusable. */
+    public OpenClawSettings openclaw() {
+        Path file = openclawConfigFile();
+        try {
+            Optional<Object> doc = JsonFiles.readLenient(file);
+            if (doc.isEmpty()) {
+                return OpenClawSettings.missing(file + " does not exist");
+            }
+            return OpenClawSettings.of(JsonObject.of(file.toString(), doc.get()));
+        } catch (InvalidJsonFileException e) {
+            return OpenClawSettings.missing(e.getMessage());
+        }
+    }
+
+    /** {@code ~/.openclaw/env}: KEY=VALUE lines, as OpenClaw's service reads them. */
+    public Map<String, String> openclawEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(home.openclawDir().resolve("env"), StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                int eq = t.indexOf('=');
+                if (!t.startsWith("#") && eq > 0) {
+                    env.put(t.substring(0, eq).replaceFirst("^export\\s+", "").strip(),
+                            t.substring(eq + 1).strip().replaceAll("^[\"']|[\"']$", ""));
+                }
+            }
+        } catch (IOException e) {
+            return env;
+        }
+        return env;
+    }
+
+    /** The admin's settings, or the error that makes them unusable. */
+    public GuardConfig config() throws InvalidJsonFileException {
+        return GuardConfig.load(home.config(), ProcessIdentity.uid());
+    }
+
+    public AuditVerification audit() throws IOException {
+        return AuditVerifier.verify(home.auditLog());
+    }
+
+    public boolean shimInstalled() {
+        try {
+            return new SudoShim(home.shimDir()).installed();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True when the shim's folder comes before any other folder holding a sudo on the agent's PATH. */
+    public boolean shimFirstOnPath() {
+        String dir = home.shimDir().toString();
+        for (String entry : host.agentPath().split(":")) {
+            if (entry.equals(dir)) {
+                return true;
+            }
+            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "sudo"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,159 @@
+package io.clawguard.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each check against prepared homes: compliant, partial, violation and not_assessed where they apply. */
+class ChecksTest {
+    private static final String TOKEN_CONFIG = "{\"approval_token_file\": \"approval-token\"}";
+
+    private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
+        return Arguments.of(check + " " + status.wire(), check, status, observed, setup);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                c("privilege_approval_required", Status.COMPLIANT, "a console is approving", h -> {
+                    h.shim(true);
+                    h.broker = true;
+                }),
+                c("privilege_approval_required", Status.PARTIAL, "no console is running", h -> h.shim(true)),
+                c("privilege_approval_required", Status.VIOLATION, "sudo does not go through", h -> h.shim(false)),
+                c("least_privilege_enforced", Status.COMPLIANT, "unprivileged", h -> h.agentUids = List.of(1001)),
+                c("least_privilege_enforced", Status.VIOLATION, "runs as root", h -> h.agentUids = List.of(1001, 0)),
+                c("least_privilege_enforced", Status.NOT_ASSESSED, "no OpenClaw process", h -> { }),
+                c("elevation_timeout_30m", Status.COMPLIANT, "after 30 idle minutes", h -> { }),
+                c("elevation_timeout_30m", Status.PARTIAL, "after 45", h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 45}")),
+                c("elevation_timeout_30m", Status.VIOLATION, "after 240", h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 240}")),
+                c("runtime_privilege_hook_installed", Status.COMPLIANT, "installed", h -> h.shim(false)),
+                c("runtime_privilege_hook_installed", Status.VIOLATION, "no sudo shim", h -> { }),
+                c("alternate_privilege_paths_restricted", Status.COMPLIANT, "no NOPASSWD", h -> { }),
+                c("alternate_privilege_paths_restricted", Status.PARTIAL, "usable by any user",
+                        h -> h.escalators = List.of("/usr/bin/su")),
+                c("alternate_privilege_paths_restricted", Status.VIOLATION, "NOPASSWD",
+                        h -> h.nopasswd = List.of("/etc/sudoers.d/agent: agent ALL=(ALL) NOPASSWD: ALL")),
+                c("prompt_injection_controls", Status.COMPLIANT, "explicit confirmation",
+                        h -> h.file(h.home.promptPolicy(), "{\"require_confirmation_for_untrusted\": true}")),
+                c("prompt_injection_controls", Status.PARTIAL, "no prompt policy file", h -> { }),
+                c("prompt_injection_controls", Status.VIOLATION, "need no confirmation",
+                        h -> h.file(h.home.promptPolicy(), "{\"require_confirmation_for_untrusted\": false}")),
+                c("command_policy_enforced", Status.COMPLIANT, "filtered by policy",
+                        h -> h.file(h.home.commandPolicy(), "{\"deny\": [\"\\\\bshutdown\\\\b\"]}")),
+                c("command_policy_enforced", Status.PARTIAL, "without deny rules",
+                        h -> h.file(h.home.commandPolicy(), "{\"allow\": [\"^/usr/bin/id\"]}")),
+                c("command_policy_enforced", Status.VIOLATION, "no command policy", h -> { }),
+                c("command_policy_enforced", Status.VIOLATION, "cannot be read",
+                        h -> h.file(h.home.commandPolicy(), "{\"deny\": [\"(\"]}")),
+                c("session_boundary_enforced", Status.COMPLIANT, "which is required",
+                        h -> h.file(h.home.openclawDir().resolve("env"), "export OPENCLAW_REQUIRE_SESSION_ID=1\n")),
+                c("session_boundary_enforced", Status.PARTIAL, "when the agent sends one", h -> { }),
+                c("multi_factor_approval", Status.COMPLIANT, "second factor", h -> h.file(h.home.config(), TOKEN_CONFIG)),
+                c("multi_factor_approval", Status.VIOLATION, "one keypress", h -> { }),
+                c("audit_logging_privileged_actions", Status.COMPLIANT, "chain verifies", h -> h.file(h.home.auditLog(),
+                        "{\"action\":\"exec_start\",\"hash\":\"" + io.clawguard.audit.AuditChain.hashOf(java.util.Map.of(
+                                "action", "exec_start", "prev", io.clawguard.audit.AuditChain.genesisPrev(new byte[0]),
+                                "seq", 1L)) + "\",\"prev\":\"" + io.clawguard.audit.AuditChain.genesisPrev(new byte[0])
+                                + "\",\"seq\":1}\n")),
+                c("audit_logging_privileged_actions", Status.PARTIAL, "no privileged action recorded yet", h -> { }),
+                c("audit_logging_privileged_actions", Status.VIOLATION, "chain is broken",
+                        h -> h.file(h.home.auditLog(), "{\"action\":\"x\",\"seq\":1,\"prev\":\"a\",\"hash\":\"b\"}\n")),
+                c("secrets_permissions_hardened", Status.COMPLIANT, "0700", h -> h.file(h.home.config(), "{}")),
+                c("secrets_permissions_hardened", Status.VIOLATION, "readable or writable by others",
+                        h -> h.file(h.home.config(), "{}").mode(h.home.config(), "rw-r--r--")),
+                c("backup_configured", Status.COMPLIANT, "backed up", h -> h.file(h.home.openclawDir().resolve(
+                        "backups/openclaw.json"), "{}").file(h.home.openclawDir().resolve("backups/privileged-audit.jsonl"), "")),
+                c("backup_configured", Status.PARTIAL, "only part", h -> h.file(h.home.openclawDir().resolve(
+                        "openclaw.json.bak-2026-11-01"), "{}")),
+                c("backup_configured", Status.VIOLATION, "no backups", h -> h.file(h.home.auditLog().resolveSibling(
+                        "privileged-audit.jsonl.lock"), "")),
+                c("open_ports_approved", Status.COMPLIANT, "matches an approved rule", h -> {
+                    h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
+                    h.listening.add(PreparedHome.listener("0.0.0.0", 22, "sshd"));
+                }),
+                c("open_ports_approved", Status.VIOLATION, "no approved baseline",
+                        h -> h.listening.add(PreparedHome.listener("127.0.0.1", 8080, "java"))),
+                c("open_ports_approved", Status.VIOLATION, "unapproved-port", h -> {
+                    h.file(h.home.approvedPorts(), "[]");
+                    h.listening.add(PreparedHome.listener("127.0.0.1", 8080, "java"));
+                }),
+                c("open_ports_approved", Status.NOT_ASSESSED, "no network scan", h -> h.scanned = false),
+                c("insecure_ports_remediated", Status.COMPLIANT, "no cleartext", h -> { }),
+                c("insecure_ports_remediated", Status.VIOLATION, "insecure-port",
+                        h -> h.listening.add(PreparedHome.listener("127.0.0.1", 23, "telnetd"))),
+                c("public_binds_justified", Status.COMPLIANT, "justified", h -> {
+                    h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
+                    h.listening.add(PreparedHome.listener("0.0.0.0", 22, "sshd"));
+                }),
+                c("public_binds_justified", Status.VIOLATION, "public-bind",
+                        h -> h.listening.add(PreparedHome.listener("0.0.0.0", 9000, "java"))),
+                c("egress_allowlist_configured", Status.COMPLIANT, "allow-listed",
+                        h -> h.file(h.home.egressAllowlist(), "[{\"protocol\": \"tcp\", \"cidr\": \"10.0.0.0/8\"}]")),
+                c("egress_allowlist_configured", Status.PARTIAL, "empty", h -> h.file(h.home.egressAllowlist(), "[]")),
+                c("egress_allowlist_configured", Status.VIOLATION, "no egress allow-list", h -> { }),
+                c("egress_allowlist_configured", Status.VIOLATION, "cannot be read",
+                        h -> h.file(h.home.egressAllowlist(), "[{\"cidr\": \"nope\"}]")),
+                c("egress_connections_approved", Status.COMPLIANT, "allowed", h -> {
+                    h.file(h.home.egressAllowlist(), "[{\"protocol\": \"tcp\", \"cidr\": \"203.0.113.0/24\"}]");
+                    h.connections.add(PreparedHome.outbound("203.0.113.9", 443, "node"));
+                }),
+                c("egress_connections_approved", Status.VIOLATION, "unapproved-egress",
+                        h -> h.connections.add(PreparedHome.outbound("198.51.100.1", 443, "curl"))),
+                c("egress_connections_approved", Status.NOT_ASSESSED, "no network scan", h -> h.scanned = false),
+                c("channel_allowlist_configured", Status.COMPLIANT, "allow-lists its senders", h -> h.openclaw(
+                        "{ // json5\n channels: { telegram: { dmPolicy: 'allowlist', allowFrom: ['123'], }, }, }")),
+                c("channel_allowlist_configured", Status.PARTIAL, "pairing", h -> h.openclaw("{channels: {whatsapp: {}}}")),
+                c("channel_allowlist_configured", Status.VIOLATION, "open to anyone",
+                        h -> h.openclaw("{channels: {discord: {dmPolicy: 'open', allowFrom: ['*']}}}")),
+                c("channel_allowlist_configured", Status.NOT_ASSESSED, "does not exist", h -> { }),
+                c("group_mentions_required", Status.COMPLIANT, "need a mention",
+                        h -> h.openclaw("{channels: {telegram: {groups: {'*': {requireMention: true}}}}}")),
+                c("group_mentions_required", Status.PARTIAL, "open group policy",
+                        h -> h.openclaw("{channels: {telegram: {groupPolicy: 'open'}}}")),
+                c("group_mentions_required", Status.VIOLATION, "without a mention",
+                        h -> h.openclaw("{channels: {whatsapp: {groups: {'team': {requireMention: false}}}}}")),
+                c("group_mentions_required", Status.NOT_ASSESSED, "invalid JSON", h -> h.openclaw("{channels: ")),
+                c("gateway_loopback_only", Status.COMPLIANT, "loopback with token",
+                        h -> h.openclaw("{gateway: {bind: 'loopback', auth: {mode: 'token', token: 'x'}}}")),
+                c("gateway_loopback_only", Status.PARTIAL, "without authentication",
+                        h -> h.openclaw("{gateway: {bind: 'loopback', auth: {mode: 'none'}}}")),
+                c("gateway_loopback_only", Status.VIOLATION, "bound to lan",
+                        h -> h.openclaw("{gateway: {bind: 'lan', auth: {mode: 'token'}}}")),
+                c("gateway_loopback_only", Status.NOT_ASSESSED, "does not exist", h -> { }),
+                c("update_hygiene", Status.COMPLIANT, "2026.11.2 is recorded",
+                        h -> h.openclaw("{meta: {lastTouchedVersion: '2026.11.2', lastTouchedAt: '2026-11-20'}}")),
+                c("update_hygiene", Status.PARTIAL, "not recorded", h -> h.openclaw("{}")),
+                c("update_hygiene", Status.NOT_ASSESSED, "does not exist", h -> { }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void checkAgainstPreparedHome(String name, String checkId, Status expected, String observed,
+                                  Consumer<PreparedHome> setup, @TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        setup.accept(h);
+        Assessment a = Assessor.builtIn().assess(h.signals(), java.time.Instant.parse("2026-11-24T12:00:00Z"), "test");
+        CheckResult r = a.checks().stream().filter(s -> s.control().checkId().equals(checkId)).findFirst()
+                .orElseThrow().result();
+        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
+        assertThat(r.observed() + " " + r.evidence()).contains(observed);
+        assertThat(r.evidence()).isNotBlank();
+        if (expected == Status.VIOLATION || expected == Status.PARTIAL) {
+            assertThat(r.gap()).isNotBlank();
+            assertThat(r.mitigation()).isNotBlank();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyCheckOfTheMapHasCodeAndCases() {
+        List<String> covered = cases().map(a -> (String) a.get()[1]).distinct().toList();
+        assertThat(ControlsMap.builtIn()).extracting(Control::checkId).containsExactlyInAnyOrderElementsOf(covered);
+    }
+}
