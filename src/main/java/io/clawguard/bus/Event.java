@@ -7,7 +7,7 @@ import java.time.Instant;
  * Events carry plain values only, so the bus depends on no other layer.
  */
 public sealed interface Event permits ApprovalRequested, ApprovalDecided, ApprovalTokenFailed, CommandStarted,
-        CommandFinished, ElevationChanged, AuditRecorded, Tick, NetworkChanged, NetworkEvent {
+        CommandFinished, ElevationChanged, AuditRecorded, Tick, NetworkChanged, NetworkEvent, ScorecardChanged {
     /** When it happened. */
     Instant at();
 }

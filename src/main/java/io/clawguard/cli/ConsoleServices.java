@@ -18,6 +18,10 @@ import io.clawguard.bus.ApprovalTokenFailed;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.Tick;
+import io.clawguard.compliance.Assessor;
+import io.clawguard.compliance.ComplianceMonitor;
+import io.clawguard.compliance.ControlCatalog;
+import io.clawguard.compliance.ThisHost;
 import io.clawguard.console.Console;
 import io.clawguard.console.ConsoleActions;
 import io.clawguard.console.ConsoleIdentity;
@@ -75,6 +79,11 @@ final class ConsoleServices {
     });
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "network-scanner");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService assessor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "compliance");
         t.setDaemon(true);
         return t;
     });
@@ -157,7 +166,10 @@ final class ConsoleServices {
             LOG.error("cannot read the elevation state", e);
         }
         // Scanning starts once the console listens, so the first picture reaches its panes.
-        new NetworkMonitor(home, new OshiSocketCollector(clock), resolver, bus).start(scanner, scanInterval);
+        NetworkMonitor network = new NetworkMonitor(home, new OshiSocketCollector(clock), resolver, bus);
+        network.start(scanner, scanInterval);
+        new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), home, new ThisHost(), network::lastScan, bus,
+                clock, hostname()).start(assessor, Duration.ofSeconds(30));
         console.open();
     }
 
@@ -177,13 +189,15 @@ final class ConsoleServices {
     }
 
     private ConsoleIdentity identity() {
-        String host;
+        return new ConsoleIdentity(hostname(), System.getProperty("user.name"), config.agentUsers().isEmpty());
+    }
+
+    private static String hostname() {
         try {
-            host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
         } catch (IOException e) {
-            host = "?";
+            return "?";
         }
-        return new ConsoleIdentity(host, System.getProperty("user.name"), config.agentUsers().isEmpty());
     }
 
     private ConsoleActions actions() {
@@ -251,6 +265,7 @@ final class ConsoleServices {
         }
         ticker.shutdownNow();
         scanner.shutdownNow();
+        assessor.shutdownNow();
         resolver.close();
         pending.denyAll("the console was closed");
         try {

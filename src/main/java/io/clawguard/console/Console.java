@@ -12,6 +12,7 @@ import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
+import io.clawguard.bus.ScorecardChanged;
 import io.clawguard.bus.Tick;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +54,7 @@ public final class Console {
         on(bus, ElevationChanged.class, model::elevation);
         on(bus, Tick.class, t -> model.tick(t.at()));
         on(bus, NetworkChanged.class, model::network);
+        on(bus, ScorecardChanged.class, model::scorecard);
     }
 
     private <E extends Event> void on(EventBus bus, Class<E> type, Consumer<E> apply) {

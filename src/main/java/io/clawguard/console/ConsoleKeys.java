@@ -36,7 +36,7 @@ final class ConsoleKeys {
                 KeyBinding.special(KeyType.Enter, "⏎", "detail", "detail of the selected row: a request's whole"
                         + " argv, binary, cwd, session, requester; a port's or destination's findings and what to do",
                         this::detail),
-                KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports and egress panes",
+                KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports, egress and scorecard panes",
                         this::nextPane),
                 KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
                 KeyBinding.character('b', "baseline", "review the approved-ports baseline (or generate one) rule by rule",
@@ -109,6 +109,10 @@ final class ConsoleKeys {
 
     private void detail() {
         switch (model.focus()) {
+            case SCORECARD -> model.scorecard().filter(c -> !c.checks().isEmpty()).ifPresentOrElse(c -> {
+                var v = c.checks().get(model.scorecardSelected());
+                TextWindow.show(gui, v.checkId(), ScorecardPane.detail(v));
+            }, () -> say("not assessed yet"));
             case PORTS, EGRESS -> model.networkView().selectedRow(model.focus() == ConsoleModel.Focus.PORTS)
                     .ifPresentOrElse(row -> TextWindow.show(gui, row.key(), row.detailLines()),
                             () -> say("nothing selected"));
@@ -155,6 +159,7 @@ final class ConsoleKeys {
         switch (model.focus()) {
             case PORTS -> model.networkView().move(true, delta);
             case EGRESS -> model.networkView().move(false, delta);
+            case SCORECARD -> model.moveScorecard(delta);
             default -> model.moveSelection(delta);
         }
         model.notice(null);

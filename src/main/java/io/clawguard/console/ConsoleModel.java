@@ -5,6 +5,7 @@ import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.NetworkChanged;
+import io.clawguard.bus.ScorecardChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,11 +24,13 @@ public final class ConsoleModel {
     static final int ACTIVITY_KEPT = 500;
 
     /** Which pane the arrows, Enter and the sort keys act on. */
-    public enum Focus { PENDING, PORTS, EGRESS }
+    public enum Focus { PENDING, PORTS, EGRESS, SCORECARD }
 
     private final Map<String, PendingRow> pending = new LinkedHashMap<>();
     private final NetworkView network = new NetworkView();
     private Focus focus = Focus.PENDING;
+    private ScorecardChanged scorecard;
+    private int scorecardSelected;
     private final Deque<ActivityLine> activity = new ArrayDeque<>();
     private ElevationChanged elevation;
     private Instant now;
@@ -60,6 +63,24 @@ public final class ConsoleModel {
 
     public void network(NetworkChanged n) {
         network.update(n);
+    }
+
+    public void scorecard(ScorecardChanged card) {
+        scorecard = card;
+        scorecardSelected = Math.min(scorecardSelected, Math.max(0, card.checks().size() - 1));
+    }
+
+    Optional<ScorecardChanged> scorecard() {
+        return Optional.ofNullable(scorecard);
+    }
+
+    int scorecardSelected() {
+        return scorecardSelected;
+    }
+
+    void moveScorecard(int delta) {
+        int size = scorecard == null ? 0 : scorecard.checks().size();
+        scorecardSelected = size == 0 ? 0 : Math.floorMod(scorecardSelected + delta, size);
     }
 
     NetworkView networkView() {

@@ -42,7 +42,8 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 model.focus() == ConsoleModel.Focus.PORTS, empty, portStatus, palette);
         MonitorPane.draw(g, egress.at(), egress.size(), "Outbound (" + inbound + " inbound apart)", net.egress(),
                 net.selected(false), model.focus() == ConsoleModel.Focus.EGRESS, empty, egressStatus, palette);
-        PlaceholderPane.draw(g, score.at(), score.size(), "Compliance scorecard", palette);
+        ScorecardPane.draw(g, score.at(), score.size(), model.scorecard(), model.scorecardSelected(),
+                model.focus() == ConsoleModel.Focus.SCORECARD, palette);
     }
 
     private static Optional<String> ruleError(NetworkChanged n, String file) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class NetworkMonitor {
     private Map<String, String> destinations = Map.of();
     private Map<String, String> findings = Map.of();
     private List<String> ruleErrors = List.of();
+    private volatile NetworkScan last;
 
     public NetworkMonitor(StateHome home, SocketCollector collector, HostResolver resolver, EventBus bus) {
         this.home = home;
@@ -54,9 +56,15 @@ public final class NetworkMonitor {
         }
     }
 
+    /** The latest scan, for readers such as the compliance checks; empty before the first. */
+    public Optional<NetworkScan> lastScan() {
+        return Optional.ofNullable(last);
+    }
+
     /** One scan: publishes what changed since the last one. */
     public synchronized NetworkScan scan() throws IOException {
         NetworkScan scan = NetworkScan.of(home, collector.collect(), resolver, rules);
+        last = scan;
         boolean initial = listeners == null;
         Map<String, String> nowListening = new LinkedHashMap<>();
         scan.snapshot().listening().forEach(s -> nowListening.put(s.key(), s.process() + " (pid " + s.pid() + ")"));

@@ -87,7 +87,7 @@ class ConsoleScreenTest {
         rig.type("?");
         String screen = rig.screen();
         assertThat(screen).contains("approve once", "approve and keep for this task session", "deny, with an optional",
-                "detail of the selected row", "drop elevation now", "move between the approvals, ports and egress panes", "quit (asks first", "this help");
+                "detail of the selected row", "drop elevation now", "move between the approvals, ports, egress and scorecard panes", "quit (asks first", "this help");
         rig.press(KeyType.Escape);
         assertThat(rig.screen()).doesNotContain("approve and keep for this task session");
     }

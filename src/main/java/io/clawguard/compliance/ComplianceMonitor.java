@@ -1,0 +1,94 @@
+package io.clawguard.compliance;
+
+import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkChanged;
+import io.clawguard.bus.ScorecardChanged;
+import io.clawguard.files.StateHome;
+import io.clawguard.monitor.NetworkScan;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the scorecard current: assesses again shortly after anything relevant happens (the
+ * network changed, an audit record landed, the elevation changed) and on a slow timer for
+ * what sends no event (a file edited by hand, an audit line tampered with). Runs off the
+ * publishing thread; bursts of events cause one assessment.
+ */
+public final class ComplianceMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(ComplianceMonitor.class);
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
+    private final Assessor assessor;
+    private final ControlCatalog catalog;
+    private final StateHome home;
+    private final HostFacts host;
+    private final Supplier<Optional<NetworkScan>> network;
+    private final EventBus bus;
+    private final Clock clock;
+    private final String hostname;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+
+    public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, HostFacts host,
+                             Supplier<Optional<NetworkScan>> network, EventBus bus, Clock clock, String hostname) {
+        this.assessor = assessor;
+        this.catalog = catalog;
+        this.home = home;
+        this.host = host;
+        this.network = network;
+        this.bus = bus;
+        this.clock = clock;
+        this.hostname = hostname;
+    }
+
+    /** Subscribes to the events that can change a check and assesses every {@code period}. */
+    public void start(ScheduledExecutorService executor, Duration period) {
+        this.executor = executor;
+        bus.subscribe(NetworkChanged.class, e -> soon());
+        bus.subscribe(AuditRecorded.class, e -> soon());
+        bus.subscribe(ElevationChanged.class, e -> soon());
+        executor.scheduleWithFixedDelay(this::runQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void soon() {
+        if (executor != null && queued.compareAndSet(false, true)) {
+            executor.schedule(this::runQuietly, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void runQuietly() {
+        queued.set(false);
+        try {
+            publish(assessor.assess(new Signals(home, host, network.get()), clock.instant(), hostname));
+        } catch (RuntimeException e) {
+            LOG.error("assessment failed", e);
+        }
+    }
+
+    /** Publishes an assessment as the scorecard event. */
+    public void publish(Assessment a) {
+        List<ScorecardChanged.CheckView> views = new ArrayList<>();
+        for (ScoredCheck s : a.checks()) {
+            List<String> controls = new ArrayList<>();
+            s.control().iso27001().forEach(id -> controls.add("ISO 27001 " + id + " " + catalog.iso27001().getOrDefault(id, "")));
+            s.control().nistCsf().forEach(id -> controls.add("NIST CSF " + id + " " + catalog.nistCsf().getOrDefault(id, "")));
+            s.control().nistSp80053().forEach(id -> controls.add("SP 800-53 " + id + " "
+                    + catalog.nistSp80053().getOrDefault(id, "")));
+            views.add(new ScorecardChanged.CheckView(s.control().checkId(), s.control().title(), s.result().status().wire(),
+                    s.result().risk(), s.control().expectedState(), s.result().observed(), s.result().evidence(),
+                    s.result().gap(), s.result().mitigation(), controls));
+        }
+        bus.publish(new ScorecardChanged(a.score(), a.band(), a.byStatus(), views, a.generatedAt()));
+    }
+}

@@ -1,0 +1,92 @@
+package io.clawguard.console;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import io.clawguard.bus.ScorecardChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The compliance scorecard: the score as a bar in its band's colour, counts by status, then
+ * one row per check, worst first, its status as a word (so it reads without colour too).
+ */
+final class ScorecardPane {
+    private ScorecardPane() {
+    }
+
+    static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, Optional<ScorecardChanged> card,
+                     int selected, boolean focused, Palette p) {
+        String title = card.map(c -> "Compliance " + c.score() + "/100 " + c.band()).orElse("Compliance scorecard");
+        TextGraphics in = Frame.draw(g, at, size, (focused ? "▶ " : "") + title, p);
+        int w = in.getSize().getColumns();
+        int h = in.getSize().getRows();
+        if (card.isEmpty()) {
+            in.setForegroundColor(p.dim());
+            if (h > 0) {
+                in.putString(1, 0, Fit.fit("not assessed yet", w - 1));
+            }
+            return;
+        }
+        ScorecardChanged c = card.get();
+        if (h < 1) {
+            return;
+        }
+        int filled = Math.round(c.score() * Math.max(0, w - 5) / 100f);
+        in.setForegroundColor(c.score() >= 90 ? p.good() : c.score() >= 50 ? p.warn() : p.bad());
+        in.putString(0, 0, Fit.pad("█".repeat(filled) + "░".repeat(Math.max(0, w - 5 - filled)) + String.format("%4d",
+                c.score()), w));
+        if (h < 2) {
+            return;
+        }
+        in.setForegroundColor(p.dim());
+        in.putString(0, 1, Fit.pad(c.byStatus().getOrDefault("violation", 0L) + " violation  "
+                + c.byStatus().getOrDefault("partial", 0L) + " partial  " + c.byStatus().getOrDefault("compliant", 0L)
+                + " ok  " + c.byStatus().getOrDefault("not_assessed", 0L) + " n/a", w));
+        int room = h - 2;
+        int first = Math.max(0, selected - (room - 1));
+        for (int i = first; i < c.checks().size() && i - first < room; i++) {
+            ScorecardChanged.CheckView v = c.checks().get(i);
+            in.setForegroundColor(switch (v.status()) {
+                case "violation" -> p.bad();
+                case "partial" -> p.warn();
+                case "compliant" -> p.good();
+                default -> p.dim();
+            });
+            if (focused && i == selected) {
+                in.enableModifiers(SGR.REVERSE);
+            }
+            in.putString(0, 2 + i - first, Fit.pad(String.format("%-4s %-4s %s", word(v.status()),
+                    v.risk().equals("medium") ? "med" : v.risk(), v.checkId()), w));
+            in.disableModifiers(SGR.REVERSE);
+        }
+    }
+
+    private static String word(String status) {
+        return switch (status) {
+            case "violation" -> "FAIL";
+            case "partial" -> "PART";
+            case "compliant" -> "OK";
+            default -> "N/A";
+        };
+    }
+
+    /** The detail view: expected and observed state, evidence, gap, what to do, and the controls. */
+    static List<String> detail(ScorecardChanged.CheckView v) {
+        List<String> out = new ArrayList<>();
+        out.add(v.title() + " — " + v.status().toUpperCase(Locale.ROOT) + " (" + v.risk() + " risk)");
+        out.add("expected   " + v.expected());
+        out.add("observed   " + v.observed());
+        out.add("evidence   " + v.evidence());
+        if (!v.gap().isEmpty()) {
+            out.add("gap        " + v.gap());
+            out.add("what to do " + v.mitigation());
+        }
+        out.add("controls");
+        v.controls().forEach(c -> out.add("  " + c));
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.clawguard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyType;
+import io.clawguard.bus.ScorecardChanged;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The scorecard pane on the virtual terminal: an event changes it; Enter shows a check. */
+class ScorecardPaneTest {
+    private static ScorecardChanged card(int score, String status) {
+        return new ScorecardChanged(score, score >= 90 ? "good" : "poor",
+                Map.of("violation", status.equals("violation") ? 1L : 0L, "partial", 0L, "compliant", 1L, "not_assessed", 0L),
+                List.of(new ScorecardChanged.CheckView("gateway_loopback_only", "Gateway bound to loopback", status, "high",
+                                "loopback with token", "bound to lan", "openclaw.json: gateway.bind = lan", "reachable",
+                                "Set gateway.bind to loopback", List.of("ISO 27001 A.8.20 Networks security")),
+                        new ScorecardChanged.CheckView("update_hygiene", "Update hygiene", "compliant", "low", "known",
+                                "recorded", "meta", "", "", List.of())),
+                ConsoleRig.T0);
+    }
+
+    @Test
+    void anEventChangesThePaneAndEnterShowsTheCheck() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(card(100, "compliant"));
+        rig.settle();
+        assertThat(rig.screen()).contains("Compliance 100/100 good", "OK   high gateway_loopback_only");
+        rig.bus.publish(card(40, "violation"));
+        rig.settle();
+        assertThat(rig.screen()).contains("Compliance 40/100 poor", "FAIL high gateway_loopback_only", "1 violation");
+        rig.press(KeyType.Tab);
+        rig.press(KeyType.Tab);
+        rig.press(KeyType.Tab);
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("Gateway bound to loopback — VIOLATION (high risk)",
+                "what to do Set gateway.bind to loopback", "ISO 27001 A.8.20 Networks security");
+    }
+}
