@@ -9,6 +9,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import io.clawguard.console.ConsoleLoop;
+import io.clawguard.console.ConsoleTheme;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
@@ -38,8 +39,19 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "How often the ports and outbound connections are scanned (default ${DEFAULT-VALUE}).")
     Duration interval;
 
+    @Option(names = "--theme", paramLabel = "NAME", description = "dark, light, high-contrast or mono (default: mono"
+            + " when NO_COLOR is set or TERM is dumb, else dark); t cycles them in the console.")
+    String theme;
+
     @Override
     public Integer call() throws IOException {
+        ConsoleTheme chosen;
+        try {
+            chosen = ConsoleTheme.load(theme != null ? theme : ConsoleTheme.defaultName(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("clawguard console: " + e.getMessage());
+            return 2;
+        }
         StateHome stateHome = home.stateHome();
         LogFiles.toFile(stateHome.logFile());
         int uid = ProcessIdentity.uid();
@@ -59,7 +71,7 @@ final class ConsoleCommand implements Callable<Integer> {
             screen.startScreen();
             MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
                     new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.BLACK));
-            services.attach(gui);
+            services.attach(gui, chosen);
             ConsoleLoop.run(gui.getGUIThread(), services.console().window(), Duration.ofMillis(25));
         } finally {
             services.stop(screen);

@@ -26,6 +26,7 @@ import io.clawguard.console.Console;
 import io.clawguard.console.ConsoleActions;
 import io.clawguard.console.ConsoleIdentity;
 import io.clawguard.console.ConsoleModel;
+import io.clawguard.console.ConsoleTheme;
 import io.clawguard.console.PendingRow;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
@@ -154,8 +155,8 @@ final class ConsoleServices {
     }
 
     /** Builds the console on {@code gui} and fills it with the current state and the audit tail. */
-    void attach(WindowBasedTextGUI gui) throws IOException {
-        console = new Console(gui, new ConsoleModel(clock.instant()), identity(), actions());
+    void attach(WindowBasedTextGUI gui, ConsoleTheme theme) throws IOException {
+        console = new Console(gui, new ConsoleModel(clock.instant()), identity(), actions(), theme);
         console.subscribe(bus);
         for (String line : new AuditTail(home.auditLog()).last(AUDIT_LINES_AT_START)) {
             publishAuditLine(line);

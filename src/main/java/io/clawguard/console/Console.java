@@ -28,11 +28,14 @@ public final class Console {
     private final ConsoleView view;
     private final BasicWindow window = new BasicWindow("ClawGuard");
 
-    public Console(WindowBasedTextGUI gui, ConsoleModel model, ConsoleIdentity identity, ConsoleActions actions) {
+    public Console(WindowBasedTextGUI gui, ConsoleModel model, ConsoleIdentity identity, ConsoleActions actions,
+                   ConsoleTheme theme) {
         this.gui = gui;
         this.model = model;
-        this.view = new ConsoleView(model, identity, Palette.DARK);
-        Keymap keys = new ConsoleKeys(gui, model, actions, view::invalidate, Palette.DARK).keymap();
+        this.view = new ConsoleView(model, identity, theme.palette());
+        gui.setTheme(theme.theme());
+        ConsoleKeys consoleKeys = new ConsoleKeys(gui, model, actions, view, theme);
+        Keymap keys = consoleKeys.keymap();
         view.keymap(keys);
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(view);

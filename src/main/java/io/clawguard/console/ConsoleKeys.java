@@ -14,15 +14,17 @@ final class ConsoleKeys {
     private final WindowBasedTextGUI gui;
     private final ConsoleModel model;
     private final ConsoleActions actions;
+    private final ConsoleView view;
     private final Runnable redraw;
-    private final Palette palette;
+    private ConsoleTheme theme;
 
-    ConsoleKeys(WindowBasedTextGUI gui, ConsoleModel model, ConsoleActions actions, Runnable redraw, Palette palette) {
+    ConsoleKeys(WindowBasedTextGUI gui, ConsoleModel model, ConsoleActions actions, ConsoleView view, ConsoleTheme theme) {
         this.gui = gui;
         this.model = model;
         this.actions = actions;
-        this.redraw = redraw;
-        this.palette = palette;
+        this.view = view;
+        this.redraw = view::invalidate;
+        this.theme = theme;
     }
 
     Keymap keymap() {
@@ -47,6 +49,7 @@ final class ConsoleKeys {
                         false, this::sort),
                 KeyBinding.character('f', "", "show only flagged ports and destinations, or everything again", false,
                         this::filter),
+                KeyBinding.character('t', "", "next theme (dark, light, high-contrast, mono)", false, this::nextTheme),
                 KeyBinding.character('?', "help", "this help", false, this::help),
                 KeyBinding.character('q', "quit", "quit (asks first while requests are pending; they are denied)",
                         false, this::quit)));
@@ -123,7 +126,7 @@ final class ConsoleKeys {
 
     private void baseline() {
         try {
-            BaselineWindow.open(gui, actions.reviewBaseline(), palette, review -> {
+            BaselineWindow.open(gui, actions.reviewBaseline(), theme.palette(), review -> {
                 try {
                     say(actions.saveBaseline(review));
                 } catch (Exception e) {
@@ -133,6 +136,13 @@ final class ConsoleKeys {
         } catch (Exception e) {
             say("cannot review the baseline: " + e.getMessage());
         }
+    }
+
+    private void nextTheme() {
+        theme = theme.next();
+        gui.setTheme(theme.theme());
+        view.palette(theme.palette());
+        say("theme: " + theme.name());
     }
 
     private void nextPane() {

@@ -12,13 +12,22 @@ import java.util.Optional;
 final class ConsoleView extends AbstractComponent<ConsoleView> {
     private final ConsoleModel model;
     private final ConsoleIdentity identity;
-    private final Palette palette;
+    private Palette palette;
     private Keymap keymap = new Keymap(List.of());
 
     ConsoleView(ConsoleModel model, ConsoleIdentity identity, Palette palette) {
         this.model = model;
         this.identity = identity;
         this.palette = palette;
+    }
+
+    void palette(Palette p) {
+        palette = p;
+        invalidate();
+    }
+
+    Palette palette() {
+        return palette;
     }
 
     void keymap(Keymap keys) {

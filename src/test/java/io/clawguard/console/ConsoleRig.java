@@ -92,7 +92,7 @@ final class ConsoleRig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        console = new Console(gui, model, new ConsoleIdentity("testhost", "admin", true), actions);
+        console = new Console(gui, model, new ConsoleIdentity("testhost", "admin", true), actions, ConsoleTheme.load("dark"));
         console.subscribe(bus);
         console.open();
         bus.publish(new Tick(T0));
