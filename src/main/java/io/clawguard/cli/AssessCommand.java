@@ -6,11 +6,13 @@ import io.clawguard.compliance.Assessor;
 import io.clawguard.compliance.ControlCatalog;
 import io.clawguard.compliance.HtmlReport;
 import io.clawguard.compliance.MarkdownReport;
+import io.clawguard.compliance.Notifier;
 import io.clawguard.compliance.ScoredCheck;
 import io.clawguard.compliance.Signals;
 import io.clawguard.compliance.ThisHost;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.StateHome;
+import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,12 @@ final class AssessCommand implements Callable<Integer> {
         write(html, HtmlReport.of(a, catalog));
         write(md, MarkdownReport.of(a, catalog));
         System.out.println("score " + a.score() + "/100 (" + a.band() + ")  " + a.byStatus());
+        try {
+            new Notifier(h.complianceState(), h.notifyConfig()).process(a)
+                    .ifPresent(message -> System.err.println("notified: " + message.lines().findFirst().orElse("")));
+        } catch (IOException | InvalidJsonFileException e) {
+            System.err.println("clawguard assess: notification failed: " + e.getMessage());
+        }
         for (ScoredCheck s : a.checks()) {
             System.out.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
                     s.control().checkId(), s.result().observed());

@@ -6,7 +6,9 @@ import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import io.clawguard.files.StateHome;
+import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.NetworkScan;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,9 +72,11 @@ public final class ComplianceMonitor {
     private void runQuietly() {
         queued.set(false);
         try {
-            publish(assessor.assess(new Signals(home, host, network.get()), clock.instant(), hostname));
-        } catch (RuntimeException e) {
-            LOG.error("assessment failed", e);
+            Assessment a = assessor.assess(new Signals(home, host, network.get()), clock.instant(), hostname);
+            publish(a);
+            new Notifier(home.complianceState(), home.notifyConfig()).process(a);
+        } catch (IOException | InvalidJsonFileException | RuntimeException e) {
+            LOG.error("assessment or notification failed", e);
         }
     }
 

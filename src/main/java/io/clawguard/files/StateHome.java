@@ -64,6 +64,16 @@ public record StateHome(Path dir) {
         return dir.resolve("clawguard.sock");
     }
 
+    /** The statuses of the last assessment, to notice what got worse. */
+    public Path complianceState() {
+        return dir.resolve("compliance-state.json");
+    }
+
+    /** The notification command: {@code {"command": [argv…]}}. */
+    public Path notifyConfig() {
+        return dir.resolve("notify.json");
+    }
+
     /** Where the sudo shim goes: {@code ~/.openclaw/bin}. */
     public Path shimDir() {
         return openclawDir().resolve("bin");
