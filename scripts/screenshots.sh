@@ -57,6 +57,11 @@ shot console-ports-pane
 keys Enter
 shot console-port-detail
 keys Escape Tab Tab
+sleep 1
+shot console-busy-host
+keys Enter
+shot console-scorecard-detail
+keys Escape Tab
 keys Down Down Enter
 sleep 1
 shot console-detail-suspicious
@@ -90,4 +95,21 @@ keys Down Down ' ' Up c
 tmux send-keys -t "$session" -l "demo web server, moving to HTTPS"
 keys Enter
 shot console-baseline-review
-keys Escape q
+keys Escape
+for theme in light high-contrast mono dark; do
+  keys t
+  sleep 0.5
+  shot "console-theme-$theme"
+done
+keys q
+
+# The HTML report of this machine as it is (its real state folder), rendered by headless Chromium.
+if command -v chromium >/dev/null; then
+  "$here/clawguard" assess --html "$home/report.html" >/dev/null 2>&1 || true
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$home/chromium" --hide-scrollbars \
+    --window-size=1200,2400 --screenshot="$out/assess-report.png" "file://$home/report.html" >/dev/null 2>&1
+  echo "screenshots/assess-report.png"
+else
+  echo "chromium not installed (apt-get install chromium): assess-report.png not rendered" >&2
+fi

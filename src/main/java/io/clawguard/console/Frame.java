@@ -1,5 +1,6 @@
 package io.clawguard.console;
 
+import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.Symbols;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
@@ -26,8 +27,13 @@ final class Frame {
         g.setCharacter(at.getColumn() + w - 1, at.getRow(), Symbols.SINGLE_LINE_TOP_RIGHT_CORNER);
         g.setCharacter(at.getColumn(), at.getRow() + h - 1, Symbols.SINGLE_LINE_BOTTOM_LEFT_CORNER);
         g.setCharacter(at.getColumn() + w - 1, at.getRow() + h - 1, Symbols.SINGLE_LINE_BOTTOM_RIGHT_CORNER);
-        g.setForegroundColor(p.title());
+        g.setForegroundColor(p.text());
+        g.enableModifiers(SGR.BOLD);
         g.putString(at.getColumn() + 2, at.getRow(), TerminalTextUtils.fitString(" " + title + " ", Math.max(0, w - 4)));
-        return g.newTextGraphics(at.withRelative(1, 1), new TerminalSize(Math.max(0, w - 2), Math.max(0, h - 2)));
+        g.disableModifiers(SGR.BOLD);
+        TextGraphics inside = g.newTextGraphics(at.withRelative(1, 1), new TerminalSize(Math.max(0, w - 2), Math.max(0, h - 2)));
+        inside.setBackgroundColor(p.background());
+        inside.setForegroundColor(p.text());
+        return inside;
     }
 }
