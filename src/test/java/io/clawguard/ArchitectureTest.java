@@ -53,5 +53,11 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage("io.clawguard.policy..", "io.clawguard.audit..")
                 .should().dependOnClassesThat().resideInAPackage("io.clawguard.elevation..").check(classes);
+        noClasses().that().resideInAnyPackage("io.clawguard.monitor..", "io.clawguard.compliance..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.approval..", "io.clawguard.cli..",
+                        "io.clawguard.console..").check(classes);
+        noClasses().that().resideInAPackage("io.clawguard.bus..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.clawguard.bus..", "java..", "org.slf4j..")
+                .check(classes);
     }
 }
