@@ -1,0 +1,54 @@
+package io.clawguard.cli;
+
+import io.clawguard.json.JsonValues;
+import io.clawguard.monitor.Finding;
+import io.clawguard.monitor.NetworkScan;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code ports} and {@code egress} share: one scan, JSON or a table, the findings with
+ * what to do, and exit 1 when there is a finding or a rule file cannot be read.
+ */
+abstract class NetworkReport implements Callable<Integer> {
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    abstract Map<String, Object> json(NetworkScan scan);
+
+    abstract void printTable(NetworkScan scan);
+
+    abstract List<Finding> findings(NetworkScan scan);
+
+    @Override
+    public Integer call() throws IOException {
+        NetworkScan scan = OneShotScan.run(home.stateHome());
+        if (json) {
+            System.out.println(JsonValues.pretty(json(scan)));
+        } else {
+            scan.ruleErrors().forEach(e -> System.out.println("rule file error: " + e));
+            printTable(scan);
+            printFindings(findings(scan));
+        }
+        return findings(scan).isEmpty() && scan.ruleErrors().isEmpty() ? 0 : 1;
+    }
+
+    private static void printFindings(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            System.out.println("\nno findings");
+            return;
+        }
+        System.out.println();
+        for (Finding f : findings) {
+            System.out.println("[" + f.risk().name() + "] " + f.kind().id() + ": " + f.summary());
+            System.out.println("    → " + f.recommendation());
+        }
+    }
+}
