@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.files.PrivateDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.net.SocketException;
@@ -51,7 +52,7 @@ public final class BrokerServer implements AutoCloseable {
     public void start() throws IOException {
         Path dir = socket.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            PrivateDirectory.create(dir);
         }
         replaceStaleSocket();
         server = AFUNIXServerSocket.newInstance();

@@ -1,6 +1,7 @@
 package io.clawguard.approval;
 
 import io.clawguard.files.OwnerOnlyFile;
+import io.clawguard.files.PrivateDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ public final class TotpFactor implements SecondFactor {
         byte[] secret = new byte[20];
         random.nextBytes(secret);
         String text = Base32.encode(secret);
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        PrivateDirectory.create(file.toAbsolutePath().getParent());
         Files.writeString(file, text + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         return text;

@@ -1,5 +1,6 @@
 package io.clawguard.audit;
 
+import io.clawguard.files.PrivateDirectory;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.ExclusiveLock;
 import io.clawguard.json.JsonValues;
@@ -86,7 +87,7 @@ public final class AuditLog {
     private FileChannel open() throws IOException {
         boolean created = !Files.exists(file);
         if (created) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateDirectory.create(file.toAbsolutePath().getParent());
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY));
             } catch (FileAlreadyExistsException raced) {

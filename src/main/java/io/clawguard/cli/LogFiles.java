@@ -1,7 +1,7 @@
 package io.clawguard.cli;
 
+import io.clawguard.files.PrivateDirectory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
@@ -18,7 +18,7 @@ final class LogFiles {
     }
 
     static void toFile(Path logFile) throws IOException {
-        Files.createDirectories(logFile.getParent());
+        PrivateDirectory.create(logFile.getParent());
         System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");

@@ -25,7 +25,7 @@ public final class AtomicFile {
 
     public static void write(Path target, byte[] content, Set<PosixFilePermission> perms) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        PrivateDirectory.create(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
                 PosixFilePermissions.asFileAttribute(perms));
         try {

@@ -3,11 +3,11 @@ package io.clawguard.files;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,13 +53,14 @@ public final class ExclusiveLock implements AutoCloseable {
         }
     }
 
+    /** Lock files are created owner-only like everything else in the state folder. */
     private static FileChannel open(Path lockFile) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY));
         } catch (NoSuchFileException e) {
-            Files.createDirectories(lockFile.toAbsolutePath().getParent(),
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateDirectory.create(lockFile.toAbsolutePath().getParent());
+            return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY));
         }
     }
 

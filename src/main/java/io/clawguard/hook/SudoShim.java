@@ -1,5 +1,6 @@
 package io.clawguard.hook;
 
+import io.clawguard.files.PrivateDirectory;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.policy.ShellQuote;
 import java.io.IOException;
@@ -67,8 +68,7 @@ public final class SudoShim {
         if (Files.exists(shim) && !installed()) {
             throw new IOException(shim + " exists and is not a ClawGuard shim; move it away first");
         }
-        Files.createDirectories(shim.getParent(), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        PrivateDirectory.create(shim.getParent());
         AtomicFile.write(shim, script(launcher, home).getBytes(StandardCharsets.UTF_8),
                 PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -40,5 +40,7 @@ class ExclusiveLockTest {
             pool.shutdown();
         }
         assertThat(most.get()).isEqualTo(1);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(lockFile)))
+                .as("owner-only, so the permissions check has nothing to flag").isEqualTo("rw-------");
     }
 }
