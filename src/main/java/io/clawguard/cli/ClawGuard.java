@@ -21,8 +21,7 @@ public final class ClawGuard {
     static int execute(String... args) {
         if (args.length > 0 && args[0].equals("exec")) {
             ExecWarmUp.start();
-            return new CommandLine(new ExecCommand().spec()).setCommandName("clawguard exec")
-                    .execute(Arrays.copyOfRange(args, 1, args.length));
+            return ExecCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
         return commandLine().execute(args);
     }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -63,6 +64,32 @@ final class ExecCommand implements Callable<Integer> {
 
     CommandSpec spec() {
         return spec;
+    }
+
+    /**
+     * Parses and runs {@code clawguard exec ARGS}. Parsing only, rather than picocli's
+     * {@code execute}, skips its ANSI detection and handler set-up on the hot path; help,
+     * version and usage errors (exit 2) behave the same.
+     */
+    static int run(String... args) {
+        ExecCommand command = new ExecCommand();
+        CommandLine cl = new CommandLine(command.spec).setCommandName("clawguard exec");
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println(e.getMessage());
+            cl.usage(System.err, CommandLine.Help.Ansi.OFF);
+            return 2;
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(System.out, CommandLine.Help.Ansi.OFF);
+            return 0;
+        }
+        if (cl.isVersionHelpRequested()) {
+            cl.printVersionHelp(System.out, CommandLine.Help.Ansi.OFF);
+            return 0;
+        }
+        return command.call();
     }
 
     @Override
