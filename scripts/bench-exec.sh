@@ -8,7 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-25}"
 home="$(mktemp -d /tmp/cg-bench.XXXXXX)"
 session="clawguard-bench-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$home"' EXIT
+trap 'tmux kill-session -t "$session" 2>/dev/null; sleep 1; rm -rf "$home" 2>/dev/null || true' EXIT
 cmd=/usr/bin/true
 "$here/clawguard" --help >/dev/null   # build and refresh the class-data archive first
 

@@ -93,6 +93,6 @@ public final class ComplianceMonitor {
                     s.result().risk(), s.control().expectedState(), s.result().observed(), s.result().evidence(),
                     s.result().gap(), s.result().mitigation(), controls));
         }
-        bus.publish(new ScorecardChanged(a.score(), a.band(), a.byStatus(), views, a.generatedAt()));
+        bus.publish(new ScorecardChanged(a.score(), a.band(), a.byStatus(), a.byRisk(), views, a.generatedAt()));
     }
 }

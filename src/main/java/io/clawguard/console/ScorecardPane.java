@@ -46,7 +46,13 @@ final class ScorecardPane {
         in.putString(0, 1, Fit.pad(c.byStatus().getOrDefault("violation", 0L) + " violation  "
                 + c.byStatus().getOrDefault("partial", 0L) + " partial  " + c.byStatus().getOrDefault("compliant", 0L)
                 + " ok  " + c.byStatus().getOrDefault("not_assessed", 0L) + " n/a", w));
-        int room = h - 2;
+        int header = 2;
+        if (h >= 8) {
+            in.putString(0, 2, Fit.pad("risk: " + c.byRisk().getOrDefault("high", 0L) + " high  "
+                    + c.byRisk().getOrDefault("medium", 0L) + " medium  " + c.byRisk().getOrDefault("low", 0L) + " low", w));
+            header = 3;
+        }
+        int room = h - header;
         int first = Math.max(0, selected - (room - 1));
         for (int i = first; i < c.checks().size() && i - first < room; i++) {
             ScorecardChanged.CheckView v = c.checks().get(i);
@@ -59,7 +65,7 @@ final class ScorecardPane {
             if (focused && i == selected) {
                 in.enableModifiers(SGR.REVERSE);
             }
-            in.putString(0, 2 + i - first, Fit.pad(String.format("%-4s %-4s %s", word(v.status()),
+            in.putString(0, header + i - first, Fit.pad(String.format("%-4s %-4s %s", word(v.status()),
                     v.risk().equals("medium") ? "med" : v.risk(), v.checkId()), w));
             in.disableModifiers(SGR.REVERSE);
         }

@@ -13,6 +13,7 @@ class ScorecardPaneTest {
     private static ScorecardChanged card(int score, String status) {
         return new ScorecardChanged(score, score >= 90 ? "good" : "poor",
                 Map.of("violation", status.equals("violation") ? 1L : 0L, "partial", 0L, "compliant", 1L, "not_assessed", 0L),
+                Map.of("high", 1L, "low", 1L),
                 List.of(new ScorecardChanged.CheckView("gateway_loopback_only", "Gateway bound to loopback", status, "high",
                                 "loopback with token", "bound to lan", "openclaw.json: gateway.bind = lan", "reachable",
                                 "Set gateway.bind to loopback", List.of("ISO 27001 A.8.20 Networks security")),
@@ -29,7 +30,8 @@ class ScorecardPaneTest {
         assertThat(rig.screen()).contains("Compliance 100/100 good", "OK   high gateway_loopback_only");
         rig.bus.publish(card(40, "violation"));
         rig.settle();
-        assertThat(rig.screen()).contains("Compliance 40/100 poor", "FAIL high gateway_loopback_only", "1 violation");
+        assertThat(rig.screen()).contains("Compliance 40/100 poor", "FAIL high gateway_loopback_only", "1 violation",
+                "risk: 1 high  0 medium  1 low");
         rig.press(KeyType.Tab);
         rig.press(KeyType.Tab);
         rig.press(KeyType.Tab);
