@@ -7,7 +7,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-60}"
 home="$(mktemp -d /tmp/cg-idle.XXXXXX)"
 session="clawguard-idle-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null; rm -rf "$home"' EXIT
+pid=""
+# tmux's hang-up does not reach the console behind `script`: stop it by pid too.
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; tmux kill-session -t "$session" 2>/dev/null; sleep 1; rm -rf "$home"' EXIT
 "$here/clawguard" --version >/dev/null
 tmux new-session -d -s "$session" -x 120 -y 40 \
   "script -q -f -c \"'$here/clawguard' console --home '$home/security'\" '$home/typescript'"

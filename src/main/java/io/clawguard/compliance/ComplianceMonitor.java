@@ -1,7 +1,6 @@
 package io.clawguard.compliance;
 
 import io.clawguard.bus.AuditRecorded;
-import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
@@ -22,14 +21,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the scorecard current: assesses again shortly after anything relevant happens (the
- * network changed, an audit record landed, the elevation changed) and on a slow timer for
- * what sends no event (a file edited by hand, an audit line tampered with). Runs off the
- * publishing thread; bursts of events cause one assessment.
+ * Keeps the scorecard current: assesses again half a second after the network changed or a
+ * baseline was saved, ten seconds after other audit records (a busy broker must not pay for
+ * an assessment per request), and on a slow timer for what sends no event (a file edited by
+ * hand, an audit line tampered with). Runs off the publishing thread; a burst of events
+ * causes one assessment.
  */
 public final class ComplianceMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceMonitor.class);
-    private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Duration SOON = Duration.ofMillis(500);
+    private static final Duration LATER = Duration.ofSeconds(10);
 
     private final Assessor assessor;
     private final ControlCatalog catalog;
@@ -39,7 +40,8 @@ public final class ComplianceMonitor {
     private final EventBus bus;
     private final Clock clock;
     private final String hostname;
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean soonQueued = new AtomicBoolean();
+    private final AtomicBoolean laterQueued = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, HostFacts host,
@@ -57,20 +59,28 @@ public final class ComplianceMonitor {
     /** Subscribes to the events that can change a check and assesses every {@code period}. */
     public void start(ScheduledExecutorService executor, Duration period) {
         this.executor = executor;
-        bus.subscribe(NetworkChanged.class, e -> soon());
-        bus.subscribe(AuditRecorded.class, e -> soon());
-        bus.subscribe(ElevationChanged.class, e -> soon());
+        bus.subscribe(NetworkChanged.class, e -> after(soonQueued, SOON));
+        bus.subscribe(AuditRecorded.class, e -> {
+            if ("baseline_saved".equals(e.record().get("action"))) {
+                after(soonQueued, SOON);
+            } else {
+                after(laterQueued, LATER);
+            }
+        });
         executor.scheduleWithFixedDelay(this::runQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void soon() {
+    /** One run per delay class at a time: a queued slow run never holds back a quick one. */
+    private void after(AtomicBoolean queued, Duration delay) {
         if (executor != null && queued.compareAndSet(false, true)) {
-            executor.schedule(this::runQuietly, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> {
+                queued.set(false);
+                runQuietly();
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     private void runQuietly() {
-        queued.set(false);
         try {
             Assessment a = assessor.assess(new Signals(home, host, network.get()), clock.instant(), hostname);
             publish(a);
