@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import io.clawguard.audit.CachedAuditVerification;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
@@ -42,6 +43,7 @@ public final class ComplianceMonitor {
     private final String hostname;
     private final AtomicBoolean soonQueued = new AtomicBoolean();
     private final AtomicBoolean laterQueued = new AtomicBoolean();
+    private final CachedAuditVerification auditVerification;
     private ScheduledExecutorService executor;
 
     public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, HostFacts host,
@@ -54,6 +56,7 @@ public final class ComplianceMonitor {
         this.bus = bus;
         this.clock = clock;
         this.hostname = hostname;
+        this.auditVerification = new CachedAuditVerification(home.auditLog());
     }
 
     /** Subscribes to the events that can change a check and assesses every {@code period}. */
@@ -82,7 +85,8 @@ public final class ComplianceMonitor {
 
     private void runQuietly() {
         try {
-            Assessment a = assessor.assess(new Signals(home, host, network.get()), clock.instant(), hostname);
+            Assessment a = assessor.assess(new Signals(home, host, network.get(), auditVerification), clock.instant(),
+                    hostname);
             publish(a);
             new Notifier(home.complianceState(), home.notifyConfig()).process(a);
         } catch (IOException | InvalidJsonFileException | RuntimeException e) {

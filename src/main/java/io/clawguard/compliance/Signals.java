@@ -1,7 +1,7 @@
 package io.clawguard.compliance;
 
 import io.clawguard.audit.AuditVerification;
-import io.clawguard.audit.AuditVerifier;
+import io.clawguard.audit.CachedAuditVerification;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.hook.SudoShim;
@@ -27,11 +27,18 @@ public final class Signals {
     private final StateHome home;
     private final HostFacts host;
     private final Optional<NetworkScan> network;
+    private final CachedAuditVerification audit;
 
     public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network) {
+        this(home, host, network, new CachedAuditVerification(home.auditLog()));
+    }
+
+    /** With an audit verification kept across assessments (the console's monitor reuses one). */
+    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network, CachedAuditVerification audit) {
         this.home = home;
         this.host = host;
         this.network = network;
+        this.audit = audit;
     }
 
     public StateHome home() {
@@ -88,7 +95,7 @@ public final class Signals {
     }
 
     public AuditVerification audit() throws IOException {
-        return AuditVerifier.verify(home.auditLog());
+        return audit.verify();
     }
 
     public boolean shimInstalled() {
