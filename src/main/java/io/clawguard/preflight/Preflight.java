@@ -71,9 +71,9 @@ public final class Preflight {
             if (!f.directory()) {
                 return new PreflightCheck("state-folder", PreflightCheck.Status.FAIL, home.dir() + " is not a folder");
             }
-            if ((f.mode() & 077) != 0) {
-                return new PreflightCheck("state-folder", PreflightCheck.Status.FAIL,
-                        home.dir() + " has mode " + f.octalMode() + "; run chmod 700 on it");
+            if ((f.mode() & 067) != 0) {
+                return new PreflightCheck("state-folder", PreflightCheck.Status.FAIL, home.dir() + " has mode "
+                        + f.octalMode() + "; run chmod 700 on it (710 to share the socket with the agent's group)");
             }
             return new PreflightCheck("state-folder", PreflightCheck.Status.OK, home.dir() + " (0700)");
         } catch (IOException e) {
