@@ -49,6 +49,7 @@ public final class AuditLog {
             }
             Map<String, Object> record = build(action, fields, head);
             writeLine(ch, record);
+            AuditHead.write(file, (Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH));
             return record;
         }
     }

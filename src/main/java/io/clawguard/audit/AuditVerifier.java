@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Walks the audit log and checks the chain: every chained line's hash, its link to the line
@@ -23,13 +24,20 @@ public final class AuditVerifier {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return AuditVerification.intact(0, 0, 0);
+            return AuditHead.read(file).isPresent()
+                    ? AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written")
+                    : AuditVerification.intact(0, 0, 0);
         }
-        return verify(bytes);
+        return verify(bytes, AuditHead.read(file));
     }
 
-    @SuppressWarnings("unchecked")
     static AuditVerification verify(byte[] bytes) {
+        return verify(bytes, Optional.empty());
+    }
+
+    /** With a head: the chain must reach it, and the record at its seq must carry its hash. */
+    @SuppressWarnings("unchecked")
+    static AuditVerification verify(byte[] bytes, Optional<AuditHead> head) {
         int legacy = 0;
         long chained = 0;
         int chainStart = 0;
@@ -72,8 +80,19 @@ public final class AuditVerifier {
                 }
                 chained++;
                 prevHash = (String) record.get(AuditChain.HASH);
+                if (head.isPresent() && head.get().seq() == chained && !head.get().hash().equals(prevHash)) {
+                    return AuditVerification.broken(lineNo, legacy, chainStart,
+                            "the record differs from the one the head file recorded (the end was rewritten)");
+                }
             }
             pos = nl + 1;
+        }
+        if (head.isPresent() && head.get().seq() > chained) {
+            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
+                    + " but its head file recorded seq " + head.get().seq() + ": records at the end were deleted");
+        }
+        if (head.isPresent() && head.get().seq() < 0) {
+            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the head file cannot be read");
         }
         return AuditVerification.intact(legacy, chainStart, chained);
     }

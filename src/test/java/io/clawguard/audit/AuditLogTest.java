@@ -88,6 +88,33 @@ class AuditLogTest {
     }
 
     @Test
+    void cuttingOffTheLastRecordsIsDetectedByTheHead() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, 3));
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadLine()).isEqualTo(4);
+        assertThat(v.problem()).contains("ends at seq 3", "recorded seq 5", "deleted");
+        Files.write(file, new byte[0]);
+        assertThat(AuditVerifier.verify(file).intact()).as("emptied").isFalse();
+        Files.delete(file);
+        assertThat(AuditVerifier.verify(file).intact()).as("deleted").isFalse();
+    }
+
+    @Test
+    void aHeadOneRecordBehindIsACrashNotTampering() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fourth = (Map<String, Object>) JsonValues.parse(lines.get(3));
+        AuditHead.write(file, 4, (String) fourth.get("hash"));
+        assertThat(AuditVerifier.verify(file).intact()).isTrue();
+        AuditHead.write(file, 4, "0".repeat(64));
+        assertThat(AuditVerifier.verify(file).problem()).contains("differs from the one the head file recorded");
+    }
+
+    @Test
     void aRecomputedHashDoesNotHideAnEdit() throws Exception {
         appendFive();
         List<String> lines = Files.readAllLines(file);
