@@ -1,11 +1,9 @@
 package io.clawguard.approval;
 
 import io.clawguard.files.PrivateDirectory;
+import io.clawguard.files.UnixSocketProbe;
 import java.io.File;
 import java.io.IOException;
-import java.net.SocketException;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,15 +62,11 @@ public final class BrokerServer implements AutoCloseable {
     }
 
     private void replaceStaleSocket() throws IOException {
-        if (!Files.exists(socket)) {
-            return;
-        }
-        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        if (UnixSocketProbe.answers(socket)) {
             throw new IOException("another ClawGuard console is already running (" + socket + " answers);"
                     + " use that one, or stop it first");
-        } catch (SocketException e) {
-            Files.deleteIfExists(socket);
         }
+        Files.deleteIfExists(socket);
     }
 
     private void acceptLoop() {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -109,11 +110,19 @@ public final class ElevationGate {
      * this every second so expiry happens on time, not only when the next request arrives.
      */
     public void expireIfIdle() throws IOException, InvalidJsonFileException {
-        Duration configured = config().idleTimeout();
+        Optional<Duration> readable = configuredTimeout();
+        Duration configured = readable.orElse(Duration.ZERO);
         Instant now = clock.instant();
-        Map<String, Object> expired = store.update(s -> s.idleExpired(now, configured)
-                ? new ElevationStore.Outcome<>(s.dropped(now, "idle-timeout"), expiryFields(s, configured))
-                : new ElevationStore.Outcome<>(s, null));
+        Map<String, Object> expired = store.update(s -> {
+            if (!s.idleExpired(now, configured)) {
+                return new ElevationStore.Outcome<>(s, null);
+            }
+            Map<String, Object> f = expiryFields(s, configured);
+            if (readable.isEmpty()) {
+                f.put("because", "clawguard.json cannot be read, so no timeout can be trusted");
+            }
+            return new ElevationStore.Outcome<>(s.dropped(now, "idle-timeout"), f);
+        });
         if (expired != null) {
             audit.append("elevation_expired", expired);
             publishState(ElevationState.INITIAL, "idle-timeout", configured);
@@ -130,17 +139,25 @@ public final class ElevationGate {
             f.put("reason", "admin-drop");
             f.put("by", who);
             audit.append("drop_elevation", f);
-            publishState(ElevationState.INITIAL, "admin-drop", config().idleTimeout());
+            publishState(ElevationState.INITIAL, "admin-drop", configuredTimeout().orElse(Duration.ZERO));
         }
     }
 
     /** The current session, for a console starting up. */
     public ElevationChanged currentState() throws InvalidJsonFileException {
-        return changed(store.read(), "startup", config().idleTimeout());
+        return changed(store.read(), "startup", configuredTimeout().orElse(Duration.ZERO));
     }
 
-    private GuardConfig config() throws InvalidJsonFileException {
-        return GuardConfig.load(home.config(), ownUid);
+    /**
+     * The admin's idle timeout; empty when {@code clawguard.json} cannot be read. The timer
+     * then treats the timeout as zero: a live session is dropped, never kept on a guess.
+     */
+    private Optional<Duration> configuredTimeout() {
+        try {
+            return Optional.of(GuardConfig.load(home.config(), ownUid).idleTimeout());
+        } catch (InvalidJsonFileException e) {
+            return Optional.empty();
+        }
     }
 
     /** Unique on this host: the requester's pid, the microsecond, and a counter of this process. */

@@ -90,12 +90,13 @@ final class ConsoleServices {
     });
     private final CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5));
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Duration scanInterval;
     private Console console;
-    private Duration scanInterval;
 
     private ConsoleServices(StateHome home, GuardConfig config, int uid, Duration approvalTimeout,
-                            SecondFactor secondFactor) throws IOException {
+                            Duration scanInterval, SecondFactor secondFactor) throws IOException {
         this.home = home;
+        this.scanInterval = scanInterval;
         this.config = config;
         this.secondFactor = secondFactor;
         this.gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock, bus, uid));
@@ -107,14 +108,14 @@ final class ConsoleServices {
     /** Binds the broker socket (failing when another console runs) and starts the timer. */
     static ConsoleServices start(StateHome home, GuardConfig config, int uid, Duration approvalTimeout,
                                  Duration scanInterval) throws IOException, InvalidJsonFileException {
-        ConsoleServices s = new ConsoleServices(home, config, uid, approvalTimeout, secondFactor(config, uid));
+        ConsoleServices s = new ConsoleServices(home, config, uid, approvalTimeout, scanInterval,
+                secondFactor(config, uid));
         s.server.start();
         // Also sets aside a torn last line a crash may have left in the log, and records that.
         s.gate.audit().append("console_started", s.consoleFields());
         s.bus.subscribe(Tick.class, t -> s.expireIfIdle());
         s.ticker.scheduleWithFixedDelay(() -> s.bus.publish(new Tick(s.clock.instant())), 1, 1, TimeUnit.SECONDS);
         NetworkAuditWriter.subscribe(s.bus, new AuditLog(home.auditLog(), s.clock));
-        s.scanInterval = scanInterval;
         return s;
     }
 

@@ -79,7 +79,7 @@ final class ExecCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             System.err.println(e.getMessage());
             cl.usage(System.err, CommandLine.Help.Ansi.OFF);
-            return 2;
+            return ExitCode.USAGE;
         }
         if (cl.isUsageHelpRequested()) {
             cl.usage(System.out, CommandLine.Help.Ansi.OFF);
@@ -97,7 +97,7 @@ final class ExecCommand implements Callable<Integer> {
         Integer timeoutMinutes = spec.findOption("--timeout-minutes").getValue();
         if (timeoutMinutes != null && timeoutMinutes < 1) {
             System.err.println("clawguard exec: --timeout-minutes must be at least 1");
-            return 2;
+            return ExitCode.USAGE;
         }
         List<String> argv = spec.positionalParameters().get(0).getValue();
         String reason = spec.findOption("--reason").getValue();

@@ -108,15 +108,6 @@ public final class Signals {
 
     /** True when the shim's folder comes before any other folder holding a sudo on the agent's PATH. */
     public boolean shimFirstOnPath() {
-        String dir = home.shimDir().toString();
-        for (String entry : host.agentPath().split(":")) {
-            if (entry.equals(dir)) {
-                return true;
-            }
-            if (!entry.isEmpty() && Files.isExecutable(Path.of(entry, "sudo"))) {
-                return false;
-            }
-        }
-        return false;
+        return new SudoShim(home.shimDir()).firstOnPath(host.agentPath());
     }
 }

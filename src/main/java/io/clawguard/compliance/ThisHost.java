@@ -1,9 +1,7 @@
 package io.clawguard.compliance;
 
+import io.clawguard.files.UnixSocketProbe;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -37,15 +35,7 @@ public final class ThisHost implements HostFacts {
 
     @Override
     public boolean brokerReachable(Path socket) {
-        if (!Files.exists(socket)) {
-            return false;
-        }
-        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            ch.connect(UnixDomainSocketAddress.of(socket));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return UnixSocketProbe.answers(socket);
     }
 
     @Override

@@ -137,10 +137,6 @@ public final class ConsoleModel {
         return elevation != null && elevation.elevated();
     }
 
-    public Optional<ElevationChanged> elevationState() {
-        return Optional.ofNullable(elevation);
-    }
-
     /** Idle time left in an elevated session, counted down from the last activity. */
     public Duration idleLeft() {
         if (!elevated() || elevation.lastActivity() == null) {

@@ -30,9 +30,18 @@ final class NetworkView {
     private boolean flaggedOnly;
     private int portsSelected;
     private int egressSelected;
+    private List<NetworkRow> ports = List.of();
+    private List<NetworkRow> egress = List.of();
 
     void update(NetworkChanged n) {
         picture = n;
+        rearrange();
+    }
+
+    /** Rows are built when the picture or the arrangement changes, not on every redraw. */
+    private void rearrange() {
+        ports = picture == null ? List.of() : arrange(NetworkRow.ports(picture));
+        egress = picture == null ? List.of() : arrange(NetworkRow.egress(picture));
     }
 
     Optional<NetworkChanged> picture() {
@@ -40,11 +49,11 @@ final class NetworkView {
     }
 
     List<NetworkRow> ports() {
-        return picture == null ? List.of() : arrange(NetworkRow.ports(picture));
+        return ports;
     }
 
     List<NetworkRow> egress() {
-        return picture == null ? List.of() : arrange(NetworkRow.egress(picture));
+        return egress;
     }
 
     private List<NetworkRow> arrange(List<NetworkRow> rows) {
@@ -58,10 +67,12 @@ final class NetworkView {
 
     void cycleSort() {
         sort = sort.next();
+        rearrange();
     }
 
     void toggleFlaggedOnly() {
         flaggedOnly = !flaggedOnly;
+        rearrange();
     }
 
     String arrangement() {

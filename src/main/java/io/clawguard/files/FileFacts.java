@@ -10,7 +10,7 @@ import java.util.Map;
  * What the kernel says about one file: owner, mode bits and type. Security checks decide
  * on these facts, so they can be tested on facts made up in the test.
  */
-public record FileFacts(Path path, int uid, int mode, boolean regularFile, boolean directory, boolean symlink) {
+public record FileFacts(Path path, int uid, int mode, boolean regularFile, boolean directory) {
     public static final int SETUID = 04000;
     public static final int SETGID = 02000;
     public static final int GROUP_WRITE = 020;
@@ -20,10 +20,10 @@ public record FileFacts(Path path, int uid, int mode, boolean regularFile, boole
 
     /** Facts about the file itself, not what a symlink points to. */
     public static FileFacts of(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, "unix:uid,mode,isRegularFile,isDirectory,isSymbolicLink",
+        Map<String, Object> a = Files.readAttributes(path, "unix:uid,mode,isRegularFile,isDirectory",
                 LinkOption.NOFOLLOW_LINKS);
         return new FileFacts(path, (Integer) a.get("uid"), (Integer) a.get("mode") & 07777,
-                (Boolean) a.get("isRegularFile"), (Boolean) a.get("isDirectory"), (Boolean) a.get("isSymbolicLink"));
+                (Boolean) a.get("isRegularFile"), (Boolean) a.get("isDirectory"));
     }
 
     public boolean writableByGroupOrOther() {

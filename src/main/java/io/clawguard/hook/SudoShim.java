@@ -55,6 +55,23 @@ public final class SudoShim {
                 "");
     }
 
+    /**
+     * True when a shell searching {@code path} finds this shim before any other sudo. An empty
+     * entry means the current folder, as the shell reads it, so a sudo there counts too.
+     */
+    public boolean firstOnPath(String path) {
+        String dir = shim.getParent().toString();
+        for (String entry : path == null ? new String[0] : path.split(":", -1)) {
+            if (entry.equals(dir)) {
+                return true;
+            }
+            if (Files.isExecutable(Path.of(entry.isEmpty() ? "." : entry, "sudo"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     public boolean installed() throws IOException {
         try {
             return Files.readString(shim, StandardCharsets.UTF_8).contains(MARKER);

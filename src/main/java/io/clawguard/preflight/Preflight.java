@@ -139,16 +139,10 @@ public final class Preflight {
         } catch (IOException e) {
             return new PreflightCheck("sudo-shim", PreflightCheck.Status.FAIL, "cannot read " + shim.path());
         }
-        String dir = shim.path().getParent().toString();
-        for (String entry : agentPath == null ? new String[0] : agentPath.split(":")) {
-            if (entry.equals(dir)) {
-                return new PreflightCheck("sudo-shim", PreflightCheck.Status.OK, shim.path() + ", first sudo on PATH");
-            }
-            if (Files.isExecutable(Path.of(entry.isEmpty() ? "." : entry, "sudo"))) {
-                break;
-            }
+        if (shim.firstOnPath(agentPath)) {
+            return new PreflightCheck("sudo-shim", PreflightCheck.Status.OK, shim.path() + ", first sudo on PATH");
         }
-        return new PreflightCheck("sudo-shim", PreflightCheck.Status.WARN,
-                shim.path() + " installed but another sudo comes first on this PATH; put " + dir + " first");
+        return new PreflightCheck("sudo-shim", PreflightCheck.Status.WARN, shim.path()
+                + " installed but another sudo comes first on this PATH; put " + shim.path().getParent() + " first");
     }
 }

@@ -76,4 +76,23 @@ class ElevationTimerTest {
         assertThat(new ElevationStore(home.elevationState()).read().elevated()).isFalse();
         assertThat(Files.readString(home.auditLog())).contains("\"reason\":\"admin-drop\"", "\"by\":\"admin\"");
     }
+
+    @Test
+    void aBrokenConfigDropsTheSessionOnTheNextTickRatherThanKeepingIt() throws Exception {
+        StateHome home = TestHomes.under(root);
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
+                new EventBus(), ProcessIdentity.uid()));
+        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", "task-1");
+        new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
+                ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
+        Files.writeString(home.config(), "{ not json");
+
+        clock.advance(Duration.ofSeconds(1));
+        gate.expireIfIdle();
+
+        assertThat(new ElevationStore(home.elevationState()).read().elevated()).isFalse();
+        assertThat(Files.readString(home.auditLog())).contains("\"action\":\"elevation_expired\"",
+                "clawguard.json cannot be read");
+    }
 }

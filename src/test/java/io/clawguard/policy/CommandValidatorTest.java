@@ -20,8 +20,8 @@ class CommandValidatorTest {
         return new CommandValidator(path -> {
             FileFacts real = FileFacts.of(path);
             return real.directory()
-                    ? new FileFacts(path, dirUid, dirMode, false, true, false)
-                    : new FileFacts(path, fileUid, fileMode, real.regularFile(), false, false);
+                    ? new FileFacts(path, dirUid, dirMode, false, true)
+                    : new FileFacts(path, fileUid, fileMode, real.regularFile(), false);
         });
     }
 
