@@ -44,9 +44,7 @@ class ElevationTimerTest {
                 throw new IllegalStateException(e);
             }
         });
-        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", "task-1");
-        new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
-                ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
+        grantSession(home, clock, "task-1");
 
         clock.advance(Duration.ofMinutes(29).plusSeconds(59));
         bus.publish(new Tick(clock.instant()));
@@ -69,9 +67,7 @@ class ElevationTimerTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
         ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
                 new EventBus(), ProcessIdentity.uid()));
-        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", null);
-        new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
-                ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
+        grantSession(home, clock, null);
         gate.dropNow("admin");
         assertThat(new ElevationStore(home.elevationState()).read().elevated()).isFalse();
         assertThat(Files.readString(home.auditLog())).contains("\"reason\":\"admin-drop\"", "\"by\":\"admin\"");
@@ -83,9 +79,7 @@ class ElevationTimerTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
         ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
                 new EventBus(), ProcessIdentity.uid()));
-        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", "task-1");
-        new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
-                ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
+        grantSession(home, clock, "task-1");
         Files.writeString(home.config(), "{ not json");
 
         clock.advance(Duration.ofSeconds(1));
@@ -94,5 +88,12 @@ class ElevationTimerTest {
         assertThat(new ElevationStore(home.elevationState()).read().elevated()).isFalse();
         assertThat(Files.readString(home.auditLog())).contains("\"action\":\"elevation_expired\"",
                 "clawguard.json cannot be read");
+    }
+
+    /** A kept approval of {@code /usr/bin/id}, granted now, as the console would leave it. */
+    private static void grantSession(StateHome home, MutableClock clock, String sessionId) throws Exception {
+        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", sessionId);
+        new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
+                ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
     }
 }
