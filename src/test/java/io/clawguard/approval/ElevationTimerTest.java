@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ElevationTimerTest {
     @TempDir
     Path root;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+    private StateHome home;
+
+    @BeforeEach
+    void freshHome() {
+        home = TestHomes.under(root);
+    }
 
     @Test
     void theTickThatReachesTheTimeoutDropsAndAuditsTheSession() throws Exception {
-        StateHome home = TestHomes.under(root);
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
         EventBus bus = new EventBus();
-        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
-                bus, ProcessIdentity.uid()));
+        ElevationGate gate = gate(bus);
         List<ElevationChanged> changes = new ArrayList<>();
         bus.subscribe(ElevationChanged.class, changes::add);
         bus.subscribe(Tick.class, t -> {
@@ -44,7 +49,7 @@ class ElevationTimerTest {
                 throw new IllegalStateException(e);
             }
         });
-        grantSession(home, clock, "task-1");
+        grantSession("task-1");
 
         clock.advance(Duration.ofMinutes(29).plusSeconds(59));
         bus.publish(new Tick(clock.instant()));
@@ -63,11 +68,8 @@ class ElevationTimerTest {
 
     @Test
     void theAdminCanDropTheSessionAtOnce() throws Exception {
-        StateHome home = TestHomes.under(root);
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
-                new EventBus(), ProcessIdentity.uid()));
-        grantSession(home, clock, null);
+        ElevationGate gate = gate(new EventBus());
+        grantSession(null);
         gate.dropNow("admin");
         assertThat(new ElevationStore(home.elevationState()).read().elevated()).isFalse();
         assertThat(Files.readString(home.auditLog())).contains("\"reason\":\"admin-drop\"", "\"by\":\"admin\"");
@@ -75,11 +77,8 @@ class ElevationTimerTest {
 
     @Test
     void aBrokenConfigDropsTheSessionOnTheNextTickRatherThanKeepingIt() throws Exception {
-        StateHome home = TestHomes.under(root);
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-        ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
-                new EventBus(), ProcessIdentity.uid()));
-        grantSession(home, clock, "task-1");
+        ElevationGate gate = gate(new EventBus());
+        grantSession("task-1");
         Files.writeString(home.config(), "{ not json");
 
         clock.advance(Duration.ofSeconds(1));
@@ -91,9 +90,14 @@ class ElevationTimerTest {
     }
 
     /** A kept approval of {@code /usr/bin/id}, granted now, as the console would leave it. */
-    private static void grantSession(StateHome home, MutableClock clock, String sessionId) throws Exception {
+    private void grantSession(String sessionId) throws Exception {
         CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", sessionId);
         new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
                 ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
+    }
+
+    private ElevationGate gate(EventBus bus) {
+        return new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock, bus,
+                ProcessIdentity.uid()));
     }
 }
