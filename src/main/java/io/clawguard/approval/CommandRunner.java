@@ -1,11 +1,12 @@
 package io.clawguard.approval;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 
-/** Runs an approved argv and returns its exit code; tests record instead of running. */
+/**
+ * Starts an authorised run and returns its exit code once it ended; throws when it could not
+ * start (nothing ran). The broker's runner relays the requester's I/O; tests record instead.
+ */
 @FunctionalInterface
 public interface CommandRunner {
-    int run(List<String> argv, Path cwd) throws IOException;
+    int run(Verdict.Run run) throws IOException;
 }

@@ -105,6 +105,13 @@ public final class ElevationGate {
         afterCommand(run);
     }
 
+    /** The requester of a running command went away: the command is being ended. */
+    public void interrupted(Verdict.Run run, String how) throws IOException {
+        Map<String, Object> f = fields(run.binding(), run.requestId());
+        f.put("how", how);
+        audit.append("exec_interrupted", f);
+    }
+
     /**
      * Drops the session when it has been idle past its timeout; the console's timer calls
      * this every second so expiry happens on time, not only when the next request arrives.
@@ -129,8 +136,8 @@ public final class ElevationGate {
         }
     }
 
-    /** The admin's "drop elevation now". */
-    public void dropNow(String who) throws IOException, InvalidJsonFileException {
+    /** The admin's "drop elevation now"; false when there was nothing to drop. */
+    public boolean dropNow(String who) throws IOException, InvalidJsonFileException {
         Instant now = clock.instant();
         boolean dropped = store.update(s -> new ElevationStore.Outcome<>(s.elevated() ? s.dropped(now, "admin-drop") : s,
                 s.elevated()));
@@ -141,6 +148,7 @@ public final class ElevationGate {
             audit.append("drop_elevation", f);
             publishState(ElevationState.INITIAL, "admin-drop", configuredTimeout().orElse(Duration.ZERO));
         }
+        return dropped;
     }
 
     /** The current session, for a console starting up. */
@@ -206,13 +214,14 @@ public final class ElevationGate {
         boolean confirm = req.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 req.env().untrustedSource(), confirm, req.keepSession(), req.useSudo(), req.requester(),
-                clock.instant());
+                RelativeArguments.resolve(req.argv(), req.cwd()), screened.approvalsNeeded(), clock.instant());
         Map<String, Object> f = fields(screened.binding(), requestId);
         f.put("reason", req.reason());
         f.put("untrusted_source", req.env().untrustedSource());
         f.put("requester_uid", (long) req.requester().uid());
         f.put("requester_pid", req.requester().pid());
         f.put("requester_process", req.requester().process());
+        f.put("approvals_needed", (long) screened.approvalsNeeded());
         audit.append("approval_requested", f);
         ApprovalDecision decision;
         try {
@@ -233,6 +242,9 @@ public final class ElevationGate {
         d.put("outcome", decision.outcome().name().toLowerCase(Locale.ROOT));
         d.put("keep", decision.keep());
         d.put("decision_reason", decision.reason());
+        if (!decision.by().isEmpty()) {
+            d.put("by", decision.by());
+        }
         audit.append("approval_decision", d);
         if (decision.outcome() == ApprovalDecision.Outcome.SECOND_FACTOR_FAILED) {
             audit.append("approval_token_failed", fields(binding, requestId));
@@ -282,8 +294,8 @@ public final class ElevationGate {
         f.put("authorised_by", authorisedBy);
         audit.append("exec_start", f);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
-        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), req.useSudo(), after,
-                screened.config().idleTimeout());
+        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), req.commandEnv(),
+                req.useSudo(), after, screened.config().idleTimeout());
     }
 
     private void afterCommand(Verdict.Run run) throws IOException, InvalidJsonFileException {

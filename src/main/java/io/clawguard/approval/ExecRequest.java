@@ -3,15 +3,19 @@ package io.clawguard.approval;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One privileged request as the gate receives it: the argv, the reason, sudo and keep
- * flags, a shorter idle timeout if any (never a longer one), the working directory, the
- * requester's seed environment flags and who the requester is.
+ * flags, a shorter idle timeout if any (never a longer one), the working folder as the kernel
+ * named it, the requester's seed environment flags, the locale and terminal variables the
+ * command may have ({@code commandEnv}, already checked) and who the requester is.
  */
 public record ExecRequest(List<String> argv, String reason, boolean useSudo, boolean keepSession,
-                          Duration requestedIdleTimeout, Path cwd, ExecEnvironment env, Requester requester) {
+                          Duration requestedIdleTimeout, Path cwd, ExecEnvironment env, Map<String, String> commandEnv,
+                          Requester requester) {
     public ExecRequest {
         argv = List.copyOf(argv);
+        commandEnv = Map.copyOf(commandEnv);
     }
 }

@@ -4,8 +4,8 @@ import io.clawguard.json.InvalidJsonFileException;
 import java.io.IOException;
 
 /**
- * {@code clawguard exec} decided in this process (no console running): the gate decides,
- * this process runs the exact argv it was given, and the gate closes the run.
+ * One privileged request from arrival to end, in the broker: the gate decides, the runner
+ * starts exactly what was authorised, and the gate closes the run (audit, drop or keep).
  */
 public final class GuardedExecution {
     private final ElevationGate gate;
@@ -26,10 +26,10 @@ public final class GuardedExecution {
         Verdict.Run run = (Verdict.Run) verdict;
         int code;
         try {
-            code = runner.run(run.runArgv(), req.cwd());
+            code = runner.run(run);
         } catch (IOException e) {
             return close(run, null, e.getMessage(), ExecOutcome.refused(ExitCode.DENIED,
-                    "could not start the command: " + e.getMessage()));
+                    "not run: " + e.getMessage()));
         }
         return close(run, code, null, ExecOutcome.ran(code));
     }

@@ -11,8 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,8 +34,16 @@ public final class PendingApprovals {
     private final Duration timeout;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    /** One waiting request and the answer it will get. */
-    public record Pending(ApprovalRequest request, Instant deadline, CompletableFuture<ApprovalDecision> answer) {
+    /**
+     * One waiting request, the answer it will get, and the admins who approved it so far (the
+     * two-person rule needs more than one).
+     */
+    public record Pending(ApprovalRequest request, Instant deadline, CompletableFuture<ApprovalDecision> answer,
+                          List<String> approvedBy, Set<Integer> approverUids) {
+        Pending(ApprovalRequest request, Instant deadline) {
+            this(request, deadline, new CompletableFuture<>(), new CopyOnWriteArrayList<>(),
+                    ConcurrentHashMap.newKeySet());
+        }
     }
 
     public PendingApprovals(EventBus bus, Clock clock, Duration timeout) {
@@ -48,7 +59,7 @@ public final class PendingApprovals {
 
     private ApprovalDecision await(ApprovalRequest r, BooleanSupplier gone) {
         Instant deadline = r.createdAt().plus(timeout);
-        Pending p = new Pending(r, deadline, new CompletableFuture<>());
+        Pending p = new Pending(r, deadline);
         pending.put(r.id(), p);
         ApprovalDecision decision = null;
         try {
@@ -81,6 +92,11 @@ public final class PendingApprovals {
         }
     }
 
+    /** The waiting request with this id, if it still waits. */
+    public Optional<Pending> find(String requestId) {
+        return Optional.ofNullable(pending.get(requestId));
+    }
+
     /** Answers one request; false when it is no longer pending (already answered or gone). */
     public boolean resolve(String requestId, ApprovalDecision decision) {
         Pending p = pending.get(requestId);
@@ -101,9 +117,11 @@ public final class PendingApprovals {
         return out;
     }
 
-    private static ApprovalRequested requested(ApprovalRequest r, Instant deadline) {
-        return new ApprovalRequested(r.id(), r.binding().argv(), r.binding().resolvedPath(), r.binding().cwd(),
-                r.binding().sessionId(), r.reason(), r.untrusted(), r.confirmationRequired(), r.keepRequested(),
-                r.useSudo(), r.requester().uid(), r.requester().pid(), r.requester().process(), deadline, r.createdAt());
+    /** The event that shows one waiting request; a console attaching later gets it again. */
+    public static ApprovalRequested requested(ApprovalRequest r, Instant deadline) {
+        return new ApprovalRequested(r.id(), r.binding().argv(), r.argvResolved(), r.binding().resolvedPath(),
+                r.binding().cwd(), r.binding().sessionId(), r.reason(), r.untrusted(), r.confirmationRequired(),
+                r.keepRequested(), r.useSudo(), r.requester().uid(), r.requester().pid(), r.requester().process(),
+                r.approvalsNeeded(), deadline, r.createdAt());
     }
 }

@@ -1,6 +1,7 @@
 package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
+import io.clawguard.files.FileIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.policy.CommandPolicy;
@@ -30,7 +31,10 @@ final class RequestScreening {
     private final AuditTrail audit;
     private final int ownUid;
 
-    /** {@code ownUid} is this process's uid: the admin files must be its own (or root's). */
+    /**
+     * {@code ownUid} is the broker's uid: the admin files must be its own (or root's), and a
+     * broker that is root runs commands itself, without sudo.
+     */
     RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid) {
         this.home = home;
         this.validator = validator;
@@ -49,7 +53,8 @@ final class RequestScreening {
         CommandPolicy policy = loadPolicies(req);
         PromptPolicy prompt = loadPromptPolicy(req);
         Path resolved = validateCommand(req);
-        List<String> runArgv = req.useSudo() ? sudoArgv(req, env) : req.argv();
+        FileIdentity binary = identity(req, resolved);
+        List<String> runArgv = runArgv(req, resolved);
         PolicyVerdict verdict = policy.evaluate(req.argv(), resolved.toString());
         if (!verdict.allowed()) {
             Map<String, Object> f = fields(req);
@@ -61,7 +66,35 @@ final class RequestScreening {
         }
         CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
                 env.sessionId());
-        return new ScreenedRequest(binding, runArgv, config, prompt);
+        return new ScreenedRequest(binding, runArgv, binary, config, prompt,
+                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1);
+    }
+
+    /**
+     * What the broker starts: the resolved program (never the name the requester gave, which a
+     * swapped symlink could point elsewhere), through sudo only where a broker that is not root
+     * was asked to use it. A root broker needs no sudo, so there the flag changes nothing.
+     */
+    private List<String> runArgv(ExecRequest req, Path resolved) throws RefusedException, IOException {
+        List<String> argv = new ArrayList<>(req.argv());
+        argv.set(0, resolved.toString());
+        if (ownUid == 0 || !req.useSudo()) {
+            return argv;
+        }
+        List<String> sudo = new ArrayList<>(List.of(validateSudo(req).toString(), "-n", "--"));
+        sudo.addAll(argv);
+        return sudo;
+    }
+
+    private FileIdentity identity(ExecRequest req, Path resolved) throws RefusedException, IOException {
+        try {
+            return FileIdentity.of(resolved);
+        } catch (IOException e) {
+            Map<String, Object> f = fields(req);
+            f.put("error", e.getMessage());
+            audit.append("command_invalid", f);
+            throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: cannot inspect " + resolved);
+        }
     }
 
     private GuardConfig loadConfig(ExecRequest req) throws RefusedException, IOException {
@@ -129,22 +162,17 @@ final class RequestScreening {
         }
     }
 
-    private List<String> sudoArgv(ExecRequest req, ExecEnvironment env) throws RefusedException, IOException {
-        Path sudo;
+    private Path validateSudo(ExecRequest req) throws RefusedException, IOException {
+        String realSudo = req.env().realSudo();
         try {
-            sudo = validator.validateSudo(env.realSudo());
+            return validator.validateSudo(realSudo);
         } catch (InvalidCommandException e) {
             Map<String, Object> f = fields(req);
-            f.put("sudo", env.realSudo());
+            f.put("sudo", realSudo);
             f.put("error", e.getMessage());
             audit.append("sudo_binary_invalid", f);
             throw new RefusedException(ExitCode.INVALID_SUDO, "invalid sudo binary: " + e.getMessage());
         }
-        List<String> argv = new ArrayList<>();
-        argv.add(sudo.toString());
-        argv.add("--");
-        argv.addAll(req.argv());
-        return argv;
     }
 
     private Map<String, Object> fields(ExecRequest req) {

@@ -1,13 +1,16 @@
 package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
+import io.clawguard.files.FileIdentity;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.PromptPolicy;
 import java.util.List;
 
 /**
  * A request that passed every check that needs no human: the binding an approval would
- * cover, the argv that would run (through sudo if asked), and the admin's settings.
+ * cover, the argv that would run, the identity of the program it resolved to, the admin's
+ * settings, and how many different admins must approve it.
  */
-record ScreenedRequest(CommandBinding binding, List<String> runArgv, GuardConfig config, PromptPolicy prompt) {
+record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, GuardConfig config,
+                       PromptPolicy prompt, int approvalsNeeded) {
 }

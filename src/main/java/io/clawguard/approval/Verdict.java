@@ -1,20 +1,26 @@
 package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
+import io.clawguard.files.FileIdentity;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The gate's answer to one privileged request: run this exact argv, or refuse with an exit code. */
 public sealed interface Verdict {
     /**
-     * Authorised: {@code exec_start} is already on disk. The requester runs {@code runArgv}
-     * and reports its end, after which {@code after} decides what happens to the elevation
-     * ({@code configuredTimeout} is the admin's idle timeout when the request was decided).
+     * Authorised: {@code exec_start} is already on disk. The broker starts {@code runArgv}
+     * (whose program must still be {@code binary}) with {@code commandEnv} added to the
+     * environment it builds, and closes the run when it ends, after which {@code after} decides
+     * what happens to the elevation ({@code configuredTimeout} is the admin's idle timeout when
+     * the request was decided).
      */
-    record Run(String requestId, List<String> runArgv, CommandBinding binding, boolean useSudo,
-               AfterCommand after, Duration configuredTimeout) implements Verdict {
+    record Run(String requestId, List<String> runArgv, CommandBinding binding, FileIdentity binary,
+               Map<String, String> commandEnv, boolean useSudo, AfterCommand after, Duration configuredTimeout)
+            implements Verdict {
         public Run {
             runArgv = List.copyOf(runArgv);
+            commandEnv = Map.copyOf(commandEnv);
         }
     }
 

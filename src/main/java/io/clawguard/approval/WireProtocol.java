@@ -11,24 +11,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The broker's wire format: one JSON object a line, at most 64 KiB, each with {@code "v": 1}
- * and a {@code type}. A requester sends one {@code request}; the broker answers {@code run}
- * or {@code refuse} (or {@code error}); after a {@code run} the requester reports
- * {@code finished} or {@code failed} and gets an {@code ack}.
+ * The broker's JSON messages, each an object with {@code "v": 1}, a known {@code type} and
+ * known fields only. A requester's {@code request} travels in a frame of the agent socket.
+ * The admin socket carries one message a line: the console sends {@code attach}, then
+ * {@code decide}, {@code drop}, {@code baseline_review} and {@code baseline_save}, each with an
+ * {@code id}; the broker answers {@code attached}, streams {@code event}s, and answers each
+ * numbered message with a {@code reply} of the same id (or an {@code error}).
  */
 public final class WireProtocol {
     public static final int VERSION = 1;
-    public static final int MAX_LINE_BYTES = 64 * 1024;
+    /** An admin's line may carry a whole network picture, so its limit is larger than a frame's. */
+    public static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
 
-    private static final Map<String, Set<String>> FIELDS = Map.of(
-            "request", Set.of("v", "type", "argv", "reason", "cwd", "use_sudo", "keep_session", "timeout_minutes",
-                    "session_id", "require_session_id", "require_policy_files", "untrusted_source", "real_sudo"),
-            "run", Set.of("v", "type", "request_id", "argv"),
-            "refuse", Set.of("v", "type", "exit_code", "message"),
-            "error", Set.of("v", "type", "message"),
-            "finished", Set.of("v", "type", "request_id", "exit_code"),
-            "failed", Set.of("v", "type", "request_id", "error"),
-            "ack", Set.of("v", "type"));
+    private static final Map<String, Set<String>> FIELDS = Map.ofEntries(
+            Map.entry("request", Set.of("v", "type", "argv", "reason", "use_sudo", "keep_session", "timeout_minutes",
+                    "env")),
+            Map.entry("attach", Set.of("v", "type")),
+            Map.entry("attached", Set.of("v", "type", "info")),
+            Map.entry("event", Set.of("v", "type", "event_type", "event")),
+            Map.entry("decide", Set.of("v", "type", "id", "request_id", "outcome", "keep", "reason", "second_factor")),
+            Map.entry("drop", Set.of("v", "type", "id")),
+            Map.entry("baseline_review", Set.of("v", "type", "id")),
+            Map.entry("baseline_save", Set.of("v", "type", "id", "review")),
+            Map.entry("reply", Set.of("v", "type", "id", "message", "review", "failed")),
+            Map.entry("error", Set.of("v", "type", "message")));
 
     private WireProtocol() {
     }

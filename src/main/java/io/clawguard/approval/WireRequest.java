@@ -2,55 +2,72 @@ package io.clawguard.approval;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** A privileged request as it crosses the socket, in both directions. */
+/**
+ * The request {@code clawguard exec} sends, as the broker decodes it. Who asks and from which
+ * folder come from the kernel, never from the message: the message has no field for either.
+ */
 public final class WireRequest {
+    /** What the command may take from the requester's environment, and the shape each must have. */
+    private static final Map<String, Pattern> COMMAND_ENV = Map.of(
+            "LANG", Pattern.compile("[A-Za-z0-9_.@-]{1,64}"),
+            "LC_ALL", Pattern.compile("[A-Za-z0-9_.@-]{1,64}"),
+            "TERM", Pattern.compile("[A-Za-z0-9_.+-]{1,64}"));
+    private static final Set<String> SEED_ENV = Set.of("OPENCLAW_TASK_SESSION_ID", "OPENCLAW_REQUIRE_SESSION_ID",
+            "OPENCLAW_REQUIRE_POLICY_FILES", "OPENCLAW_UNTRUSTED_SOURCE", "OPENCLAW_REAL_SUDO");
+
     private WireRequest() {
     }
 
-    /** What {@code clawguard exec} sends: its arguments and the seed environment flags it runs with. */
-    public static Map<String, Object> encode(List<String> argv, String reason, Path cwd, boolean useSudo,
-                                             boolean keepSession, Integer timeoutMinutes, ExecEnvironment env) {
-        Map<String, Object> m = WireProtocol.message("request");
-        m.put("argv", argv);
-        m.put("reason", reason);
-        m.put("cwd", cwd.toString());
-        m.put("use_sudo", useSudo);
-        m.put("keep_session", keepSession);
-        m.put("timeout_minutes", timeoutMinutes == null ? null : (long) timeoutMinutes);
-        m.put("session_id", env.sessionId());
-        m.put("require_session_id", env.requireSessionId());
-        m.put("require_policy_files", env.requirePolicyFiles());
-        m.put("untrusted_source", env.untrustedSource());
-        m.put("real_sudo", env.realSudo());
-        return m;
-    }
-
-    /**
-     * The request the broker decides. Who asks comes from the kernel, never the message;
-     * so does the working directory where the broker can read it ({@code kernelCwd}).
-     */
-    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path kernelCwd)
+    /** Decodes one request; {@code cwd} is the requester's working folder as the kernel names it. */
+    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path cwd)
             throws WireProtocol.ProtocolException {
         if (!"request".equals(m.get("type"))) {
             throw new WireProtocol.ProtocolException("expected a request, got " + m.get("type"));
         }
         List<String> argv = WireProtocol.strings(m, "argv");
         String reason = WireProtocol.string(m, "reason", true);
-        String claimedCwd = WireProtocol.string(m, "cwd", true);
         Long minutes = WireProtocol.number(m, "timeout_minutes", false);
-        if (minutes != null && minutes < 1) {
-            throw new WireProtocol.ProtocolException("\"timeout_minutes\" must be at least 1");
+        if (minutes != null && (minutes < 1 || minutes > 24 * 60)) {
+            throw new WireProtocol.ProtocolException("\"timeout_minutes\" must be between 1 and 1440");
         }
-        String sessionId = WireProtocol.string(m, "session_id", false);
-        String sudo = WireProtocol.string(m, "real_sudo", false);
-        ExecEnvironment env = new ExecEnvironment(sessionId == null || sessionId.isBlank() ? null : sessionId,
-                WireProtocol.flag(m, "require_session_id"), WireProtocol.flag(m, "require_policy_files"),
-                WireProtocol.flag(m, "untrusted_source"), sudo == null ? ExecEnvironment.DEFAULT_SUDO : sudo);
+        Map<String, String> env = environment(m);
+        Map<String, String> commandEnv = new HashMap<>();
+        COMMAND_ENV.forEach((name, shape) -> {
+            String v = env.get(name);
+            if (v != null && shape.matcher(v).matches()) {
+                commandEnv.put(name, v);
+            }
+        });
         return new ExecRequest(argv, reason, WireProtocol.flag(m, "use_sudo"), WireProtocol.flag(m, "keep_session"),
-                minutes == null ? null : Duration.ofMinutes(minutes),
-                kernelCwd != null ? kernelCwd : Path.of(claimedCwd), env, requester);
+                minutes == null ? null : Duration.ofMinutes(minutes), cwd, ExecEnvironment.from(env), commandEnv,
+                requester);
+    }
+
+    private static Map<String, String> environment(Map<String, Object> m) throws WireProtocol.ProtocolException {
+        Object value = m.get("env");
+        Map<String, String> env = new HashMap<>();
+        if (value == null) {
+            return env;
+        }
+        if (!(value instanceof Map<?, ?> given)) {
+            throw new WireProtocol.ProtocolException("\"env\" must be an object of strings");
+        }
+        for (Map.Entry<?, ?> e : given.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (!COMMAND_ENV.containsKey(name) && !SEED_ENV.contains(name)) {
+                throw new WireProtocol.ProtocolException("\"env\" may not carry " + name);
+            }
+            if (!(e.getValue() instanceof String s)) {
+                throw new WireProtocol.ProtocolException("\"env\"." + name + " must be a string");
+            }
+            env.put(name, s);
+        }
+        return env;
     }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 
 /**
  * A privileged request now waits for a human. Every text field is as the requester sent
- * it; the console makes it visible before showing it.
+ * it; the console makes it visible before showing it. {@code argvResolved} holds, per argv
+ * element, the relative path it names written out against {@code cwd} (or "");
+ * {@code approvalsNeeded} is 2 under the two-person rule.
  */
-public record ApprovalRequested(String requestId, List<String> argv, String resolvedPath, String cwd,
-                                String sessionId, String reason, boolean untrusted, boolean confirmationRequired,
-                                boolean keepRequested, boolean useSudo, int requesterUid, long requesterPid,
-                                String requesterProcess, Instant deadline, Instant at) implements Event {
+public record ApprovalRequested(String requestId, List<String> argv, List<String> argvResolved, String resolvedPath,
+                                String cwd, String sessionId, String reason, boolean untrusted,
+                                boolean confirmationRequired, boolean keepRequested, boolean useSudo, int requesterUid,
+                                long requesterPid, String requesterProcess, int approvalsNeeded, Instant deadline,
+                                Instant at) implements Event {
     public ApprovalRequested {
         argv = List.copyOf(argv);
+        argvResolved = List.copyOf(argvResolved);
     }
 }

@@ -22,10 +22,22 @@ public final class EventBus {
 
     private final Map<Class<? extends Event>, List<Consumer<? super Event>>> subscribers = new ConcurrentHashMap<>();
 
-    /** Calls {@code subscriber} with every event of {@code type} published from now on. */
-    public <E extends Event> void subscribe(Class<E> type, Consumer<? super E> subscriber) {
-        subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>())
-                .add(event -> subscriber.accept(type.cast(event)));
+    /**
+     * Calls {@code subscriber} with every event of {@code type} published from now on, until the
+     * returned handle is closed (a console that detaches stops listening).
+     */
+    public <E extends Event> Subscription subscribe(Class<E> type, Consumer<? super E> subscriber) {
+        List<Consumer<? super Event>> list = subscribers.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>());
+        Consumer<? super Event> entry = event -> subscriber.accept(type.cast(event));
+        list.add(entry);
+        return () -> list.remove(entry);
+    }
+
+    /** A registration that can be withdrawn. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public void publish(Event event) {

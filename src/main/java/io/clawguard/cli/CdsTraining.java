@@ -1,18 +1,13 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.BrokerContext;
-import io.clawguard.approval.BrokerServer;
-import io.clawguard.approval.ElevationGate;
-import io.clawguard.approval.PeerPolicy;
-import io.clawguard.approval.PendingApprovals;
-import io.clawguard.bus.EventBus;
+import io.clawguard.broker.Broker;
 import io.clawguard.elevation.AllowedCommand;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.elevation.ElevationState;
 import io.clawguard.elevation.ElevationStore;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
-import io.clawguard.policy.CommandValidator;
+import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,47 +16,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The training run behind the launcher's class-data archive: an allow-listed
- * {@code clawguard exec} in a throwaway state folder, once through a broker (a console is
- * running) and once decided in-process, so the archive holds the classes both privileged
- * paths load. Run only by {@code ./clawguard} after a build.
+ * The training run behind the launcher's class-data archive of the exec client: a broker in a
+ * throwaway state folder, and one allow-listed {@code clawguard exec} against it, run from the
+ * exec jar with the JVM listing every class it loads into {@code args[1]}. Run only by
+ * {@code ./clawguard} after a build.
  */
 public final class CdsTraining {
     private CdsTraining() {
     }
 
     public static void main(String[] args) throws Exception {
+        Path execJar = Path.of(args[0]);
+        Path classList = Path.of(args[1]);
         Path home = Files.createTempDirectory("clawguard-cds");
         try {
             List<String> argv = List.of("/usr/bin/true");
-            Instant now = Instant.now();
-            CommandBinding binding = new CommandBinding(argv, Path.of("/usr/bin/true").toRealPath().toString(),
-                    Path.of("").toAbsolutePath().toString(), null);
+            CommandBinding binding = new CommandBinding(argv, Path.of("/usr/bin/true").toRealPath().toString(), "/", null);
             new ElevationStore(home.resolve("root-session-state.json")).update(s -> new ElevationStore.Outcome<>(
-                    ElevationState.INITIAL.granted(binding, "cds training", AllowedCommand.Scope.SESSION, "cds", now),
-                    null));
-            StateHome state = new StateHome(home);
-            EventBus bus = new EventBus();
-            ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(state, CommandValidator.onThisHost(),
-                    Clock.systemUTC(), bus, ProcessIdentity.uid()));
-            try (BrokerServer broker = new BrokerServer(state.brokerSocket(), new BrokerContext(gate,
-                    new PendingApprovals(bus, Clock.systemUTC(), Duration.ofSeconds(1)),
-                    PeerPolicy.of(ProcessIdentity.uid(), List.of(), Path.of("/etc/passwd"))), false)) {
-                broker.start();
-                exec(home);
+                    ElevationState.INITIAL.granted(binding, "cds training", AllowedCommand.Scope.SESSION, "cds",
+                            Instant.now()), null));
+            int uid = ProcessIdentity.uid();
+            try (Broker broker = Broker.start(new Broker.Settings(new StateHome(home), GuardConfig.DEFAULTS, uid,
+                    Duration.ofSeconds(5), Duration.ofSeconds(2), null, Clock.systemUTC()))) {
+                Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                        "-XX:DumpLoadedClassList=" + classList, "-cp", execJar.toString(), "io.clawguard.exec.ExecMain",
+                        "--home", home.toString(), "--reason", "cds training", "--keep-session", "--", "/usr/bin/true")
+                        .directory(Path.of("/").toFile()).inheritIO().start();
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    throw new IOException("the training exec did not succeed");
+                }
             }
-            exec(home);
         } finally {
             deleteTree(home);
         }
-    }
-
-    private static void exec(Path home) {
-        ClawGuard.execute("exec", "--home", home.toString(), "--reason", "cds training", "--keep-session", "--",
-                "/usr/bin/true");
     }
 
     private static void deleteTree(Path dir) throws IOException {

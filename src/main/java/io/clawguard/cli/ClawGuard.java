@@ -1,34 +1,39 @@
 package io.clawguard.cli;
 
+import io.clawguard.exec.ExecMain;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code clawguard} command line: the composition root that wires every layer. */
 @Command(name = "clawguard", mixinStandardHelpOptions = true, version = "clawguard 0.1.0",
         description = "Privilege-governance console for hosts that run the OpenClaw agent runtime.",
-        subcommands = {ConsoleCommand.class, AuditCommand.class, StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class, BaselineCommand.class, AssessCommand.class,
-                HookCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConsoleCommand.class, BrokerCommand.class, AuditCommand.class,
+                StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,
+                BaselineCommand.class, AssessCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
 public final class ClawGuard {
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /**
-     * Runs one command line. {@code exec} is parsed on its own: it is the privileged hot path,
-     * and building every other command's model first would cost it a third of its start-up.
+     * Runs one command line. {@code exec} is the agent's hot path and a thin client with a
+     * parser of its own, so it never builds picocli's model of the other commands.
      */
     static int execute(String... args) {
         if (args.length > 0 && args[0].equals("exec")) {
-            ExecWarmUp.start();
-            return ExecCommand.run(Arrays.copyOfRange(args, 1, args.length));
+            return ExecMain.run(Arrays.copyOfRange(args, 1, args.length));
         }
         return commandLine().execute(args);
     }
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ClawGuard());
-        cl.addSubcommand("exec", new CommandLine(new ExecCommand().spec()));
+        CommandSpec exec = CommandSpec.create().name("exec");
+        exec.usageMessage().description("Ask the broker to run one command as root once an admin approved it;"
+                + " see clawguard exec --help.");
+        cl.addSubcommand("exec", exec);
         return cl;
     }
 }

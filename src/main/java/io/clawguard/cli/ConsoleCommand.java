@@ -8,35 +8,47 @@ import com.googlecode.lanterna.gui2.SameTextGUIThread;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import io.clawguard.attach.AdminLink;
+import io.clawguard.attach.SocketAdminLink;
+import io.clawguard.broker.Broker;
 import io.clawguard.console.ConsoleLoop;
 import io.clawguard.console.ConsoleTheme;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.files.UnixSocketProbe;
 import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.monitor.OshiSocketCollector;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clawguard console}: the full-screen console that approves privileged requests. */
+/**
+ * {@code clawguard console}: the full-screen console. It attaches to the broker that answers on
+ * the admin socket; with none running, it runs the broker in its own process (the same-user
+ * install), which stops when the console quits.
+ */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"The full-screen console: approve or deny privileged requests with a keypress,"
-                + " watch the elevation session and the audit log.",
+                + " watch the elevation session, the network and the audit log.",
+                "Attaches to a running broker (clawguard broker); with none, runs one in this process.",
                 "Keys: a approve once, A approve and keep, d deny, Enter detail, x drop elevation, ? help, q quit."})
 final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
     @Option(names = "--approval-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a request waits before it is denied as timed out (default: clawguard.json's"
-                    + " pending_timeout_seconds, else 5m). Examples: 90s, 5m.")
+            description = "For a broker in this process: how long a request waits before it is refused as timed out"
+                    + " (default: clawguard.json's pending_timeout_seconds, else 5m). Examples: 90s, 5m.")
     Duration approvalTimeout;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
-            description = "How often the ports and outbound connections are scanned (default ${DEFAULT-VALUE}).")
+            description = "For a broker in this process: how often ports and outbound connections are scanned"
+                    + " (default ${DEFAULT-VALUE}).")
     Duration interval;
 
     @Option(names = "--theme", paramLabel = "NAME", description = "dark, light, high-contrast or mono (default: mono"
@@ -54,29 +66,59 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         StateHome stateHome = home.stateHome();
         LogFiles.toFile(stateHome.logFile());
-        int uid = ProcessIdentity.uid();
-        ConsoleServices services;
+        Broker broker = null;
+        AdminLink link;
+        String user = System.getProperty("user.name");
         try {
-            GuardConfig config = GuardConfig.load(stateHome.config(), uid);
-            services = ConsoleServices.start(stateHome, config, uid,
-                    approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval);
+            if (UnixSocketProbe.answers(stateHome.adminSocket())) {
+                link = SocketAdminLink.connect(stateHome.adminSocket());
+            } else {
+                broker = startBroker(stateHome);
+                link = broker.localConsole(user);
+            }
         } catch (InvalidJsonFileException | IOException e) {
             System.err.println("clawguard console: " + e.getMessage());
             return 1;
         }
         Screen screen = new TerminalScreen(new DefaultTerminalFactory().createTerminal());
-        Thread restore = new Thread(() -> services.stop(screen), "console-shutdown");
+        Broker own = broker;
+        Thread restore = new Thread(() -> stop(screen, own), "console-shutdown");
         Runtime.getRuntime().addShutdownHook(restore);
-        try {
+        try (link) {
             screen.startScreen();
             MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
                     new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.BLACK));
-            services.attach(gui, chosen);
-            ConsoleLoop.run(gui.getGUIThread(), services.console().window(), Duration.ofMillis(25));
+            try (ConsoleSession session = ConsoleSession.open(gui, link, chosen, user, own != null, Clock.systemUTC())) {
+                ConsoleLoop.run(gui.getGUIThread(), session.console().window(), Duration.ofMillis(25));
+            }
+        } catch (IOException e) {
+            stop(screen, own);
+            System.err.println("clawguard console: " + e.getMessage());
+            return 1;
         } finally {
-            services.stop(screen);
+            stop(screen, own);
             Runtime.getRuntime().removeShutdownHook(restore);
         }
         return 0;
+    }
+
+    private Broker startBroker(StateHome h) throws IOException, InvalidJsonFileException {
+        int uid = ProcessIdentity.uid();
+        GuardConfig config = GuardConfig.load(h.config(), uid);
+        return Broker.start(new Broker.Settings(h, config, uid,
+                approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval,
+                new OshiSocketCollector(Clock.systemUTC()), Clock.systemUTC()));
+    }
+
+    /** Stops the broker of this process (denying what waits) and gives the terminal back; safe twice. */
+    private static void stop(Screen screen, Broker broker) {
+        if (broker != null) {
+            broker.close();
+        }
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // The terminal is gone or already restored.
+        }
     }
 }

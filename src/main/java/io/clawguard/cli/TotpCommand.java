@@ -23,7 +23,7 @@ final class TotpCommand {
 
         @Override
         public Integer call() throws IOException {
-            Path file = home.stateHome().dir().resolve("totp-secret");
+            Path file = home.stateHome().configDir().resolve("totp-secret");
             String secret;
             try {
                 secret = TotpFactor.enrol(file, new SecureRandom());

@@ -39,13 +39,13 @@ final class PrivilegeChecks {
                     "privileged commands can run without a human's approval",
                     "Run clawguard hook install and put " + s.home().shimDir() + " first on the agent's PATH.");
         }
-        if (!s.host().brokerReachable(s.home().brokerSocket())) {
-            return partial("sudo goes through ClawGuard, but no console is running", s.home().brokerSocket()
+        if (!s.host().brokerReachable(s.home().agentSocket())) {
+            return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
                     + " does not answer", "requests are refused (exit 10) until an approver is reachable",
                     "Keep clawguard console running in the admin's session (tmux or screen).");
         }
         return compliant("every sudo goes through ClawGuard and a console is approving", shim + "; "
-                + s.home().brokerSocket() + " answers");
+                + s.home().agentSocket() + " answers");
     }
 
     private static CheckResult.Draft leastPrivilege(Signals s) {

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
@@ -52,6 +53,7 @@ public final class Console {
     /** Registers the console's subscribers; each event is applied on the GUI thread. */
     public void subscribe(EventBus bus) {
         on(bus, ApprovalRequested.class, model::requested);
+        on(bus, ApprovalProgress.class, model::progress);
         on(bus, ApprovalDecided.class, model::decided);
         on(bus, AuditRecorded.class, model::audited);
         on(bus, ElevationChanged.class, model::elevation);
@@ -65,6 +67,12 @@ public final class Console {
             apply.accept(e);
             view.invalidate();
         }));
+    }
+
+    /** Shows a line in the status bar; call on the GUI thread. */
+    public void notice(String text) {
+        model.notice(text);
+        view.invalidate();
     }
 
     /** Shows the console's window. */

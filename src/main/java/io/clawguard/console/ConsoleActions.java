@@ -1,29 +1,31 @@
 package io.clawguard.console;
 
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.approval.SecondFactor;
 import io.clawguard.monitor.BaselineReview;
+import java.util.concurrent.CompletableFuture;
 
-/** What the console's keys can do to the world; the composition root wires it to the broker. */
+/**
+ * What the console's keys can do to the world; the composition root wires it to the broker,
+ * in this process or over the admin socket. Answers arrive later, as the line to show.
+ */
 public interface ConsoleActions {
-    /** Answers one pending request by id; false when it is no longer pending. */
-    boolean resolve(String requestId, ApprovalDecision decision);
+    /** Whether approving needs a second factor; the broker checks what is typed. */
+    boolean secondFactorRequired();
 
-    /** The second factor approvals need, or {@link SecondFactor#NONE}. */
-    SecondFactor secondFactor();
+    /** Decides one pending request by id; the answer says what became of it. */
+    CompletableFuture<String> decide(String requestId, ApprovalDecision decision, String secondFactor);
 
-    /** A wrong second factor was typed for this request: audited; the request stays pending. */
-    void secondFactorFailed(PendingRow row);
-
-    /** Drops the elevation session now. */
-    void dropElevation();
+    CompletableFuture<String> dropElevation();
 
     /** A baseline review of the approved ports: the existing file's rules, or a proposal from what runs now. */
-    BaselineReview reviewBaseline() throws Exception;
+    CompletableFuture<BaselineReview> reviewBaseline();
 
-    /** Saves a finished review; returns a line for the status bar. */
-    String saveBaseline(BaselineReview review) throws Exception;
+    /** Saves a finished review; answers with a line for the status bar. */
+    CompletableFuture<String> saveBaseline(BaselineReview review);
 
-    /** Denies every pending request and closes the console. */
+    /** True when quitting denies what waits (the broker runs in this process and stops with it). */
+    boolean quitDeniesPending();
+
+    /** Closes the console. */
     void quit();
 }

@@ -51,7 +51,7 @@ final class ConsoleKeys {
                         this::filter),
                 KeyBinding.character('t', "", "next theme (dark, light, high-contrast, mono)", false, this::nextTheme),
                 KeyBinding.character('?', "help", "this help", false, this::help),
-                KeyBinding.character('q', "quit", "quit (asks first while requests are pending; they are denied)",
+                KeyBinding.character('q', "quit", "quit (asks first when quitting would deny pending requests)",
                         false, this::quit)));
     }
 
@@ -66,7 +66,7 @@ final class ConsoleKeys {
                                 secondFactorThen(row, keep);
                             } else {
                                 decide(row, ApprovalDecision.of(ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED,
-                                        "the approver did not confirm the untrusted source"), "not confirmed");
+                                        "the approver did not confirm the untrusted source"), null);
                             }
                         });
             } else {
@@ -76,19 +76,15 @@ final class ConsoleKeys {
     }
 
     private void secondFactorThen(PendingRow row, boolean keep) {
-        String verb = keep ? "approved and kept" : "approved once";
-        if (!actions.secondFactor().required()) {
-            decide(row, ApprovalDecision.approved(keep), verb);
+        if (!actions.secondFactorRequired()) {
+            decide(row, ApprovalDecision.approved(keep), null);
             return;
         }
         PromptWindow.ask(gui, "Second factor", "Approval token or TOTP code for " + row.shortId() + ":", true, code -> {
             if (code == null) {
                 say("approval cancelled; the request is still pending");
-            } else if (actions.secondFactor().verify(code, model.now())) {
-                decide(row, ApprovalDecision.approved(keep), verb);
             } else {
-                actions.secondFactorFailed(row);
-                say("wrong second factor (recorded); " + row.shortId() + " is still pending");
+                decide(row, ApprovalDecision.approved(keep), code);
             }
         });
     }
@@ -100,14 +96,29 @@ final class ConsoleKeys {
                         say("denial cancelled; the request is still pending");
                     } else {
                         decide(row, ApprovalDecision.denied(reason.isBlank() ? "denied by the admin" : reason.strip()),
-                                "denied");
+                                null);
                     }
                 }), () -> say("no request selected"));
     }
 
-    private void decide(PendingRow row, ApprovalDecision decision, String verb) {
-        say(actions.resolve(row.id(), decision) ? verb + ": " + row.shortId()
-                : row.shortId() + " is no longer pending (it timed out or its requester left)");
+    /** Sends the decision for exactly this request id; the broker's answer is shown when it comes. */
+    private void decide(PendingRow row, ApprovalDecision decision, String secondFactor) {
+        say("sent to the broker: " + row.shortId() + " …");
+        later(actions.decide(row.id(), decision, secondFactor));
+    }
+
+    /** Shows an answer on the GUI thread once it arrives. */
+    private void later(java.util.concurrent.CompletableFuture<String> answer) {
+        answer.whenComplete((text, error) -> gui.getGUIThread().invokeLater(
+                () -> say(error == null ? text : "the broker did not answer: " + rootMessage(error))));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 
     private void detail() {
@@ -125,17 +136,16 @@ final class ConsoleKeys {
     }
 
     private void baseline() {
-        try {
-            BaselineWindow.open(gui, actions.reviewBaseline(), theme.palette(), review -> {
-                try {
-                    say(actions.saveBaseline(review));
-                } catch (Exception e) {
-                    say("baseline not saved: " + e.getMessage());
-                }
-            }, () -> say("baseline review abandoned; nothing written"));
-        } catch (Exception e) {
-            say("cannot review the baseline: " + e.getMessage());
-        }
+        say("collecting the baseline …");
+        actions.reviewBaseline().whenComplete((review, error) -> gui.getGUIThread().invokeLater(() -> {
+            if (error != null) {
+                say("cannot review the baseline: " + rootMessage(error));
+                return;
+            }
+            model.notice(null);
+            BaselineWindow.open(gui, review, theme.palette(), r -> later(actions.saveBaseline(r)),
+                    () -> say("baseline review abandoned; nothing written"));
+        }));
     }
 
     private void nextTheme() {
@@ -161,8 +171,7 @@ final class ConsoleKeys {
     }
 
     private void drop() {
-        actions.dropElevation();
-        say("elevation dropped");
+        later(actions.dropElevation());
     }
 
     private void move(int delta) {
@@ -183,6 +192,10 @@ final class ConsoleKeys {
     private void quit() {
         int waiting = model.pending().size();
         if (waiting == 0) {
+            actions.quit();
+            return;
+        }
+        if (!actions.quitDeniesPending()) {
             actions.quit();
             return;
         }

@@ -1,6 +1,7 @@
 package io.clawguard.console;
 
 import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
@@ -43,6 +44,10 @@ public final class ConsoleModel {
 
     public void requested(ApprovalRequested r) {
         pending.put(r.requestId(), PendingRow.of(r));
+    }
+
+    public void progress(ApprovalProgress p) {
+        pending.computeIfPresent(p.requestId(), (id, row) -> row.approvedBy(p.approvedBy()));
     }
 
     public void decided(ApprovalDecided d) {

@@ -52,7 +52,8 @@ final class PendingPane {
         String flags = (selected ? ">" : " ") + (r.suspicious() ? "!" : "-") + (r.request().untrusted() ? "U" : "-")
                 + (r.request().keepRequested() ? "K" : "-") + (r.request().useSudo() ? "S" : "-");
         Duration waited = Duration.between(r.request().at(), m.now());
-        return columns(flags, r.shortId(), Fit.clock(waited), r.commandLine(), r.reason(), width);
+        String reason = r.approvals().isEmpty() ? r.reason() : "[" + r.approvals() + "] " + r.reason();
+        return columns(flags, r.shortId(), Fit.clock(waited), r.commandLine(), reason, width);
     }
 
     /** Flags, id, wait, then the command gets two thirds of what is left and the reason the rest. */

@@ -11,7 +11,7 @@ import java.util.List;
  * approval names the exact request id and argv that were shown.
  */
 public record PendingRow(ApprovalRequested request, List<String> argv, String commandLine, String reason,
-                         String sessionId, String cwd, boolean suspicious) {
+                         String sessionId, String cwd, boolean suspicious, List<String> approvedBy) {
 
     public static PendingRow of(ApprovalRequested r) {
         List<VisibleText> args = r.argv().stream().map(VisibleText::of).toList();
@@ -22,7 +22,21 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
                 || args.stream().anyMatch(VisibleText::suspicious);
         List<String> shown = args.stream().map(VisibleText::text).toList();
         return new PendingRow(r, shown, ShellQuote.join(shown), reason.text(),
-                r.sessionId() == null ? "(none)" : session.text(), cwd.text(), suspicious);
+                r.sessionId() == null ? "(none)" : session.text(), cwd.text(), suspicious, List.of());
+    }
+
+    /** The same row after an admin's approval that was not yet enough (the two-person rule). */
+    public PendingRow approvedBy(List<String> admins) {
+        return new PendingRow(request, argv, commandLine, reason, sessionId, cwd, suspicious, List.copyOf(admins));
+    }
+
+    /** "1 of 2 approvals (by alice (uid 1001))" under the two-person rule; empty otherwise. */
+    public String approvals() {
+        if (request.approvalsNeeded() < 2) {
+            return "";
+        }
+        return approvedBy.size() + " of " + request.approvalsNeeded() + " approvals"
+                + (approvedBy.isEmpty() ? "" : " (by " + String.join(", ", approvedBy) + ")");
     }
 
     public String id() {

@@ -25,13 +25,18 @@ final class RequestDetail {
         }
         out.add("argv      (" + row.argv().size() + (row.argv().size() == 1 ? " element" : " elements") + ", exactly as they will run)");
         for (int i = 0; i < row.argv().size(); i++) {
-            out.add(String.format("  [%d] %s", i, row.argv().get(i)));
+            String resolved = i < r.argvResolved().size() ? r.argvResolved().get(i) : "";
+            out.add(String.format("  [%d] %s", i, row.argv().get(i))
+                    + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()));
         }
         out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
                 + (r.useSudo() ? "  (through sudo)" : ""));
         out.add("cwd       " + row.cwd());
         out.add("reason    " + row.reason());
         out.add("session   " + row.sessionId());
+        if (!row.approvals().isEmpty()) {
+            out.add("approvals " + row.approvals() + ": two different admins must approve");
+        }
         out.add("keep      " + (r.keepRequested() ? "requested by the agent (A keeps, a runs once)" : "not requested"));
         out.add("requester uid " + r.requesterUid() + ", pid " + r.requesterPid() + ", process "
                 + VisibleText.of(r.requesterProcess()).text());

@@ -4,14 +4,27 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The state folder ({@code ~/.openclaw/security} unless {@code --home} or
- * {@code CLAWGUARD_HOME} says otherwise) and the names of the files in it.
+ * Where ClawGuard keeps its files. The flat layout ({@code --home DIR}, {@code CLAWGUARD_HOME},
+ * default {@code ~/.openclaw/security}) holds config, policies, state, audit log and sockets
+ * directly in one seed-compatible folder. The system layout ({@code --system}) splits them the
+ * way a root service does: {@code /etc/clawguard} (config and policy), {@code /var/lib/clawguard}
+ * (state), {@code /var/log/clawguard} (audit log), {@code /run/clawguard} (sockets).
  */
-public record StateHome(Path dir) {
+public record StateHome(Path dir, Path configDir, Path logDir, Path runDir, boolean system) {
     public static final String ENV_HOME = "CLAWGUARD_HOME";
+    public static final StateHome SYSTEM = new StateHome(Path.of("/var/lib/clawguard"), Path.of("/etc/clawguard"),
+            Path.of("/var/log/clawguard"), Path.of("/run/clawguard"), true);
 
     public StateHome {
         dir = dir.toAbsolutePath().normalize();
+        configDir = configDir.toAbsolutePath().normalize();
+        logDir = logDir.toAbsolutePath().normalize();
+        runDir = runDir.toAbsolutePath().normalize();
+    }
+
+    /** The flat, seed-compatible layout: everything in {@code dir}. */
+    public StateHome(Path dir) {
+        this(dir, dir, dir, dir, false);
     }
 
     /** {@code --home} first, then {@code CLAWGUARD_HOME}, then the default under the user's home. */
@@ -33,35 +46,32 @@ public record StateHome(Path dir) {
     }
 
     public Path config() {
-        return dir.resolve("clawguard.json");
+        return configDir.resolve("clawguard.json");
     }
 
     public Path commandPolicy() {
-        return dir.resolve("command-policy.json");
+        return configDir.resolve("command-policy.json");
     }
 
     public Path promptPolicy() {
-        return dir.resolve("prompt-policy.json");
+        return configDir.resolve("prompt-policy.json");
     }
 
     public Path approvedPorts() {
-        return dir.resolve("approved_ports.json");
+        return configDir.resolve("approved_ports.json");
     }
 
     public Path egressAllowlist() {
-        return dir.resolve("egress_allowlist.json");
+        return configDir.resolve("egress_allowlist.json");
+    }
+
+    /** The notification command: {@code {"command": [argv…]}}. */
+    public Path notifyConfig() {
+        return configDir.resolve("notify.json");
     }
 
     public Path elevationState() {
         return dir.resolve("root-session-state.json");
-    }
-
-    public Path auditLog() {
-        return dir.resolve("privileged-audit.jsonl");
-    }
-
-    public Path brokerSocket() {
-        return dir.resolve("clawguard.sock");
     }
 
     /** The statuses of the last assessment, to notice what got worse. */
@@ -69,9 +79,18 @@ public record StateHome(Path dir) {
         return dir.resolve("compliance-state.json");
     }
 
-    /** The notification command: {@code {"command": [argv…]}}. */
-    public Path notifyConfig() {
-        return dir.resolve("notify.json");
+    public Path auditLog() {
+        return logDir.resolve("privileged-audit.jsonl");
+    }
+
+    /** Where {@code clawguard exec} asks: reachable by the agent users. */
+    public Path agentSocket() {
+        return runDir.resolve("agent.sock");
+    }
+
+    /** Where consoles attach: reachable by the admins. */
+    public Path adminSocket() {
+        return runDir.resolve("admin.sock");
     }
 
     /** Where the sudo shim goes: {@code ~/.openclaw/bin}. */
@@ -80,6 +99,6 @@ public record StateHome(Path dir) {
     }
 
     public Path logFile() {
-        return openclawDir().resolve("logs").resolve("clawguard.log");
+        return system ? logDir.resolve("clawguard.log") : openclawDir().resolve("logs").resolve("clawguard.log");
     }
 }

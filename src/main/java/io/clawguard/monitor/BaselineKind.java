@@ -14,7 +14,7 @@ public enum BaselineKind {
     }
 
     public Path file(StateHome home) {
-        return home.dir().resolve(fileName);
+        return home.configDir().resolve(fileName);
     }
 
     public String fileName() {

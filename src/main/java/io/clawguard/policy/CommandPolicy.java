@@ -14,15 +14,28 @@ import java.util.regex.Pattern;
  * {@code allow} has entries, one must match. The reason words are the seed's too.
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
-                            List<List<String>> allowExact, List<List<String>> denyExact) {
+                            List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson) {
 
-    public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of());
+    public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public CommandPolicy {
         allow = List.copyOf(allow);
         deny = List.copyOf(deny);
         allowExact = List.copyOf(allowExact);
         denyExact = List.copyOf(denyExact);
+        twoPerson = List.copyOf(twoPerson);
+    }
+
+    /**
+     * True when a {@code two_person} rule matches the command line (searched like {@code deny}):
+     * the request then runs only after two different admins approved it.
+     */
+    public boolean needsTwoPersons(List<String> argv, String resolvedProgram) {
+        List<String> lines = new ArrayList<>();
+        for (List<String> form : forms(argv, resolvedProgram)) {
+            lines.addAll(commandLines(form));
+        }
+        return twoPerson.stream().anyMatch(p -> matchesAny(p, lines));
     }
 
     public PolicyVerdict evaluate(List<String> argv) {
@@ -35,13 +48,7 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
      * either form allows.
      */
     public PolicyVerdict evaluate(List<String> argv, String resolvedProgram) {
-        List<List<String>> forms = new ArrayList<>(2);
-        forms.add(argv);
-        if (resolvedProgram != null && !argv.isEmpty() && !resolvedProgram.equals(argv.get(0))) {
-            List<String> resolved = new ArrayList<>(argv);
-            resolved.set(0, resolvedProgram);
-            forms.add(resolved);
-        }
+        List<List<String>> forms = forms(argv, resolvedProgram);
         List<String> lines = new ArrayList<>();
         for (List<String> form : forms) {
             lines.addAll(commandLines(form));
@@ -67,6 +74,18 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
             }
         }
         return PolicyVerdict.blocked("not_in_allowlist", null);
+    }
+
+    /** The argv as given and, when the program resolved to another path, as resolved. */
+    private static List<List<String>> forms(List<String> argv, String resolvedProgram) {
+        List<List<String>> forms = new ArrayList<>(2);
+        forms.add(argv);
+        if (resolvedProgram != null && !argv.isEmpty() && !resolvedProgram.equals(argv.get(0))) {
+            List<String> resolved = new ArrayList<>(argv);
+            resolved.set(0, resolvedProgram);
+            forms.add(resolved);
+        }
+        return forms;
     }
 
     private static List<String> commandLines(List<String> argv) {

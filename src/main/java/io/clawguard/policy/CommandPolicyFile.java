@@ -26,7 +26,7 @@ public final class CommandPolicyFile {
 
     static CommandPolicy parse(JsonObject o) throws InvalidJsonFileException {
         return new CommandPolicy(patterns(o, "allow"), patterns(o, "deny"),
-                argvs(o, "allow_exact"), argvs(o, "deny_exact"));
+                argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"));
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {

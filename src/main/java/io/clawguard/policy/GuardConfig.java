@@ -12,18 +12,32 @@ import java.util.Optional;
 
 /**
  * The admin's settings in {@code clawguard.json}: the only place where a control may be
- * loosened (longer timeouts, the terminal fallback, who may use the socket). The file must
+ * loosened (longer timeouts, who may ask on the agent socket, who may attach a console). The file must
  * be the admin's own; one that others could have written is refused.
  */
-public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, boolean ttyFallback,
-                          Path approvalTokenFile, Path totpSecretFile, List<String> agentUsers) {
+public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
+                          List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
+                          List<String> adminGroups) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
-            false, null, null, List.of());
+            null, null, List.of(), List.of(), List.of(), List.of());
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
+        agentGroups = List.copyOf(agentGroups);
+        adminUsers = List.copyOf(adminUsers);
+        adminGroups = List.copyOf(adminGroups);
+    }
+
+    /** True when other users than the broker's own may ask: the separated install. */
+    public boolean agentsNamed() {
+        return !agentUsers.isEmpty() || !agentGroups.isEmpty();
+    }
+
+    /** True when other users than the broker's own may attach consoles. */
+    public boolean adminsNamed() {
+        return !adminUsers.isEmpty() || !adminGroups.isEmpty();
     }
 
     /** The defaults when the file is absent; an error naming the file and field when it is unusable. */
@@ -41,13 +55,16 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, boolean
     }
 
     static GuardConfig parse(JsonObject o, Path base) throws InvalidJsonFileException {
+        if (o.bool("tty_fallback", false)) {
+            throw o.error("tty_fallback", "is no longer supported: a terminal prompt can be answered by the agent"
+                    + " itself; run clawguard console or clawguard broker, and remove the setting");
+        }
         return new GuardConfig(
                 minutes(o, "idle_timeout_minutes", DEFAULT_IDLE_TIMEOUT),
                 seconds(o, "pending_timeout_seconds", DEFAULT_PENDING_TIMEOUT),
-                o.bool("tty_fallback", false),
                 o.optString("approval_token_file").map(base::resolve).orElse(null),
                 o.optString("totp_secret_file").map(base::resolve).orElse(null),
-                o.strings("agent_users"));
+                o.strings("agent_users"), o.strings("agent_groups"), o.strings("admin_users"), o.strings("admin_groups"));
     }
 
     private static Duration minutes(JsonObject o, String field, Duration fallback) throws InvalidJsonFileException {

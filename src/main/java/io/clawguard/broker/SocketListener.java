@@ -1,6 +1,5 @@
-package io.clawguard.approval;
+package io.clawguard.broker;
 
-import io.clawguard.files.PrivateDirectory;
 import io.clawguard.files.UnixSocketProbe;
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -20,53 +20,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on the Unix socket for {@code clawguard exec} and hands each connection to a
- * {@link BrokerConnection}. The socket's folder is 0700 and the socket 0600 (0660 when
- * agent users are configured, shared through a group); a stale socket left by a dead
- * console is replaced, a live one is refused. Closing the server closes every connection,
- * so waiting requesters are refused at once.
+ * One of the broker's Unix sockets: binds it with the given mode, hands each connection to a
+ * handler on a thread of its own, and on close stops accepting and closes every connection,
+ * so waiting peers learn at once. A stale socket left by a dead broker is replaced; a live
+ * one is refused. The mode is a second fence only: who may do what is the handler's
+ * decision, from the kernel's peer credentials.
  */
-public final class BrokerServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(BrokerServer.class);
+final class SocketListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketListener.class);
 
     private final Path socket;
-    private final BrokerContext context;
-    private final boolean shareWithGroup;
+    private final String mode;
+    private final Consumer<AFUNIXSocket> handler;
     private final Set<AFUNIXSocket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "broker-connection");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService connections;
     private AFUNIXServerSocket server;
 
-    public BrokerServer(Path socket, BrokerContext context, boolean shareWithGroup) {
+    SocketListener(Path socket, String mode, String name, Consumer<AFUNIXSocket> handler) {
         this.socket = socket;
-        this.context = context;
-        this.shareWithGroup = shareWithGroup;
+        this.mode = mode;
+        this.handler = handler;
+        this.connections = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Binds the socket and starts accepting; fails when another console is live on it. */
-    public void start() throws IOException {
-        Path dir = socket.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            PrivateDirectory.create(dir);
-        }
-        replaceStaleSocket();
-        server = AFUNIXServerSocket.newInstance();
-        server.bind(AFUNIXSocketAddress.of(new File(socket.toString())));
-        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString(shareWithGroup ? "rw-rw----" : "rw-------"));
-        Thread accept = new Thread(this::acceptLoop, "broker-accept");
-        accept.setDaemon(true);
-        accept.start();
-    }
-
-    private void replaceStaleSocket() throws IOException {
+    /** Binds the socket and starts accepting; fails when a live broker already answers on it. */
+    void start() throws IOException {
         if (UnixSocketProbe.answers(socket)) {
-            throw new IOException("another ClawGuard console is already running (" + socket + " answers);"
-                    + " use that one, or stop it first");
+            throw new IOException("a ClawGuard broker already answers on " + socket
+                    + "; attach to it with clawguard console, or stop it first");
         }
         Files.deleteIfExists(socket);
+        server = AFUNIXServerSocket.newInstance();
+        server.bind(AFUNIXSocketAddress.of(new File(socket.toString())));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString(mode));
+        Thread accept = new Thread(this::acceptLoop, "accept " + socket.getFileName());
+        accept.setDaemon(true);
+        accept.start();
     }
 
     private void acceptLoop() {
@@ -76,8 +69,10 @@ public final class BrokerServer implements AutoCloseable {
                 open.add(s);
                 try {
                     connections.execute(() -> {
-                        try {
-                            new BrokerConnection(s, context).serve();
+                        try (s) {
+                            handler.accept(s);
+                        } catch (IOException | RuntimeException e) {
+                            LOG.warn("a connection on {} failed", socket, e);
                         } finally {
                             open.remove(s);
                         }
@@ -88,7 +83,7 @@ public final class BrokerServer implements AutoCloseable {
                 }
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    LOG.warn("accepting a broker connection failed", e);
+                    LOG.warn("accepting on {} failed", socket, e);
                 }
             }
         }
@@ -96,7 +91,7 @@ public final class BrokerServer implements AutoCloseable {
 
     /**
      * Stops accepting, gives connections half a second to deliver answers already decided
-     * (denials on quit), then closes the rest: their requesters are refused at once.
+     * (denials on shutdown), then closes the rest.
      */
     @Override
     public void close() throws IOException {

@@ -1,0 +1,111 @@
+package io.clawguard.approval;
+
+import io.clawguard.bus.ApprovalProgress;
+import io.clawguard.bus.ApprovalTokenFailed;
+import io.clawguard.bus.EventBus;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where admins' decisions arrive, from any console, and the rules they pass: nobody decides a
+ * request they made themselves, an approval needs the second factor where one is configured,
+ * and a request under the two-person rule runs only once two different admins approved it (a
+ * denial by either ends it). Each refusal is audited. Decisions are taken one at a time, so two
+ * admins approving at once cannot both count as the first.
+ */
+public final class ApprovalDesk {
+    /**
+     * Who decides: the uid the kernel gave for the admin's connection and a name to show.
+     * {@code keyboard} marks the console of a same-user install, running in the broker's own
+     * process, whose keys are the only approver that install has.
+     */
+    public record Admin(int uid, String name, boolean keyboard) {
+    }
+
+    private final PendingApprovals pending;
+    private final SecondFactor factor;
+    private final AuditTrail audit;
+    private final EventBus bus;
+    private final Clock clock;
+
+    public ApprovalDesk(PendingApprovals pending, SecondFactor factor, AuditTrail audit, EventBus bus, Clock clock) {
+        this.pending = pending;
+        this.factor = factor;
+        this.audit = audit;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    public boolean secondFactorRequired() {
+        return factor.required();
+    }
+
+    /** Applies one decision; returns what the admin's console should say. */
+    public synchronized String decide(Admin who, String requestId, ApprovalDecision decision, String secondFactor) {
+        Optional<PendingApprovals.Pending> found = pending.find(requestId);
+        String shown = "#" + requestId.substring(requestId.lastIndexOf('-') + 1);
+        if (found.isEmpty()) {
+            return shown + " is no longer pending (it was decided, timed out or its requester left)";
+        }
+        PendingApprovals.Pending p = found.get();
+        try {
+            if (!who.keyboard() && who.uid() == p.request().requester().uid()) {
+                record(who, p, "self_approval_refused", null);
+                return "refused: " + shown + " was asked by uid " + who.uid() + ", your own; another admin must decide";
+            }
+            if (!decision.approved()) {
+                return pending.resolve(requestId, decision.by(List.of(who.name() + " (uid " + who.uid() + ")")))
+                        ? "denied: " + shown : shown + " is no longer pending";
+            }
+            if (factor.required() && !factor.verify(secondFactor, clock.instant())) {
+                record(who, p, "approval_token_failed", null);
+                bus.publish(new ApprovalTokenFailed(requestId, clock.instant()));
+                return "wrong second factor (recorded); " + shown + " is still pending";
+            }
+            return approve(who, p, decision.keep(), shown);
+        } catch (IOException e) {
+            return "refused: the audit log cannot be written (" + e.getMessage() + "); " + shown + " is still pending";
+        }
+    }
+
+    private String approve(Admin who, PendingApprovals.Pending p, boolean keep, String shown) throws IOException {
+        int needed = p.request().approvalsNeeded();
+        if (needed > 1 && p.approverUids().contains(who.uid())) {
+            return shown + " already has your approval; it needs " + (needed - p.approverUids().size())
+                    + " more from another admin";
+        }
+        p.approverUids().add(who.uid());
+        p.approvedBy().add(who.name() + " (uid " + who.uid() + ")");
+        if (p.approverUids().size() < needed) {
+            record(who, p, "approval_partial", (long) p.approverUids().size());
+            bus.publish(new ApprovalProgress(p.request().id(), List.copyOf(p.approvedBy()), needed, clock.instant()));
+            return p.approverUids().size() + " of " + needed + " approvals for " + shown + ": another admin must approve";
+        }
+        // A command that needed two admins is never kept: its next run needs two again.
+        boolean kept = keep && needed == 1;
+        if (!pending.resolve(p.request().id(), ApprovalDecision.approved(kept).by(p.approvedBy()))) {
+            return shown + " is no longer pending";
+        }
+        String verb = kept ? "approved and kept" : keep ? "approved once (two-person commands are never kept)"
+                : "approved once";
+        return verb + ": " + shown;
+    }
+
+    private void record(Admin who, PendingApprovals.Pending p, String action, Long approvals) throws IOException {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("argv", p.request().binding().argv());
+        f.put("request_id", p.request().id());
+        f.put("by", who.name());
+        f.put("by_uid", (long) who.uid());
+        f.put("requester_uid", (long) p.request().requester().uid());
+        if (approvals != null) {
+            f.put("approvals", approvals);
+            f.put("approvals_needed", (long) p.request().approvalsNeeded());
+        }
+        audit.append(action, f);
+    }
+}

@@ -1,0 +1,93 @@
+package io.clawguard.broker;
+
+import io.clawguard.approval.ApprovalRequest;
+import io.clawguard.approval.ElevationGate;
+import io.clawguard.approval.PendingApprovals;
+import io.clawguard.approval.Verdict;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every agent connection shares, and the records it leaves when something goes wrong. */
+final class AgentContext {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentContext.class);
+
+    private final ElevationGate gate;
+    private final PendingApprovals pending;
+    private final PeerCheck peers;
+    private final CommandLauncher launcher;
+    private final Duration pendingTimeout;
+    private final Duration killGrace;
+    private final IntSupplier consoles;
+
+    AgentContext(ElevationGate gate, PendingApprovals pending, PeerCheck peers, CommandLauncher launcher,
+                 Duration pendingTimeout, Duration killGrace, IntSupplier consoles) {
+        this.gate = gate;
+        this.pending = pending;
+        this.peers = peers;
+        this.launcher = launcher;
+        this.pendingTimeout = pendingTimeout;
+        this.killGrace = killGrace;
+        this.consoles = consoles;
+    }
+
+    ElevationGate gate() {
+        return gate;
+    }
+
+    PendingApprovals pending() {
+        return pending;
+    }
+
+    PeerCheck peers() {
+        return peers;
+    }
+
+    CommandLauncher launcher() {
+        return launcher;
+    }
+
+    Duration killGrace() {
+        return killGrace;
+    }
+
+    /** What the requester is told while its request waits; says so when no admin is watching. */
+    String waitingNotice(ApprovalRequest r) {
+        String id = "#" + r.id().substring(r.id().lastIndexOf('-') + 1);
+        String who = r.approvalsNeeded() > 1 ? "two admins" : "an admin";
+        String watching = consoles.getAsInt() == 0
+                ? "; no admin console is attached to the broker right now, so unless one attaches it will be refused"
+                : "";
+        return "request " + id + " waits for " + who + " to approve it (at most " + pendingTimeout.toSeconds() + " s)"
+                + watching;
+    }
+
+    void unreadableFolder(int uid, long pid, String error) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("requester_uid", (long) uid);
+        f.put("requester_pid", pid);
+        f.put("error", error);
+        append("cwd_unreadable", f);
+    }
+
+    void interrupted(Verdict.Run run) {
+        try {
+            gate.interrupted(run, "the requester went away; SIGTERM to the process group, SIGKILL after "
+                    + killGrace.toSeconds() + " s");
+        } catch (IOException e) {
+            LOG.error("could not record the end of request {}", run.requestId(), e);
+        }
+    }
+
+    private void append(String action, Map<String, Object> fields) {
+        try {
+            gate.audit().append(action, fields);
+        } catch (IOException e) {
+            LOG.error("could not record {}", action, e);
+        }
+    }
+}

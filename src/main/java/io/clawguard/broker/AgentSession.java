@@ -1,0 +1,156 @@
+package io.clawguard.broker;
+
+import io.clawguard.approval.ExecOutcome;
+import io.clawguard.approval.ExecRequest;
+import io.clawguard.approval.ExitCode;
+import io.clawguard.approval.GuardedExecution;
+import io.clawguard.approval.Requester;
+import io.clawguard.approval.Verdict;
+import io.clawguard.approval.WireProtocol;
+import io.clawguard.approval.WireRequest;
+import io.clawguard.files.PinnedFolder;
+import io.clawguard.wire.Frame;
+import io.clawguard.wire.FrameStream;
+import io.clawguard.wire.ProtocolException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One requester on the agent socket, from the kernel's word on who it is to the exit code.
+ * The peer is checked against the agent rules before a byte is read; its working folder is
+ * pinned from {@code /proc}; then one request is decided, the command started and relayed.
+ * A single reader watches the socket throughout: a requester that hangs up or speaks out of
+ * turn while its request waits withdraws it, and one that goes away while its command runs
+ * ends the command.
+ */
+final class AgentSession {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentSession.class);
+    private static final int REQUEST_WAIT_MILLIS = 30_000;
+
+    private final AFUNIXSocket socket;
+    private final AgentContext context;
+    private final AtomicBoolean withdrawn = new AtomicBoolean();
+    private volatile CommandRelay relay;
+
+    AgentSession(AFUNIXSocket socket, AgentContext context) {
+        this.socket = socket;
+        this.context = context;
+    }
+
+    void serve() throws IOException {
+        PeerCheck.Peer peer = PeerCheck.of(socket);
+        int uid = peer.uid();
+        long pid = peer.pid();
+        FrameStream frames = new FrameStream(socket.getInputStream(), socket.getOutputStream());
+        if (!context.peers().agent(peer)) {
+            frames.write(Frame.exit(ExitCode.DENIED, "uid " + uid + " may not ask this broker (not among the"
+                    + " agent_users or agent_groups of clawguard.json)"));
+            return;
+        }
+        PinnedFolder folder;
+        try {
+            folder = PinnedFolder.ofProcessCwd(pid);
+        } catch (IOException e) {
+            context.unreadableFolder(uid, pid, e.getMessage());
+            frames.write(Frame.exit(ExitCode.DENIED, "refused: " + e.getMessage()));
+            return;
+        }
+        try (folder) {
+            ExecRequest request = readRequest(frames, new Requester(uid, pid, processName(pid)), folder);
+            if (request == null) {
+                return;
+            }
+            startReader(frames);
+            ExecOutcome outcome = new GuardedExecution(context.gate(),
+                    config -> r -> {
+                        notice(frames, context.waitingNotice(r));
+                        return context.pending().approverFor(withdrawn::get).decide(r);
+                    },
+                    run -> runCommand(run, folder, frames)).execute(request);
+            frames.write(Frame.exit(outcome.exitCode(), outcome.message()));
+        }
+    }
+
+    /** A requester that cannot be told has gone; the reader notices and withdraws the request. */
+    private static void notice(FrameStream frames, String text) {
+        try {
+            frames.write(Frame.text(Frame.NOTICE, text));
+        } catch (IOException e) {
+            LOG.debug("a waiting requester could not be told", e);
+        }
+    }
+
+    /** The request frame, within a time limit; a broken one is answered with exit 2 and null. */
+    private ExecRequest readRequest(FrameStream frames, Requester requester, PinnedFolder folder) throws IOException {
+        try {
+            socket.setSoTimeout(REQUEST_WAIT_MILLIS);
+            Frame first = frames.read();
+            socket.setSoTimeout(0);
+            if (first == null) {
+                return null;
+            }
+            if (first.type() != Frame.REQUEST) {
+                throw new ProtocolException("the first frame must be a request");
+            }
+            return WireRequest.decode(WireProtocol.decode(first.text()), requester, folder.shownAs());
+        } catch (SocketTimeoutException e) {
+            frames.write(Frame.exit(ExitCode.USAGE, "no request within " + REQUEST_WAIT_MILLIS / 1000 + " s"));
+        } catch (ProtocolException | WireProtocol.ProtocolException e) {
+            frames.write(Frame.exit(ExitCode.USAGE, "bad request: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private int runCommand(Verdict.Run run, PinnedFolder folder, FrameStream frames) throws IOException {
+        CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run));
+        relay = r;
+        if (withdrawn.get()) {
+            throw new IOException("the requester went away before the command started");
+        }
+        return r.relay(context.launcher().start(run, folder));
+    }
+
+    /** Reads every frame the requester sends for as long as the connection lasts. */
+    private void startReader(FrameStream frames) {
+        Thread reader = new Thread(() -> {
+            try {
+                for (Frame f = frames.read(); f != null; f = frames.read()) {
+                    CommandRelay r = relay;
+                    if (r == null) {
+                        withdrawn.set(true);
+                    } else if (f.type() == Frame.STDIN) {
+                        r.stdin(f.payload());
+                    } else if (f.type() == Frame.STDIN_END) {
+                        r.stdinEnd();
+                    } else {
+                        throw new ProtocolException("unexpected frame '" + (char) f.type() + "' while the command runs");
+                    }
+                }
+            } catch (IOException | ProtocolException e) {
+                LOG.debug("the requester's stream ended", e);
+            }
+            withdrawn.set(true);
+            CommandRelay r = relay;
+            if (r != null) {
+                r.requesterGone();
+            }
+        }, "agent-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static String processName(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.clawguard.broker;
+
+import io.clawguard.approval.ApprovalDesk;
+import io.clawguard.approval.ElevationGate;
+import io.clawguard.approval.PendingApprovals;
+import io.clawguard.attach.AdminLink;
+import io.clawguard.attach.BrokerInfo;
+import io.clawguard.audit.AuditLog;
+import io.clawguard.audit.NetworkAuditWriter;
+import io.clawguard.bus.EventBus;
+import io.clawguard.bus.Tick;
+import io.clawguard.compliance.Assessor;
+import io.clawguard.compliance.ComplianceMonitor;
+import io.clawguard.compliance.ControlCatalog;
+import io.clawguard.compliance.ThisHost;
+import io.clawguard.files.StateHome;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.monitor.CachingResolver;
+import io.clawguard.monitor.NetworkMonitor;
+import io.clawguard.monitor.SocketCollector;
+import io.clawguard.policy.CommandValidator;
+import io.clawguard.policy.GuardConfig;
+import io.clawguard.policy.InvalidCommandException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The broker: everything but the screen. It holds the agent socket (requests, checked, decided
+ * and run by the broker itself), the admin socket (consoles attach, see the state and the
+ * events, decide), the policy, the elevation state and its idle timer, the network monitor,
+ * the scorecard and the audit log. {@code clawguard broker} runs it as a service;
+ * {@code clawguard console} runs it in its own process when no broker is running. It knows
+ * nothing of Lanterna.
+ */
+public final class Broker implements AutoCloseable {
+    static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    /** How one broker is set up; {@code collector} null means the network is not watched. */
+    public record Settings(StateHome home, GuardConfig config, int ownUid, Duration approvalTimeout,
+                           Duration scanInterval, SocketCollector collector, Clock clock) {
+    }
+
+    private final Settings settings;
+    private final EventBus bus = new EventBus();
+    private final ElevationGate gate;
+    private final PendingApprovals pending;
+    private final AdminHub hub;
+    private final BrokerState state;
+    private final List<SocketListener> listeners = new ArrayList<>();
+    private final List<ExecutorService> executors = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private CachingResolver resolver;
+
+    private Broker(Settings s, PeerRules peers, CommandLauncher launcher) throws IOException {
+        this.settings = s;
+        this.gate = new ElevationGate(new ElevationGate.Dependencies(s.home(), CommandValidator.onThisHost(), s.clock(),
+                bus, s.ownUid()));
+        this.pending = new PendingApprovals(bus, s.clock(), s.approvalTimeout());
+        ApprovalDesk desk = new ApprovalDesk(pending, SecondFactors.configured(s.config(), s.ownUid()), gate.audit(),
+                bus, s.clock());
+        Optional<NetworkMonitor> network = Optional.empty();
+        if (s.collector() != null) {
+            resolver = CachingResolver.system(s.clock(), Duration.ofMinutes(5));
+            network = Optional.of(new NetworkMonitor(s.home(), s.collector(), resolver, bus));
+        }
+        this.state = new BrokerState(bus, gate, pending, s.home().auditLog(), network, s.clock());
+        ExecutorService work = executor(Executors.newSingleThreadExecutor(daemon("admin-actions")));
+        this.hub = new AdminHub(bus, state::snapshot, new BrokerInfo(hostname(), s.config().agentsNamed(),
+                desk.secondFactorRequired()), new AdminActions(desk, gate, new BaselineKeeper(s.home(), s.collector(),
+                gate.audit(), s.clock())), work);
+        PeerCheck check = new PeerCheck(peers, gate.audit());
+        AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
+                hub::attached);
+        listeners.add(new SocketListener(s.home().agentSocket(), s.config().agentsNamed() ? "rw-rw-rw-" : "rw-------",
+                "agent-connection", socket -> serve(() -> new AgentSession(socket, agents).serve())));
+        listeners.add(new SocketListener(s.home().adminSocket(), s.config().adminsNamed() ? "rw-rw-rw-" : "rw-------",
+                "admin-connection", socket -> serve(() -> new AdminSession(socket, hub, check,
+                        uid -> UserNames.of(uid)).serve())));
+    }
+
+    /**
+     * Prepares the folders, binds both sockets (failing when a broker already answers), records
+     * the start and starts the timers and monitors.
+     */
+    public static Broker start(Settings s) throws IOException, InvalidJsonFileException {
+        BrokerFolders.prepare(s.home(), s.config());
+        Path setsid;
+        try {
+            setsid = CommandValidator.onThisHost().validateCommand(List.of(SETSID.toString()));
+        } catch (InvalidCommandException e) {
+            throw new IOException("the broker starts commands through " + SETSID + " (util-linux): " + e.getMessage());
+        }
+        PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
+        Broker b = new Broker(s, peers, new CommandLauncher(setsid, CommandLauncher.homeOf(s.ownUid(),
+                Path.of("/etc/passwd"))));
+        try {
+            for (SocketListener l : b.listeners) {
+                l.start();
+            }
+            b.begin();
+        } catch (IOException | RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        return b;
+    }
+
+    private void begin() throws IOException {
+        // Also sets aside a torn last line a crash may have left in the log, and records that.
+        gate.audit().append("broker_started", BrokerState.startFields(settings.home(), settings.ownUid()));
+        NetworkAuditWriter.subscribe(bus, new AuditLog(settings.home().auditLog(), settings.clock()));
+        ScheduledExecutorService ticker = scheduled("broker-ticker");
+        bus.subscribe(Tick.class, t -> state.expireIfIdle());
+        ticker.scheduleWithFixedDelay(() -> bus.publish(new Tick(settings.clock().instant())), 1, 1, TimeUnit.SECONDS);
+        state.network().ifPresent(n -> n.start(scheduled("network-scanner"), settings.scanInterval()));
+        new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(), new ThisHost(),
+                () -> state.network().flatMap(NetworkMonitor::lastScan), bus, settings.clock(), hostname())
+                .start(scheduled("compliance"), Duration.ofSeconds(30));
+    }
+
+    /** A console in this very process (the same-user install): its keys are the admin's. */
+    public AdminLink localConsole(String adminName) {
+        return new LocalAdminLink(hub, new ApprovalDesk.Admin(settings.ownUid(), adminName, true));
+    }
+
+    /** The events, for tests and the in-process wiring. */
+    public EventBus bus() {
+        return bus;
+    }
+
+    public PendingApprovals pending() {
+        return pending;
+    }
+
+    /** Denies what waits, closes both sockets (ending running commands), stops the timers; safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        executors.forEach(ExecutorService::shutdownNow);
+        pending.denyAll("the broker stopped");
+        for (SocketListener l : listeners) {
+            try {
+                l.close();
+            } catch (IOException e) {
+                BrokerState.LOG.warn("closing a broker socket failed", e);
+            }
+        }
+        if (resolver != null) {
+            resolver.close();
+        }
+        try {
+            gate.audit().append("broker_stopped", BrokerState.startFields(settings.home(), settings.ownUid()));
+        } catch (IOException e) {
+            BrokerState.LOG.warn("could not record the broker's stop", e);
+        }
+    }
+
+    private ScheduledExecutorService scheduled(String name) {
+        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(daemon(name));
+        executors.add(e);
+        return e;
+    }
+
+    private ExecutorService executor(ExecutorService e) {
+        executors.add(e);
+        return e;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A connection's work; its failure is logged by the listener, never thrown at the accept loop. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static void serve(Work work) {
+        try {
+            work.run();
+        } catch (IOException e) {
+            BrokerState.LOG.debug("a connection ended", e);
+        }
+    }
+
+    static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.clawguard.broker;
+
+import io.clawguard.approval.Verdict;
+import io.clawguard.files.FileIdentity;
+import io.clawguard.files.PinnedFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts an authorised run the way it was shown: the resolved program, which must still be the
+ * very file (device and inode) it was when the request arrived, in the pinned folder (reached
+ * through the broker's open handle, so a renamed folder or a planted symlink changes nothing),
+ * with an environment the broker builds, in a session of its own so the whole process group
+ * can be ended and nothing it starts can read or write the console's terminal.
+ */
+final class CommandLauncher {
+    static final String SAFE_PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
+
+    private final Path setsid;
+    private final String home;
+
+    /** {@code setsid} is checked by the broker at start; {@code home} is the HOME the command gets. */
+    CommandLauncher(Path setsid, String home) {
+        this.setsid = setsid;
+        this.home = home;
+    }
+
+    /** The HOME of the broker's own user, from the passwd file ("/" when it has none). */
+    static String homeOf(int uid, Path passwd) {
+        try {
+            String h = UserDatabase.homeOf(uid, Files.readAllLines(passwd));
+            return h == null || h.isEmpty() ? "/" : h;
+        } catch (IOException e) {
+            return "/";
+        }
+    }
+
+    Process start(Verdict.Run run, PinnedFolder folder) throws IOException {
+        Path program = Path.of(run.binding().resolvedPath());
+        FileIdentity now;
+        try {
+            now = FileIdentity.of(program);
+        } catch (IOException e) {
+            throw new IOException(program + " is gone since the request arrived");
+        }
+        if (!now.equals(run.binary())) {
+            throw new IOException(program + " was replaced since the request arrived (file " + run.binary()
+                    + ", now " + now + ")");
+        }
+        List<String> command = new ArrayList<>(List.of(setsid.toString(), "--"));
+        command.addAll(run.runArgv());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(folder.handle().toFile());
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.putAll(environment(run.commandEnv(), home));
+        return pb.start();
+    }
+
+    /** The whole environment a command gets: a fixed PATH, HOME, and the checked locale and terminal. */
+    static Map<String, String> environment(Map<String, String> commandEnv, String home) {
+        Map<String, String> env = new java.util.HashMap<>(commandEnv);
+        env.put("PATH", SAFE_PATH);
+        env.put("HOME", home);
+        return env;
+    }
+}

@@ -1,0 +1,62 @@
+package io.clawguard.broker;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lookups in the lines of {@code /etc/passwd} and {@code /etc/group}: name to id, id to name, members. */
+final class UserDatabase {
+    private UserDatabase() {
+    }
+
+    /** The id of {@code name} (or {@code name} itself when it is a number); an unknown name is an error. */
+    static int id(String name, List<String> lines, String field, String file) throws IOException {
+        if (name.matches("\\d{1,9}")) {
+            return Integer.parseInt(name);
+        }
+        for (String line : lines) {
+            String[] f = line.split(":", -1);
+            if (f.length > 2 && f[0].equals(name) && f[2].matches("\\d{1,9}")) {
+                return Integer.parseInt(f[2]);
+            }
+        }
+        throw new IOException("clawguard.json: " + field + " names \"" + name + "\", which is not in " + file);
+    }
+
+    /** The name of user {@code uid}, or null when the passwd lines have none. */
+    static String nameOf(int uid, List<String> passwd) {
+        String id = Integer.toString(uid);
+        for (String line : passwd) {
+            String[] f = line.split(":", -1);
+            if (f.length > 2 && f[2].equals(id)) {
+                return f[0];
+            }
+        }
+        return null;
+    }
+
+    /** The home folder of user {@code uid}, or null when the passwd lines have none. */
+    static String homeOf(int uid, List<String> passwd) {
+        String id = Integer.toString(uid);
+        for (String line : passwd) {
+            String[] f = line.split(":", -1);
+            if (f.length > 5 && f[2].equals(id)) {
+                return f[5];
+            }
+        }
+        return null;
+    }
+
+    /** The users the group file lists as members of group {@code gid}. */
+    static List<String> membersOf(int gid, List<String> group) {
+        String id = Integer.toString(gid);
+        List<String> out = new ArrayList<>();
+        for (String line : group) {
+            String[] f = line.split(":", -1);
+            if (f.length > 3 && f[2].equals(id) && !f[3].isEmpty()) {
+                out.addAll(List.of(f[3].split(",")));
+            }
+        }
+        return out;
+    }
+}

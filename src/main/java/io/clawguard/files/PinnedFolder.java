@@ -1,0 +1,76 @@
+package io.clawguard.files;
+
+import com.sun.jna.LastErrorException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A folder held open by this process ({@code O_PATH}), taken from a process's
+ * {@code /proc/PID/cwd}. Whatever is later renamed or replaced by a symlink, {@link #handle()}
+ * reaches this very folder (same device and inode), because the kernel resolves it through
+ * the open file, not through the names that led there.
+ */
+public final class PinnedFolder implements AutoCloseable {
+    private final int fd;
+    private final Path shownAs;
+    private final FileIdentity identity;
+    private boolean closed;
+
+    private PinnedFolder(int fd, Path shownAs, FileIdentity identity) {
+        this.fd = fd;
+        this.shownAs = shownAs;
+        this.identity = identity;
+    }
+
+    /** Pins the working folder of process {@code pid}; fails when it cannot be read or is gone. */
+    public static PinnedFolder ofProcessCwd(long pid) throws IOException {
+        Path link = Path.of("/proc", Long.toString(pid), "cwd");
+        int fd;
+        try {
+            fd = Libc.open(link.toString(), Libc.O_PATH | Libc.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new IOException("the working folder of pid " + pid + " cannot be read (errno " + e.getErrorCode() + ")");
+        }
+        try {
+            Path handle = handle(fd);
+            Path shown = Files.readSymbolicLink(handle);
+            if (!Files.isDirectory(handle) || !shown.isAbsolute() || shown.toString().endsWith(" (deleted)")) {
+                throw new IOException("the working folder of pid " + pid + " is gone or not a folder: " + shown);
+            }
+            return new PinnedFolder(fd, shown, FileIdentity.of(handle));
+        } catch (IOException | RuntimeException e) {
+            Libc.close(fd);
+            throw e;
+        }
+    }
+
+    private static Path handle(int fd) {
+        return Path.of("/proc", Long.toString(ProcessHandle.current().pid()), "fd", Integer.toString(fd));
+    }
+
+    /** The folder's path as the kernel named it when it was pinned: what the admin is shown. */
+    public Path shownAs() {
+        return shownAs;
+    }
+
+    /**
+     * A path that reaches exactly this folder while it is held open, usable by a child process
+     * of this one (which is why it names this process's pid rather than {@code self}).
+     */
+    public Path handle() {
+        return handle(fd);
+    }
+
+    public FileIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            Libc.close(fd);
+        }
+    }
+}
