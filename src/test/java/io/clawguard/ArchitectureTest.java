@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLinePrintsToTheTerminal() {
-        noClasses().that().resideOutsideOfPackages("io.clawguard.cli..")
+        noClasses().that().resideOutsideOfPackages("io.clawguard.cli..", "io.clawguard.exec..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .check(classes);
     }

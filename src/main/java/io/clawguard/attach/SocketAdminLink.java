@@ -4,13 +4,13 @@ import io.clawguard.approval.ApprovalDecision;
 import io.clawguard.approval.WireProtocol;
 import io.clawguard.bus.Event;
 import io.clawguard.monitor.BaselineReview;
+import io.clawguard.wire.ChannelStreams;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,8 +39,8 @@ public final class SocketAdminLink implements AdminLink {
 
     private SocketAdminLink(SocketChannel channel) {
         this.channel = channel;
-        this.in = new BufferedInputStream(Channels.newInputStream(channel));
-        this.out = Channels.newOutputStream(channel);
+        this.in = new BufferedInputStream(ChannelStreams.in(channel));
+        this.out = ChannelStreams.out(channel);
     }
 
     public static SocketAdminLink connect(Path socket) throws IOException {

@@ -42,9 +42,9 @@ final class PrivilegeChecks {
         if (!s.host().brokerReachable(s.home().agentSocket())) {
             return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
                     + " does not answer", "requests are refused (exit 10) until an approver is reachable",
-                    "Keep clawguard console running in the admin's session (tmux or screen).");
+                    "Run the broker: clawguard service install (separated), or keep clawguard console running (same user).");
         }
-        return compliant("every sudo goes through ClawGuard and a console is approving", shim + "; "
+        return compliant("every sudo goes through ClawGuard and a broker answers", shim + "; "
                 + s.home().agentSocket() + " answers");
     }
 

@@ -1,15 +1,16 @@
 package io.clawguard.exec;
 
+import io.clawguard.wire.ChannelStreams;
 import io.clawguard.wire.Frame;
 import io.clawguard.wire.FrameStream;
 import io.clawguard.wire.ProtocolException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
@@ -44,7 +45,8 @@ public final class ExecClient {
                     + ". Ask the admin to start one (clawguard broker, or clawguard console), then run this again.");
         }
         try (channel) {
-            FrameStream frames = new FrameStream(Channels.newInputStream(channel), Channels.newOutputStream(channel));
+            FrameStream frames = new FrameStream(new BufferedInputStream(ChannelStreams.in(channel)),
+                    ChannelStreams.out(channel));
             frames.write(new Frame(Frame.REQUEST, request));
             return relay(frames);
         } catch (IOException | ProtocolException e) {

@@ -54,6 +54,11 @@ public final class ExecMain {
             if (cl.getArgList().isEmpty()) {
                 throw new ParseException("Missing the command: clawguard exec --reason TEXT -- /abs/cmd [args...]");
             }
+            // Parsing stops at the first word that is no option of ours, so an unknown option lands here.
+            if (cl.getArgList().get(0).startsWith("-")) {
+                throw new ParseException("Unknown option " + cl.getArgList().get(0) + " (the command must be an"
+                        + " absolute path)");
+            }
         } catch (ParseException e) {
             System.err.println("clawguard exec: " + e.getMessage());
             usage(options, System.err);

@@ -53,21 +53,26 @@ class GuardedExecutionTest {
     }
 
     private ExecOutcome exec(List<String> argv, boolean keep, Duration timeout, Path dir) {
-        return guarded((a, d) -> {
-            ran.add(a);
+        return guarded(run -> {
+            ran.add(run.runArgv());
             return 7;
         }).execute(request(argv, false, keep, timeout, dir));
     }
 
     private GuardedExecution guarded(CommandRunner runner) {
+        return guarded(runner, ProcessIdentity.uid());
+    }
+
+    /** {@code brokerUid} other than 0 is a same-user broker, which runs through sudo when asked. */
+    private GuardedExecution guarded(CommandRunner runner, int brokerUid) {
         ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
-                new EventBus(), ProcessIdentity.uid()));
+                new EventBus(), brokerUid));
         return new GuardedExecution(gate, config -> approver, runner);
     }
 
     private ExecRequest request(List<String> argv, boolean sudo, boolean keep, Duration timeout, Path dir) {
         return new ExecRequest(argv, "restart the web server", sudo, keep, timeout, dir, ExecEnvironment.from(env),
-                new Requester(ProcessIdentity.uid(), 4242, "agent"));
+                Map.of("TERM", "xterm"), new Requester(ProcessIdentity.uid(), 4242, "agent"));
     }
 
     private String audit() throws Exception {
@@ -215,21 +220,34 @@ class GuardedExecutionTest {
         assertThat(relative.exitCode()).isEqualTo(ExitCode.INVALID_COMMAND);
         assertThat(audit()).contains("\"command_invalid\"", "command path must be absolute");
         env.put("OPENCLAW_REAL_SUDO", cwd.resolve("sudo").toString());
-        ExecOutcome sudo = guarded((a, d) -> 0).execute(request(ID, true, false, null, cwd));
+        ExecOutcome sudo = guarded(run -> 0, 1000).execute(request(ID, true, false, null, cwd));
         assertThat(sudo.exitCode()).isEqualTo(ExitCode.INVALID_SUDO);
         assertThat(audit()).contains("\"sudo_binary_invalid\"");
         assertThat(approver.asked).isEmpty();
     }
 
     @Test
-    void sudoRunsTheExactArgvBehindDoubleDash() throws Exception {
+    void aSameUserBrokerRunsTheResolvedProgramThroughSudoBehindDoubleDash() throws Exception {
         env.put("OPENCLAW_REAL_SUDO", "/usr/bin/env");
         approver.answer(ApprovalDecision.approved(false));
-        guarded((a, d) -> {
-            ran.add(a);
+        guarded(run -> {
+            ran.add(run.runArgv());
             return 0;
-        }).execute(request(ID, true, false, null, cwd));
-        assertThat(ran).containsExactly(List.of(Path.of("/usr/bin/env").toRealPath().toString(), "--", "/usr/bin/id", "-u"));
+        }, 1000).execute(request(ID, true, false, null, cwd));
+        assertThat(ran).containsExactly(List.of(Path.of("/usr/bin/env").toRealPath().toString(), "-n", "--",
+                Path.of("/usr/bin/id").toRealPath().toString(), "-u"));
+    }
+
+    @Test
+    void aRootBrokerNeedsNoSudoAndRunsTheResolvedProgramNotTheNameGiven() throws Exception {
+        env.put("OPENCLAW_REAL_SUDO", cwd.resolve("no-such-sudo").toString());
+        approver.answer(ApprovalDecision.approved(false));
+        guarded(run -> {
+            ran.add(run.runArgv());
+            assertThat(run.commandEnv()).containsEntry("TERM", "xterm");
+            return 0;
+        }, 0).execute(request(List.of("/bin/id", "-u"), true, false, null, cwd));
+        assertThat(ran).containsExactly(List.of(Path.of("/bin/id").toRealPath().toString(), "-u"));
     }
 
     @Test

@@ -3,16 +3,15 @@ package io.clawguard.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.approval.BrokerClient;
-import io.clawguard.approval.ExecEnvironment;
-import io.clawguard.approval.ExecOutcome;
 import io.clawguard.approval.PendingApprovals;
-import io.clawguard.approval.WireRequest;
 import io.clawguard.audit.AuditVerifier;
+import io.clawguard.elevation.ElevationStore;
 import io.clawguard.files.StateHome;
 import io.clawguard.testing.CliProcess;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,16 +19,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real broker socket in a temp folder, asked by real {@code clawguard exec} processes. */
+/**
+ * A real broker on sockets in a temp folder, asked by real {@code clawguard exec} processes:
+ * the broker starts the command itself and the requester sees it as if it ran it.
+ */
 class BrokerIntegrationTest {
     @TempDir
     Path root;
@@ -52,125 +51,177 @@ class BrokerIntegrationTest {
                 verification.problem()).isTrue();
     }
 
-    private Process exec(String... argv) throws Exception {
+    private Process exec(Path dir, String... argv) throws Exception {
         List<String> args = new ArrayList<>(List.of("exec", "--home", home.dir().toString(), "--reason", "integration"));
         args.addAll(List.of(argv));
-        return CliProcess.start(cwd, Map.of(), args.toArray(String[]::new));
+        return CliProcess.start(dir, Map.of("LANG", "C.UTF-8", "PYTHONPATH", "/tmp/evil", "LD_PRELOAD", "/tmp/evil.so"),
+                args.toArray(String[]::new));
     }
 
-    static PendingApprovals.Pending awaitPending(PendingApprovals pending, int count) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            List<PendingApprovals.Pending> now = pending.snapshot();
-            if (now.size() >= count) {
-                return now.get(now.size() - 1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("expected " + count + " pending requests, have " + pending.snapshot().size());
+    private Process exec(String... argv) throws Exception {
+        return exec(cwd, argv);
+    }
+
+    private String audit() throws Exception {
+        return Files.readString(home.auditLog());
     }
 
     @Test
-    void approveOnceRunsTheCommandOnceAndTheNextRunAsksAgain() throws Exception {
-        Path marker = root.resolve("ran");
-        Process p = exec("--", "/usr/bin/touch", marker.toString());
-        PendingApprovals.Pending pending = awaitPending(broker.pending, 1);
-        assertThat(pending.request().binding().argv()).containsExactly("/usr/bin/touch", marker.toString());
+    void approveOnceRunsTheCommandInTheBrokerOnceAndTheNextRunAsksAgain() throws Exception {
+        Process p = exec("--", "/usr/bin/touch", "made-by-the-broker");
+        PendingApprovals.Pending pending = broker.awaitPending(1);
+        assertThat(pending.request().binding().argv()).containsExactly("/usr/bin/touch", "made-by-the-broker");
         assertThat(pending.request().requester().pid()).as("pid from SO_PEERCRED").isEqualTo(p.pid());
-        assertThat(pending.request().binding().cwd()).as("cwd from /proc").isEqualTo(cwd.toString());
-        assertThat(broker.pending.resolve(pending.request().id(), ApprovalDecision.approved(false))).isTrue();
+        assertThat(pending.request().binding().cwd()).as("cwd from /proc").isEqualTo(cwd.toRealPath().toString());
+        assertThat(pending.request().argvResolved()).containsExactly("", "");
+        assertThat(broker.decide(pending, ApprovalDecision.approved(false))).startsWith("approved once");
         CliProcess.Result r = CliProcess.collect(p, "exec");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(marker).exists();
+        assertThat(r.stderr()).contains("waits for an admin to approve it");
+        assertThat(cwd.resolve("made-by-the-broker")).exists();
+        assertThat(audit()).contains("\"exec_start\"", "\"exec_finish\"", "\"returncode\":0");
 
-        Process again = exec("--", "/usr/bin/touch", marker.toString());
-        PendingApprovals.Pending second = awaitPending(broker.pending, 1);
-        broker.pending.resolve(second.request().id(), ApprovalDecision.denied("once was enough"));
+        Process again = exec("--", "/usr/bin/touch", "made-by-the-broker");
+        PendingApprovals.Pending second = broker.awaitPending(1);
+        broker.decide(second, ApprovalDecision.denied("once was enough"));
         CliProcess.Result denied = CliProcess.collect(again, "exec");
         assertThat(denied.exitCode()).isEqualTo(1);
-        assertThat(denied.stderr()).contains("once was enough");
+        assertThat(denied.stderr()).contains("denied: once was enough");
     }
 
     @Test
-    void approveAndKeepThenTheSameArgvRunsWithoutAsking() throws Exception {
+    void approveAndKeepThenTheSameArgvRunsWithoutAskingAndPrintsItsOutput() throws Exception {
         Process p = exec("--keep-session", "--", "/usr/bin/id", "-u");
-        PendingApprovals.Pending pending = awaitPending(broker.pending, 1);
-        broker.pending.resolve(pending.request().id(), ApprovalDecision.approved(true));
-        assertThat(CliProcess.collect(p, "exec").exitCode()).isZero();
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(true));
+        CliProcess.Result first = CliProcess.collect(p, "exec");
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.stdout().strip()).isEqualTo(Long.toString(io.clawguard.files.ProcessIdentity.uid()));
 
         CliProcess.Result again = CliProcess.collect(exec("--keep-session", "--", "/usr/bin/id", "-u"), "exec");
         assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(again.stdout().strip()).matches("\\d+");
-        assertThat(Files.readString(home.auditLog())).contains("\"authorised_by\":\"session\"");
+        assertThat(again.stderr()).doesNotContain("waits for");
+        assertThat(audit()).contains("\"authorised_by\":\"session\"");
     }
 
     @Test
-    void denyReturnsExitOneWithTheReason() throws Exception {
-        Process p = exec("--", "/usr/bin/id");
-        PendingApprovals.Pending pending = awaitPending(broker.pending, 1);
-        broker.pending.resolve(pending.request().id(), ApprovalDecision.denied("not during business hours"));
+    void theCommandsStandardInputOutputErrorAndExitCodeReachTheRequester() throws Exception {
+        Process p = exec("--", "/bin/sh", "-c", "cat; echo to-stderr >&2; exit 42");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        try (OutputStream in = p.getOutputStream()) {
+            in.write("hello through the broker\n".getBytes(StandardCharsets.UTF_8));
+        }
         CliProcess.Result r = CliProcess.collect(p, "exec");
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stderr()).contains("denied: not during business hours");
-        assertThat(r.stdout()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(42);
+        assertThat(r.stdout()).isEqualTo("hello through the broker\n");
+        assertThat(r.stderr()).contains("to-stderr");
+        assertThat(audit()).contains("\"returncode\":42");
     }
 
     @Test
-    void aPendingRequestTimesOutToADenialThatLeavesNoAllowListEntry() throws Exception {
+    void megabytesOfInputAndOutputStreamThroughTheWindow() throws Exception {
+        Process p = exec("--", "/usr/bin/wc", "-c");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        byte[] chunk = new byte[64 * 1024];
+        try (OutputStream in = p.getOutputStream()) {
+            for (int i = 0; i < 64; i++) {
+                in.write(chunk);
+            }
+        }
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout().strip()).isEqualTo(Integer.toString(64 * 64 * 1024));
+
+        Process out = exec("--", "/usr/bin/head", "-c", "3000000", "/dev/zero");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        byte[] all = out.getInputStream().readAllBytes();
+        assertThat(out.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(all).hasSize(3_000_000);
+    }
+
+    @Test
+    void theCommandGetsTheEnvironmentTheBrokerBuiltAndNotTheRequesters() throws Exception {
+        Process p = exec("--", "/usr/bin/env");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8")
+                .doesNotContain("PYTHONPATH", "LD_PRELOAD", "CLAWGUARD");
+    }
+
+    @Test
+    void killingExecEndsTheCommandsProcessGroupAndIsAudited() throws Exception {
+        Path pidFile = root.resolve("pids");
+        Process p = exec("--", "/bin/sh", "-c", "sleep 300 & echo $$ $! > " + pidFile + "; wait");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+            Thread.sleep(50);
+        }
+        String[] pids = Files.readString(pidFile).strip().split(" ");
+        ProcessHandle shell = ProcessHandle.of(Long.parseLong(pids[0])).orElseThrow();
+        ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(pids[1])).orElseThrow();
+        p.destroyForcibly().waitFor();
+        shell.onExit().get(10, TimeUnit.SECONDS);
+        sleeper.onExit().get(10, TimeUnit.SECONDS);
+        assertThat(shell.isAlive()).isFalse();
+        assertThat(sleeper.isAlive()).as("the whole process group is ended").isFalse();
+        for (int i = 0; i < 100 && !audit().contains("\"exec_finish\""); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(audit()).contains("\"exec_interrupted\"", "SIGTERM to the process group", "\"exec_finish\"");
+    }
+
+    @Test
+    void aSymlinkSwappedWhileTheRequestWaitsDoesNotChangeWhatRuns() throws Exception {
+        Path link = root.resolve("tool");
+        Files.createSymbolicLink(link, Path.of("/usr/bin/id"));
+        Process p = exec("--", link.toString(), "-u");
+        PendingApprovals.Pending pending = broker.awaitPending(1);
+        assertThat(pending.request().binding().resolvedPath()).isEqualTo(Path.of("/usr/bin/id").toRealPath().toString());
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("/usr/bin/touch"));
+        broker.decide(pending, ApprovalDecision.approved(false));
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout().strip()).as("id ran, as shown, not the swapped-in touch").matches("\\d+");
+        assertThat(cwd.resolve("-u")).doesNotExist();
+    }
+
+    @Test
+    void aWorkingFolderReplacedBySymlinkWhileTheRequestWaitsDoesNotMoveTheCommand() throws Exception {
+        Path victim = Files.createDirectories(root.resolve("victim"));
+        Process p = exec("--", "/usr/bin/touch", "zz");
+        PendingApprovals.Pending pending = broker.awaitPending(1);
+        assertThat(pending.request().binding().cwd()).isEqualTo(cwd.toRealPath().toString());
+        Path moved = root.resolve("work.old");
+        Files.move(cwd, moved);
+        Files.createSymbolicLink(cwd, victim);
+        broker.decide(pending, ApprovalDecision.approved(false));
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(victim.resolve("zz")).as("nothing created where the symlink points").doesNotExist();
+        assertThat(moved.resolve("zz")).as("created in the very folder that was shown").exists();
+    }
+
+    @Test
+    void aRequestTimesOutToADenialThatLeavesNoAllowListEntry() throws Exception {
         broker.close();
         broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMillis(300));
         CliProcess.Result r = CliProcess.collect(exec("--keep-session", "--", "/usr/bin/id"), "exec");
         assertThat(r.exitCode()).isEqualTo(11);
-        assertThat(r.stderr()).contains("timed out");
-        assertThat(new io.clawguard.elevation.ElevationStore(home.elevationState()).read().allowedCommands()).isEmpty();
-        assertThat(Files.readString(home.auditLog())).contains("\"outcome\":\"timed_out\"")
-                .doesNotContain("approval_granted");
+        assertThat(r.stderr()).contains("timed out", "no admin console is attached");
+        assertThat(new ElevationStore(home.elevationState()).read().allowedCommands()).isEmpty();
+        assertThat(audit()).contains("\"outcome\":\"timed_out\"").doesNotContain("approval_granted");
     }
 
     @Test
-    void twoHundredConcurrentRequestsEachGetExactlyTheirOwnDecision() throws Exception {
-        int n = 200;
-        ExecutorService clients = Executors.newFixedThreadPool(n);
-        Map<String, List<String>> ranBy = new ConcurrentHashMap<>();
-        try {
-            List<Future<ExecOutcome>> outcomes = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String tag = "req-" + i;
-                outcomes.add(clients.submit(() -> {
-                    try (BrokerClient c = BrokerClient.connect(home.brokerSocket()).orElseThrow()) {
-                        return c.execute(WireRequest.encode(List.of("/usr/bin/echo", tag), "load", cwd, false, false,
-                                null, ExecEnvironment.from(Map.of())), (argv, dir) -> {
-                                    ranBy.put(tag, argv);
-                                    return 0;
-                                }, cwd);
-                    }
-                }));
-            }
-            awaitPending(broker.pending, n);
-            Map<String, Boolean> approvedTag = new ConcurrentHashMap<>();
-            for (PendingApprovals.Pending p : broker.pending.snapshot()) {
-                String tag = p.request().binding().argv().get(1);
-                boolean approve = Integer.parseInt(tag.substring(4)) % 3 != 0;
-                approvedTag.put(tag, approve);
-                assertThat(broker.pending.resolve(p.request().id(),
-                        approve ? ApprovalDecision.approved(false) : ApprovalDecision.denied("no " + tag))).isTrue();
-                assertThat(broker.pending.resolve(p.request().id(), ApprovalDecision.approved(false)))
-                        .as("a second decision for the same request is refused").isFalse();
-            }
-            for (int i = 0; i < n; i++) {
-                String tag = "req-" + i;
-                ExecOutcome o = outcomes.get(i).get();
-                if (approvedTag.get(tag)) {
-                    assertThat(o.exitCode()).isZero();
-                    assertThat(ranBy.get(tag)).containsExactly("/usr/bin/echo", tag);
-                } else {
-                    assertThat(o.exitCode()).isEqualTo(1);
-                    assertThat(o.message()).isEqualTo("denied: no " + tag);
-                    assertThat(ranBy).doesNotContainKey(tag);
-                }
-            }
-            assertThat(approvedTag).hasSize(n);
-        } finally {
-            clients.shutdownNow();
-        }
+    void policyRefusalsKeepTheirExitCodes() throws Exception {
+        TestHomes.write(home.commandPolicy(), TestHomes.resource("seed-format/command-policy.template.json"));
+        assertThat(CliProcess.collect(exec("--", "/usr/bin/rm", "-rf", "/nothing"), "exec").exitCode()).isEqualTo(3);
+        assertThat(CliProcess.collect(exec("--", "rm"), "exec").exitCode()).isEqualTo(8);
+        Process needsSession = CliProcess.start(cwd, Map.of("OPENCLAW_REQUIRE_SESSION_ID", "1"), "exec", "--home",
+                home.dir().toString(), "--reason", "x", "--", "/usr/bin/id");
+        assertThat(CliProcess.collect(needsSession, "exec").exitCode()).isEqualTo(6);
+        assertThat(audit()).contains("\"policy_block\"", "\"command_invalid\"", "\"session_id_missing\"");
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-/** A broker in a JVM of its own, so a test can kill it as an admin's console might die. */
+/** A broker in a JVM of its own, so a test can kill it or run it as another user than the test's. */
 public final class BrokerProcess {
     private BrokerProcess() {
     }

@@ -1,24 +1,25 @@
 package io.clawguard.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.approval.PendingApprovals;
 import io.clawguard.files.StateHome;
-import io.clawguard.json.JsonValues;
 import io.clawguard.testing.CliProcess;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
+import io.clawguard.wire.Frame;
+import io.clawguard.wire.FrameStream;
 import java.io.BufferedReader;
+import java.io.DataOutputStream;
 import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,97 +32,116 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Garbage on the socket, a dying console: the broker stays up and nothing runs unapproved. */
+/** Garbage on the agent socket, a dying broker: the broker stays up and nothing runs unapproved. */
 class BrokerRobustnessTest {
-    private static final String VALID = "{\"v\":1,\"type\":\"request\",\"argv\":[\"/usr/bin/id\"],\"reason\":\"r\","
-            + "\"cwd\":\"/\"}";
+    private static final String VALID = "{\"v\":1,\"type\":\"request\",\"argv\":[\"/usr/bin/id\"],\"reason\":\"r\"}";
 
     @TempDir
     Path root;
 
-    static Stream<Arguments> badMessages() {
+    static Stream<Arguments> badRequests() {
         return Stream.of(
-                Arguments.of("garbage", "hello broker\n", "malformed JSON"),
-                Arguments.of("not an object", "[1,2,3]\n", "must be a JSON object"),
-                Arguments.of("no version", "{\"type\":\"request\"}\n", "unsupported protocol version"),
-                Arguments.of("future version", "{\"v\":2,\"type\":\"request\"}\n", "unsupported protocol version"),
-                Arguments.of("unknown type", "{\"v\":1,\"type\":\"approve\"}\n", "unknown message type"),
-                Arguments.of("unknown field", VALID.replace("}", ",\"approved\":true}") + "\n", "unknown field \"approved\""),
-                Arguments.of("argv of the wrong type", VALID.replace("[\"/usr/bin/id\"]", "\"/usr/bin/id\"") + "\n",
+                Arguments.of("garbage", frame('R', "hello broker"), "malformed JSON"),
+                Arguments.of("not an object", frame('R', "[1,2,3]"), "must be a JSON object"),
+                Arguments.of("no version", frame('R', "{\"type\":\"request\"}"), "unsupported protocol version"),
+                Arguments.of("another message type", frame('R', "{\"v\":1,\"type\":\"decide\",\"id\":1}"),
+                        "expected a request"),
+                Arguments.of("a working folder claimed in the message", frame('R', VALID.replace("}", ",\"cwd\":\"/etc\"}")),
+                        "unknown field \"cwd\""),
+                Arguments.of("an approval claimed in the message", frame('R', VALID.replace("}", ",\"approved\":true}")),
+                        "unknown field \"approved\""),
+                Arguments.of("a loader variable smuggled in env",
+                        frame('R', VALID.replace("}", ",\"env\":{\"LD_PRELOAD\":\"/tmp/x.so\"}}")), "may not carry LD_PRELOAD"),
+                Arguments.of("argv of the wrong type", frame('R', VALID.replace("[\"/usr/bin/id\"]", "\"/usr/bin/id\"")),
                         "\"argv\" must be a non-empty array of strings"),
-                Arguments.of("flag of the wrong type", VALID.replace("}", ",\"use_sudo\":\"yes\"}") + "\n",
+                Arguments.of("flag of the wrong type", frame('R', VALID.replace("}", ",\"use_sudo\":\"yes\"}")),
                         "\"use_sudo\" must be true or false"),
-                Arguments.of("oversized", "{\"v\":1,\"type\":\"request\",\"reason\":\"" + "x".repeat(70_000) + "\"}\n",
-                        "larger than 65536 bytes"),
-                Arguments.of("second request before the verdict", VALID + "\n" + VALID + "\n", "one request per connection"));
+                Arguments.of("an absurd idle timeout", frame('R', VALID.replace("}", ",\"timeout_minutes\":99999999999}")),
+                        "\"timeout_minutes\" must be between 1 and 1440"),
+                Arguments.of("input before a request", frame('I', "abc"), "the first frame must be a request"),
+                Arguments.of("a frame longer than the limit", oversized(), "frame of 1048576 bytes"),
+                Arguments.of("a torn frame", new byte[] {'R', 0, 0, 1, 0, '{'}, "ended inside a frame"));
+    }
+
+    private static byte[] frame(char type, String payload) {
+        byte[] p = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[5 + p.length];
+        out[0] = (byte) type;
+        out[1] = (byte) (p.length >>> 24);
+        out[2] = (byte) (p.length >>> 16);
+        out[3] = (byte) (p.length >>> 8);
+        out[4] = (byte) p.length;
+        System.arraycopy(p, 0, out, 5, p.length);
+        return out;
+    }
+
+    private static byte[] oversized() {
+        return new byte[] {'R', 0, 0x10, 0, 0};
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badMessages")
-    void badMessagesGetAnErrorAndTheBrokerStaysUp(String name, String wire, String error) throws Exception {
+    @MethodSource("badRequests")
+    void badRequestsExitTwoAndTheBrokerStaysUp(String name, byte[] wire, String error) throws Exception {
         StateHome home = TestHomes.under(root);
         try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            Map<String, Object> reply = exchange(home.brokerSocket(), wire);
-            assertThat(reply).containsEntry("type", "error");
-            assertThat((String) reply.get("message")).contains(error);
-            assertThat(broker.pending.snapshot()).as("nothing left pending").isEmpty();
-
-            // The broker still answers a well-formed request afterwards.
-            try (SocketChannel ch = connect(home.brokerSocket())) {
-                ch.write(ByteBuffer.wrap((VALID + "\n").getBytes(StandardCharsets.UTF_8)));
-                PendingApprovals.Pending p = BrokerIntegrationTest.awaitPending(broker.pending, 1);
-                broker.pending.resolve(p.request().id(), ApprovalDecision.denied("still here"));
-                assertThat(readReply(ch)).containsEntry("type", "refuse").containsEntry("message", "denied: still here");
-            }
+            Frame reply = exchange(home.agentSocket(), wire);
+            assertThat(reply.type()).isEqualTo(Frame.EXIT);
+            assertThat(reply.number()).isEqualTo(2);
+            assertThat(reply.exitMessage()).contains(error);
+            assertThat(broker.broker.pending().snapshot()).isEmpty();
+            Frame next = exchange(home.agentSocket(), frame('R', "[]"));
+            assertThat(next.exitMessage()).as("still serving").contains("must be a JSON object");
         }
     }
 
     @Test
-    void aRequesterThatHangsUpWithdrawsItsPendingRequest() throws Exception {
+    void aRequesterThatSpeaksOutOfTurnWithdrawsItsPendingRequest() throws Exception {
         StateHome home = TestHomes.under(root);
-        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            try (SocketChannel ch = connect(home.brokerSocket())) {
-                ch.write(ByteBuffer.wrap((VALID + "\n").getBytes(StandardCharsets.UTF_8)));
-                BrokerIntegrationTest.awaitPending(broker.pending, 1);
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5));
+             SocketChannel ch = connect(home.agentSocket())) {
+            FrameStream frames = new FrameStream(Channels.newInputStream(ch), Channels.newOutputStream(ch));
+            frames.write(new Frame(Frame.REQUEST, VALID.getBytes(StandardCharsets.UTF_8)));
+            broker.awaitPending(1);
+            frames.write(Frame.text(Frame.STDIN, "typed ahead of the approval"));
+            Frame f = frames.read();
+            while (f.type() == Frame.NOTICE) {
+                f = frames.read();
             }
-            for (int i = 0; i < 100 && !broker.pending.snapshot().isEmpty(); i++) {
-                Thread.sleep(20);
-            }
-            assertThat(broker.pending.snapshot()).isEmpty();
-            assertThat(Files.readString(home.auditLog())).contains("the requester went away");
+            assertThat(f.type()).isEqualTo(Frame.EXIT);
+            assertThat(f.number()).isEqualTo(1);
+            assertThat(f.exitMessage()).contains("the requester went away");
+            assertThat(broker.broker.pending().snapshot()).isEmpty();
         }
     }
 
     @Test
-    void aSecondLiveConsoleIsRefusedAndAStaleSocketReplaced() throws Exception {
+    void aSecondLiveBrokerIsRefusedAndAStaleSocketReplaced() throws Exception {
         StateHome home = TestHomes.under(root);
         try (RunningBroker first = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5)))
-                    .hasMessageContaining("another ClawGuard console is already running");
+            assertThatThrownBy(() -> new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5)))
+                    .hasMessageContaining("a ClawGuard broker already answers on");
         }
-        // A socket file nobody listens on, as a killed console leaves behind.
+        // A socket file nobody listens on, as a killed broker leaves behind.
         java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX)
-                .bind(UnixDomainSocketAddress.of(home.brokerSocket())).close();
-        assertThat(home.brokerSocket()).exists();
+                .bind(UnixDomainSocketAddress.of(home.agentSocket())).close();
+        assertThat(home.agentSocket()).exists();
         try (RunningBroker replacing = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(home.brokerSocket()))).isEqualTo("rw-------");
-            try (SocketChannel ch = connect(home.brokerSocket())) {
-                assertThat(ch.isConnected()).isTrue();
-            }
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.agentSocket())))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.adminSocket())))
+                    .isEqualTo("rw-------");
         }
     }
 
     @Test
-    void killingTheConsoleMakesEveryWaitingExecRefuseWithinASecond() throws Exception {
+    void killingTheBrokerMakesEveryWaitingExecRefuseWithinASecond() throws Exception {
         StateHome home = TestHomes.under(root);
         Path cwd = Files.createDirectories(root.resolve("work"));
-        Process console = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        Process brokerProcess = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), BrokerProcess.class.getName(), home.dir().toString())
                 .redirectErrorStream(true).start();
-        BufferedReader consoleOut = new BufferedReader(new InputStreamReader(console.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(consoleOut.readLine()).isEqualTo("ready");
+        BufferedReader out = new BufferedReader(new InputStreamReader(brokerProcess.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("ready");
         List<Process> waiting = new ArrayList<>();
         List<Path> markers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -134,12 +154,12 @@ class BrokerRobustnessTest {
             Thread.sleep(50);
         }
         assertThat(requested(home)).isEqualTo(5);
-        console.destroyForcibly().waitFor();
+        brokerProcess.destroyForcibly().waitFor();
         long killedAt = System.nanoTime();
         for (Process p : waiting) {
             CliProcess.Result r = CliProcess.collect(p, "exec");
             assertThat(r.exitCode()).isEqualTo(10);
-            assertThat(r.stderr()).contains("the console went away before deciding; nothing ran");
+            assertThat(r.stderr()).contains("the broker went away before deciding; nothing ran");
         }
         double seconds = (System.nanoTime() - killedAt) / 1e9;
         assertThat(seconds).as("all refused within a second of the kill").isLessThan(1.0);
@@ -159,17 +179,19 @@ class BrokerRobustnessTest {
         return ch;
     }
 
-    private static Map<String, Object> exchange(Path socket, String wire) throws Exception {
+    /** Sends raw bytes, returns the first frame that is not a notice. */
+    private static Frame exchange(Path socket, byte[] wire) throws Exception {
         try (SocketChannel ch = connect(socket)) {
-            ch.write(ByteBuffer.wrap(wire.getBytes(StandardCharsets.UTF_8)));
-            return readReply(ch);
+            DataOutputStream o = new DataOutputStream(Channels.newOutputStream(ch));
+            o.write(wire);
+            o.flush();
+            ch.shutdownOutput();
+            FrameStream frames = new FrameStream(Channels.newInputStream(ch), Channels.newOutputStream(ch));
+            Frame f = frames.read();
+            while (f != null && f.type() == Frame.NOTICE) {
+                f = frames.read();
+            }
+            return f;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readReply(SocketChannel ch) throws Exception {
-        String line = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8))
-                .readLine();
-        return (Map<String, Object>) JsonValues.parse(line);
     }
 }

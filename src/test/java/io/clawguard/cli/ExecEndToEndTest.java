@@ -9,9 +9,12 @@ import io.clawguard.elevation.ElevationStore;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.JsonValues;
 import io.clawguard.testing.CliProcess;
+import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +53,34 @@ class ExecEndToEndTest {
     }
 
     private void allowListInSession(List<String> argv) throws Exception {
-        CommandBinding b = new CommandBinding(argv, Path.of(argv.get(0)).toRealPath().toString(), cwd.toString(), null);
+        CommandBinding b = new CommandBinding(argv, Path.of(argv.get(0)).toRealPath().toString(),
+                cwd.toRealPath().toString(), null);
         new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
                 s.granted(b, "seeded", AllowedCommand.Scope.SESSION, "seed", Instant.now()), null));
     }
 
-    @Test
-    void pipedYesOnANonTerminalIsNoApproval() {
-        CliProcess.Result r = clawguard(Map.of(), "y\ny\n", "exec", "--reason", "test", "--", "/usr/bin/id");
-        assertThat(r.exitCode()).isEqualTo(10);
-        assertThat(r.stderr()).contains("no approver reachable", "clawguard console");
-        assertThat(r.stdout()).doesNotContain("uid=");
-        CliProcess.Result verify = clawguard(Map.of(), "", "audit", "verify");
-        assertThat(verify.exitCode()).as(verify.stdout()).isZero();
-        assertThat(verify.stdout()).contains("intact");
+    /** Runs {@code work} with a broker on the temp home, deciding nothing by itself. */
+    private void withBroker(ThrowingRunnable work) throws Exception {
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            work.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test
-    void evenWithTheTerminalFallbackPipedInputIsNoApproval() {
+    void withoutABrokerNothingCanApproveAndPipedYesIsNoAnswer() {
+        CliProcess.Result r = clawguard(Map.of(), "y\ny\n", "exec", "--reason", "test", "--", "/usr/bin/id");
+        assertThat(r.exitCode()).isEqualTo(10);
+        assertThat(r.stderr()).contains("no approver reachable", "clawguard broker", "clawguard console");
+        assertThat(r.stdout()).doesNotContain("uid=");
+    }
+
+    @Test
+    void aStateFolderOfTheAgentsOwnThatAsksForATerminalPromptGetsNone() {
         TestHomes.write(home.config(), "{\"tty_fallback\": true}");
         CliProcess.Result r = clawguard(Map.of(), "y\n", "exec", "--reason", "test", "--", "/usr/bin/id");
         assertThat(r.exitCode()).isEqualTo(10);
@@ -75,53 +88,56 @@ class ExecEndToEndTest {
     }
 
     @Test
-    void anAllowListedCommandRunsWithAScrubbedEnvironment() throws Exception {
+    void anAllowListedCommandRunsWithTheBrokersEnvironment() throws Exception {
         allowListInSession(List.of("/usr/bin/env"));
-        CliProcess.Result r = clawguard(Map.of("PYTHONPATH", "/tmp/evil", "LD_LIBRARY_PATH", "/tmp/evil",
-                "BASH_ENV", "/tmp/evil.sh", "LANG", "C.UTF-8"), "", "exec", "--reason", "env", "--keep-session",
-                "--", "/usr/bin/env");
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8")
-                .doesNotContain("PYTHONPATH", "LD_LIBRARY_PATH", "BASH_ENV");
+        withBroker(() -> {
+            CliProcess.Result r = clawguard(Map.of("PYTHONPATH", "/tmp/evil", "LD_LIBRARY_PATH", "/tmp/evil",
+                    "BASH_ENV", "/tmp/evil.sh", "LANG", "C.UTF-8", "HOME", "/tmp/agent-home"), "", "exec", "--reason",
+                    "env", "--keep-session", "--", "/usr/bin/env");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout()).contains("PATH=/usr/bin:/bin:/usr/sbin:/sbin", "LANG=C.UTF-8")
+                    .doesNotContain("PYTHONPATH", "LD_LIBRARY_PATH", "BASH_ENV", "/tmp/agent-home");
+        });
     }
 
     @Test
     void theCommandsOwnExitCodeIsReturned() throws Exception {
         allowListInSession(List.of("/bin/sh", "-c", "exit 42"));
-        CliProcess.Result r = clawguard(Map.of(), "", "exec", "--reason", "x", "--keep-session", "--",
-                "/bin/sh", "-c", "exit 42");
-        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(42);
+        withBroker(() -> {
+            CliProcess.Result r = clawguard(Map.of(), "", "exec", "--reason", "x", "--keep-session", "--",
+                    "/bin/sh", "-c", "exit 42");
+            assertThat(r.exitCode()).as(r.stderr()).isEqualTo(42);
+        });
         assertThat(Files.readString(home.auditLog())).contains("\"returncode\":42");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(clawguard(Map.of(), "", "exec", "--", "/usr/bin/id").exitCode()).isEqualTo(2);
+        CliProcess.Result noReason = clawguard(Map.of(), "", "exec", "--", "/usr/bin/id");
+        assertThat(noReason.exitCode()).isEqualTo(2);
+        assertThat(noReason.stderr()).contains("--reason");
         assertThat(clawguard(Map.of(), "", "exec", "--reason", "x").exitCode()).isEqualTo(2);
         assertThat(clawguard(Map.of(), "", "exec", "--reason", "x", "--timeout-minutes", "0", "--", "/usr/bin/id")
                 .exitCode()).isEqualTo(2);
-    }
-
-    @Test
-    void policyBlockAndInvalidCommandExitCodes() {
-        TestHomes.write(home.commandPolicy(), TestHomes.resource("seed-format/command-policy.template.json"));
-        assertThat(clawguard(Map.of(), "", "exec", "--reason", "x", "--", "/usr/bin/rm", "-rf", "/nothing")
-                .exitCode()).isEqualTo(3);
-        assertThat(clawguard(Map.of(), "", "exec", "--reason", "x", "--", "rm").exitCode()).isEqualTo(8);
-        assertThat(clawguard(Map.of("OPENCLAW_REQUIRE_SESSION_ID", "1"), "", "exec", "--reason", "x", "--",
-                "/usr/bin/id").exitCode()).isEqualTo(6);
+        assertThat(clawguard(Map.of(), "", "exec", "--reason", "x", "--bogus", "--", "/usr/bin/id").exitCode())
+                .isEqualTo(2);
+        CliProcess.Result help = clawguard(Map.of(), "", "exec", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).contains("--reason", "10 no approver reachable");
     }
 
     @Test
     void auditVerifyFailsNamingTheLineAndTailShowsRecords() throws Exception {
-        clawguard(Map.of(), "", "exec", "--reason", "one", "--", "/usr/bin/id");
-        clawguard(Map.of(), "", "exec", "--reason", "two", "--", "/usr/bin/id");
+        withBroker(() -> {
+            clawguard(Map.of(), "", "exec", "--reason", "one", "--", "relative-one");
+            clawguard(Map.of(), "", "exec", "--reason", "two", "--", "relative-two");
+        });
         CliProcess.Result tail = clawguard(Map.of(), "", "audit", "tail", "-n", "2");
         assertThat(tail.stdout().lines()).hasSize(2);
-        assertThat(tail.stdout()).contains("approver_unreachable", "/usr/bin/id");
+        assertThat(tail.stdout()).contains("command_invalid", "broker_stopped");
 
         List<String> lines = Files.readAllLines(home.auditLog());
-        lines.set(0, lines.get(0).replace("\"one\"", "\"ONE\""));
+        lines.set(0, lines.get(0).replace("\"broker_started\"", "\"broker_startet\""));
         Files.write(home.auditLog(), lines);
         CliProcess.Result verify = clawguard(Map.of(), "", "audit", "verify", "--json");
         assertThat(verify.exitCode()).isEqualTo(1);
@@ -176,9 +192,11 @@ class ExecEndToEndTest {
         assertThat(verify.stdout()).contains("16 unchained legacy lines");
         assertThat(clawguard(Map.of(), "", "audit", "tail", "-n", "3").stdout()).contains("policy_block");
         assertThat(clawguard(Map.of(), "", "status").exitCode()).isZero();
-        CliProcess.Result exec = clawguard(Map.of(), "", "exec", "--reason", "x", "--", "/usr/bin/id");
-        assertThat(exec.exitCode()).as("the seed template allows only openclaw and python3").isEqualTo(3);
-        assertThat(exec.stderr()).contains("matches no allow rule");
+        withBroker(() -> {
+            CliProcess.Result exec = clawguard(Map.of(), "", "exec", "--reason", "x", "--", "/usr/bin/id");
+            assertThat(exec.exitCode()).as("the seed template allows only openclaw and python3").isEqualTo(3);
+            assertThat(exec.stderr()).contains("matches no allow rule");
+        });
         assertThat(clawguard(Map.of(), "", "audit", "verify").stdout()).contains("the chain starts at line 17");
     }
 }

@@ -21,11 +21,11 @@ class ChecksTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                c("privilege_approval_required", Status.COMPLIANT, "a console is approving", h -> {
+                c("privilege_approval_required", Status.COMPLIANT, "a broker answers", h -> {
                     h.shim(true);
                     h.broker = true;
                 }),
-                c("privilege_approval_required", Status.PARTIAL, "no console is running", h -> h.shim(true)),
+                c("privilege_approval_required", Status.PARTIAL, "no broker is running", h -> h.shim(true)),
                 c("privilege_approval_required", Status.VIOLATION, "sudo does not go through", h -> h.shim(false)),
                 c("least_privilege_enforced", Status.COMPLIANT, "unprivileged", h -> h.agentUids = List.of(1001)),
                 c("least_privilege_enforced", Status.VIOLATION, "runs as root", h -> h.agentUids = List.of(1001, 0)),

@@ -9,7 +9,6 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.approval.SecondFactor;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.Tick;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** The real console on Lanterna's virtual terminal: send keys, publish events, read the screen. */
 final class ConsoleRig {
@@ -35,46 +35,64 @@ final class ConsoleRig {
     final FakeActions actions = new FakeActions();
     final Console console;
 
-    /** Records what the keys asked for; resolves only ids it was told are pending. */
+    /**
+     * Records what the keys asked for and answers as the broker's desk would: resolves only ids
+     * not yet decided, and checks the second factor when one is set.
+     */
     static final class FakeActions implements ConsoleActions {
         final Map<String, ApprovalDecision> decisions = new LinkedHashMap<>();
         final List<String> tokenFailures = new ArrayList<>();
-        SecondFactor factor = SecondFactor.NONE;
+        final List<String> factorsTyped = new ArrayList<>();
+        String factor;
+        boolean quitDenies = true;
         int drops;
         boolean quit;
 
         @Override
-        public boolean resolve(String requestId, ApprovalDecision decision) {
-            return decisions.putIfAbsent(requestId, decision) == null;
+        public boolean secondFactorRequired() {
+            return factor != null;
         }
 
         @Override
-        public SecondFactor secondFactor() {
-            return factor;
+        public CompletableFuture<String> decide(String requestId, ApprovalDecision decision, String secondFactor) {
+            String shown = "#" + requestId.substring(requestId.lastIndexOf('-') + 1);
+            if (decision.approved() && factor != null) {
+                factorsTyped.add(secondFactor);
+                if (!factor.equals(secondFactor)) {
+                    tokenFailures.add(requestId);
+                    return CompletableFuture.completedFuture("wrong second factor (recorded); " + shown + " is still pending");
+                }
+            }
+            if (decisions.putIfAbsent(requestId, decision) != null) {
+                return CompletableFuture.completedFuture(shown + " is no longer pending");
+            }
+            String verb = !decision.approved() ? "denied" : decision.keep() ? "approved and kept" : "approved once";
+            return CompletableFuture.completedFuture(verb + ": " + shown);
         }
 
         @Override
-        public void secondFactorFailed(PendingRow row) {
-            tokenFailures.add(row.id());
-        }
-
-        @Override
-        public void dropElevation() {
+        public CompletableFuture<String> dropElevation() {
             drops++;
+            return CompletableFuture.completedFuture("elevation dropped");
         }
 
         BaselineReview review = new BaselineReview(BaselineKind.PORTS, List.of());
         BaselineReview saved;
 
         @Override
-        public BaselineReview reviewBaseline() {
-            return review;
+        public CompletableFuture<BaselineReview> reviewBaseline() {
+            return CompletableFuture.completedFuture(review);
         }
 
         @Override
-        public String saveBaseline(BaselineReview r) {
+        public CompletableFuture<String> saveBaseline(BaselineReview r) {
             saved = r;
-            return "baseline saved: " + r.kept() + " rules";
+            return CompletableFuture.completedFuture("baseline saved: " + r.kept() + " rules");
+        }
+
+        @Override
+        public boolean quitDeniesPending() {
+            return quitDenies;
         }
 
         @Override
@@ -127,8 +145,9 @@ final class ConsoleRig {
     }
 
     ApprovalRequested request(String id, List<String> argv, String reason, boolean untrusted, boolean confirm) {
-        ApprovalRequested r = new ApprovalRequested(id, argv, argv.get(0), "/srv/app", "task-7", reason, untrusted,
-                confirm, false, false, 1001, 4242, "openclaw-agent", T0.plus(Duration.ofMinutes(5)), T0);
+        ApprovalRequested r = new ApprovalRequested(id, argv, argv.stream().map(a -> "").toList(), argv.get(0),
+                "/srv/app", "task-7", reason, untrusted, confirm, false, false, 1001, 4242, "openclaw-agent", 1,
+                T0.plus(Duration.ofMinutes(5)), T0);
         bus.publish(r);
         settle();
         return r;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.approval.ApprovalToken;
-import io.clawguard.approval.SecondFactor;
+import io.clawguard.bus.ApprovalProgress;
+import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.ApprovalDecided;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
@@ -123,7 +123,7 @@ class ConsoleScreenTest {
     @Test
     void aSecondFactorIsAskedMaskedAndAWrongOneKeepsTheRequestPending() {
         ConsoleRig rig = new ConsoleRig(80, 24);
-        rig.actions.factor = SecondFactor.token(ApprovalToken.of("s3cret-token"));
+        rig.actions.factor = "s3cret-token";
         rig.request("1-x-1", RESTART, "r");
         rig.type("a");
         rig.type("wrong");
@@ -135,6 +135,45 @@ class ConsoleScreenTest {
         rig.type("as3cret-token");
         rig.press(KeyType.Enter);
         assertThat(rig.actions.decisions.get("1-x-1")).isEqualTo(ApprovalDecision.approved(false));
+        assertThat(rig.actions.factorsTyped).as("what was typed goes to the broker, which checks it")
+                .containsExactly("wrong", "s3cret-token");
+    }
+
+    @Test
+    void quittingAnAttachedConsoleLeavesRequestsPendingAndAsksNothing() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.actions.quitDenies = false;
+        rig.request("1-x-1", RESTART, "r");
+        rig.type("q");
+        assertThat(rig.actions.quit).isTrue();
+        assertThat(rig.actions.decisions).isEmpty();
+    }
+
+    @Test
+    void aTwoPersonRequestShowsItsApprovalsAndWhoGaveThem() {
+        ConsoleRig rig = new ConsoleRig(200, 40);
+        ApprovalRequested r = new ApprovalRequested("1-x-1", RESTART, List.of("", "", ""), RESTART.get(0), "/srv/app",
+                null, "rotate keys", false, false, false, false, 1001, 4242, "openclaw-agent", 2,
+                ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
+        rig.bus.publish(r);
+        rig.settle();
+        assertThat(rig.screen()).contains("[0 of 2 approvals] rotate keys");
+        rig.bus.publish(new ApprovalProgress("1-x-1", List.of("alice (uid 1001)"), 2, ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("[1 of 2 approvals (by alice (uid 1001))] rotate keys");
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("approvals 1 of 2 approvals (by alice (uid 1001))");
+    }
+
+    @Test
+    void relativeArgumentsAreShownWrittenOutAgainstTheWorkingFolder() {
+        ConsoleRig rig = new ConsoleRig(120, 30);
+        rig.bus.publish(new ApprovalRequested("1-x-1", List.of("/usr/bin/touch", "zz"),
+                List.of("", "/srv/app/zz"), "/usr/bin/touch", "/srv/app", null, "r", false, false, false, false, 1001,
+                4242, "openclaw-agent", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
+        rig.settle();
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("[1] zz   → /srv/app/zz");
     }
 
     @Test

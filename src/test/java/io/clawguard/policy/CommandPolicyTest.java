@@ -14,9 +14,10 @@ class CommandPolicyTest {
             List.of(Pattern.compile("^systemctl\\b"), Pattern.compile("^/usr/bin/apt\\b")),
             List.of(Pattern.compile("\\brm\\s+-rf\\b"), Pattern.compile("\\bshutdown\\b")),
             List.of(),
-            List.of(List.of("/usr/bin/systemctl", "stop", "sshd")));
+            List.of(List.of("/usr/bin/systemctl", "stop", "sshd")),
+            List.of(Pattern.compile("^/usr/bin/systemctl\\s+(stop|disable)\\b"), Pattern.compile("\\biptables\\b")));
     private static final CommandPolicy EXACT = new CommandPolicy(SEED_LIKE.allow(), SEED_LIKE.deny(),
-            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact());
+            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of());
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -67,8 +68,24 @@ class CommandPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void withoutAllowRulesOnlyDenyRulesBlock(String name, List<String> argv, String resolved, String blockedReason) {
-        CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact());
+        CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact(), List.of());
         boolean denied = blockedReason != null && blockedReason.startsWith("deny");
         assertThat(denyOnly.evaluate(argv, resolved).allowed()).isEqualTo(!denied);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("twoPersonCases")
+    void twoPersonRulesAreSearchedLikeDenyRules(String name, List<String> argv, String resolved, boolean needsTwo) {
+        assertThat(SEED_LIKE.needsTwoPersons(argv, resolved)).isEqualTo(needsTwo);
+    }
+
+    static Stream<Arguments> twoPersonCases() {
+        return Stream.of(
+                Arguments.of("matching command line", List.of("/usr/bin/systemctl", "stop", "nginx"), null, true),
+                Arguments.of("other verb", List.of("/usr/bin/systemctl", "status", "nginx"), null, false),
+                Arguments.of("by bare program name", List.of("/usr/sbin/iptables", "-F"), null, true),
+                Arguments.of("through a symlink to it", List.of("/opt/tools/stop-it", "stop", "x"),
+                        "/usr/bin/systemctl", true),
+                Arguments.of("no rule", List.of("/usr/bin/id"), null, false));
     }
 }

@@ -22,19 +22,34 @@ class GuardConfigTest {
         GuardConfig c = GuardConfig.load(dir.resolve("clawguard.json"), ProcessIdentity.uid());
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.pendingTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.ttyFallback()).isFalse();
+        assertThat(c.agentsNamed()).isFalse();
+        assertThat(c.adminsNamed()).isFalse();
     }
 
     @Test
     void readsTheAdminsSettings() throws Exception {
         Path file = dir.resolve("clawguard.json");
-        TestHomes.write(file, "{ // comment\n \"idle_timeout_minutes\": 10, \"tty_fallback\": true,"
-                + " \"approval_token_file\": \"token\", \"agent_users\": [\"openclaw\"], }");
+        TestHomes.write(file, "{ // comment\n \"idle_timeout_minutes\": 10,"
+                + " \"approval_token_file\": \"token\", \"agent_users\": [\"openclaw\"], \"agent_groups\": [\"agents\"],"
+                + " \"admin_users\": [\"alice\", \"1002\"], \"admin_groups\": [\"wheel\"], }");
         GuardConfig c = GuardConfig.load(file, ProcessIdentity.uid());
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(c.ttyFallback()).isTrue();
         assertThat(c.approvalTokenFile()).isEqualTo(dir.resolve("token"));
         assertThat(c.agentUsers()).containsExactly("openclaw");
+        assertThat(c.agentGroups()).containsExactly("agents");
+        assertThat(c.adminUsers()).containsExactly("alice", "1002");
+        assertThat(c.adminGroups()).containsExactly("wheel");
+        assertThat(c.agentsNamed()).isTrue();
+        assertThat(c.adminsNamed()).isTrue();
+    }
+
+    @Test
+    void theTerminalFallbackIsRefusedBecauseTheAgentCouldAnswerIt() {
+        Path file = dir.resolve("clawguard.json");
+        TestHomes.write(file, "{\"tty_fallback\": true}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .isInstanceOf(InvalidJsonFileException.class).hasMessageContaining("tty_fallback")
+                .hasMessageContaining("no longer supported");
     }
 
     @Test
@@ -48,7 +63,7 @@ class GuardConfigTest {
     @Test
     void aConfigOthersCouldWriteIsRefused() throws Exception {
         Path file = dir.resolve("clawguard.json");
-        TestHomes.write(file, "{\"tty_fallback\": true}");
+        TestHomes.write(file, "{\"idle_timeout_minutes\": 600}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
                 .isInstanceOf(InvalidJsonFileException.class).hasMessageContaining("writable by group or others");
