@@ -1,0 +1,54 @@
+package io.clawguard.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A folder held open: whatever is renamed or symlinked meanwhile, the handle reaches that very folder. */
+class PinnedFolderTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void theHandleStillReachesTheFolderAfterItWasRenamedAndReplacedBySymlink() throws Exception {
+        Path work = Files.createDirectories(root.resolve("work"));
+        Path victim = Files.createDirectories(root.resolve("victim"));
+        Process sleeper = new ProcessBuilder("/usr/bin/sleep", "30").directory(work.toFile()).start();
+        try (PinnedFolder pinned = PinnedFolder.ofProcessCwd(sleeper.pid())) {
+            assertThat(pinned.shownAs()).isEqualTo(work.toRealPath());
+            FileIdentity before = FileIdentity.of(work);
+            Files.move(work, root.resolve("work.old"));
+            Files.createSymbolicLink(work, victim);
+            assertThat(FileIdentity.of(pinned.handle())).isEqualTo(before).isEqualTo(pinned.identity());
+            Files.writeString(pinned.handle().resolve("through-the-handle"), "x");
+            assertThat(root.resolve("work.old").resolve("through-the-handle")).exists();
+            assertThat(victim.resolve("through-the-handle")).doesNotExist();
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aProcessThatIsGoneHasNoFolderToPin() throws Exception {
+        Process done = new ProcessBuilder("/usr/bin/true").start();
+        done.waitFor();
+        long pid = done.pid();
+        assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(pid)).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void aDeletedWorkingFolderIsRefused() throws Exception {
+        Path gone = Files.createDirectories(root.resolve("gone"));
+        Process sleeper = new ProcessBuilder("/usr/bin/sleep", "30").directory(gone.toFile()).start();
+        try {
+            Files.delete(gone);
+            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(sleeper.pid())).hasMessageContaining("gone");
+        } finally {
+            sleeper.destroyForcibly().waitFor();
+        }
+    }
+}
