@@ -27,6 +27,9 @@ final class HookCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (home.stateHome().system()) {
+                return systemShimBelongsToTheService("install");
+            }
             SudoShim shim = new SudoShim(home.stateHome().shimDir());
             shim.install(launcherCommand(launcher), home.stateHome().dir());
             System.out.println("installed " + shim.path());
@@ -43,10 +46,20 @@ final class HookCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (home.stateHome().system()) {
+                return systemShimBelongsToTheService("uninstall");
+            }
             SudoShim shim = new SudoShim(home.stateHome().shimDir());
             System.out.println(shim.uninstall() ? "removed " + shim.path() : "no shim at " + shim.path());
             return 0;
         }
+    }
+
+    /** The system layout has no ~/.openclaw/bin: its shim is root's, in a folder only the service install writes. */
+    private static int systemShimBelongsToTheService(String action) {
+        System.err.println("clawguard hook " + action + ": with --system the sudo shim (" + SudoShim.SYSTEM_DIR
+                + "/sudo) is part of the service; run clawguard service " + action);
+        return 2;
     }
 
     /** The launcher script sets {@code clawguard.launcher}; run from the bare jar, call java on it. */

@@ -1,7 +1,7 @@
 package io.clawguard.hook;
 
-import io.clawguard.files.PrivateDirectory;
 import io.clawguard.files.AtomicFile;
+import io.clawguard.files.PrivateDirectory;
 import io.clawguard.policy.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,100 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * The {@code sudo} shim in {@code ~/.openclaw/bin}: put first on the agent's PATH, it routes
- * every {@code sudo CMD…} through {@code clawguard exec --use-sudo}, and passes only the
- * informational flags ({@code -h -V -v -l -k}) straight to the real sudo.
+ * The {@code sudo} shim: put first on the agent's PATH, it turns every form of sudo that would
+ * run a command ({@code sudo CMD}, {@code sudo -k -E CMD}, {@code sudo -u root CMD}, …) into a
+ * {@code clawguard exec --use-sudo} request, passes to the real sudo only the forms that run
+ * nothing ({@code -h -V -l -k -K -v} alone), and refuses every other option with exit code 2.
+ * A user install keeps it in {@code ~/.openclaw/bin}; the system install in {@link #SYSTEM_DIR}.
  */
 public final class SudoShim {
     /** The line that marks a file as ours, so uninstall never removes someone else's sudo. */
     public static final String MARKER = "# clawguard-sudo-shim";
+    /** Where {@code clawguard service install} puts the shim of a root broker: root-owned, one for all agents. */
+    public static final Path SYSTEM_DIR = Path.of("/usr/local/lib/clawguard/bin");
+
+    /*
+     * The shim is sh, not Java: it runs on every sudo the agent types. Its arguments are only
+     * ever compared as data and passed on as whole words ("$@", "$1"); nothing is evaluated. It is
+     * no security boundary (the agent could call clawguard exec itself, and the broker decides),
+     * so it translates faithfully and refuses what it does not understand rather than guessing.
+     */
+    private static final String BODY = """
+            real_sudo="${OPENCLAW_REAL_SUDO:-/usr/bin/sudo}"
+
+            refuse() {
+              printf 'clawguard sudo shim: %s\\n' "$1" >&2
+              exit 2
+            }
+
+            # Who a command runs as is the admin's policy, not the agent's choice: only root passes.
+            run_as() {
+              case "$1" in
+                root|0|'#0') ;;
+                *) refuse "sudo -u $1 is refused: ClawGuard runs approved commands as the admin's policy says; use: sudo CMD [ARGS...]" ;;
+              esac
+            }
+
+            # Reads sudo's options. Sets consumed (how many words they took, with a closing --),
+            # report (an option that only reports, when given alone) and forget (-k).
+            read_options() {
+              consumed=0 report='' forget=''
+              while [ $# -gt 0 ]; do
+                case "$1" in
+                  --) consumed=$((consumed + 1)); return ;;
+                  --user) [ $# -ge 2 ] || refuse "sudo --user needs a user name"
+                          shift; consumed=$((consumed + 1)); run_as "$1" ;;
+                  --user=*) run_as "${1#--user=}" ;;
+                  --reset-timestamp) forget="$1" ;;
+                  --preserve-env|--non-interactive|--set-home) ;;
+                  --help|--version|--remove-timestamp|--validate|--list) report="$1" ;;
+                  --*) refuse "sudo option $1 is not supported; use: sudo CMD [ARGS...]" ;;
+                  -?*) letters="${1#-}"
+                       while [ -n "$letters" ]; do
+                         rest="${letters#?}"; letter="${letters%"$rest"}"; letters="$rest"
+                         case "$letter" in
+                           u) user="$letters"; letters=''
+                              if [ -z "$user" ]; then
+                                [ $# -ge 2 ] || refuse "sudo -u needs a user name"
+                                shift; consumed=$((consumed + 1)); user="$1"
+                              fi
+                              run_as "$user" ;;
+                           k) forget=-k ;;
+                           E|n|H) ;;
+                           h|V|K|v|l) report="-$letter" ;;
+                           *) refuse "sudo option -$letter is not supported; use: sudo CMD [ARGS...]" ;;
+                         esac
+                       done ;;
+                  *) return ;;
+                esac
+                shift; consumed=$((consumed + 1))
+              done
+            }
+
+            read_options "$@"
+            if [ "$consumed" -ge $# ]; then
+              # No command: what is left reports or forgets, and runs nothing.
+              [ -n "$report$forget" ] && exec "$real_sudo" "$@"
+              refuse "usage: sudo CMD [ARGS...]"
+            fi
+            [ -z "$report" ] || refuse "sudo $report runs no command and takes none here; use sudo $report alone, or sudo CMD [ARGS...]"
+            shift "$consumed"
+            cmd="$1"; shift
+            case "$cmd" in
+              /*) ;;
+              */*) printf 'clawguard sudo shim: %s: give the command as an absolute path or a bare name\\n' "$cmd" >&2
+                   exit 8 ;;
+              *) # The folders the broker's scrubbed PATH holds; shell builtins and functions never count.
+                 resolved=''
+                 for dir in /usr/bin /bin /usr/sbin /sbin; do
+                   if [ -f "$dir/$cmd" ] && [ -x "$dir/$cmd" ]; then resolved="$dir/$cmd"; break; fi
+                 done
+                 [ -n "$resolved" ] || {
+                   printf 'clawguard sudo shim: %s: command not found in /usr/bin:/bin:/usr/sbin:/sbin\\n' "$cmd" >&2
+                   exit 8; }
+                 cmd="$resolved" ;;
+            esac
+            """;
 
     private final Path shim;
 
@@ -30,29 +117,23 @@ public final class SudoShim {
         return shim;
     }
 
-    /** The script for a launcher and a state folder. */
+    /** The script for a launcher and a flat state folder ({@code clawguard exec --home DIR}). */
     public static String script(List<String> launcher, Path home) {
-        String exec = ShellQuote.join(launcher) + " exec --home " + ShellQuote.quote(home.toString());
-        return String.join("\n",
-                "#!/bin/sh",
-                MARKER,
-                "# Installed by `clawguard hook install`: sudo goes through ClawGuard's approval.",
-                "real_sudo=\"${OPENCLAW_REAL_SUDO:-/usr/bin/sudo}\"",
-                "case \"${1:-}\" in",
-                "  -h|-V|-v|-l|-k|--help|--version|--validate|--list|--reset-timestamp) exec \"$real_sudo\" \"$@\" ;;",
-                "  --) shift ;;",
-                "  -*) echo \"clawguard sudo shim: sudo option '$1' is not supported; use: sudo CMD [ARGS...]\" >&2; exit 2 ;;",
-                "  '') echo 'usage: sudo CMD [ARGS...]' >&2; exit 2 ;;",
-                "esac",
-                "cmd=\"$1\"; shift",
-                "case \"$cmd\" in",
-                "  /*) ;;",
-                "  *) resolved=$(PATH=/usr/bin:/bin:/usr/sbin:/sbin command -v -- \"$cmd\") || {",
-                "       echo \"clawguard sudo shim: $cmd: command not found\" >&2; exit 8; }",
-                "     cmd=\"$resolved\" ;;",
-                "esac",
-                "exec " + exec + " --use-sudo --reason \"${CLAWGUARD_REASON:-sudo $cmd (through the sudo shim)}\" -- \"$cmd\" \"$@\"",
-                "");
+        return script(launcher, "--home " + ShellQuote.quote(home.toString()));
+    }
+
+    /** The script for a launcher and the root broker of the system install ({@code clawguard exec --system}). */
+    public static String systemScript(List<String> launcher) {
+        return script(launcher, "--system");
+    }
+
+    private static String script(List<String> launcher, String broker) {
+        return "#!/bin/sh\n"
+                + MARKER + "\n"
+                + "# Installed by ClawGuard: every sudo that runs a command goes through ClawGuard's approval.\n"
+                + BODY
+                + "exec " + ShellQuote.join(launcher) + " exec " + broker + " --use-sudo"
+                + " --reason \"${CLAWGUARD_REASON:-sudo $cmd (through the sudo shim)}\" -- \"$cmd\" \"$@\"\n";
     }
 
     /**
@@ -80,7 +161,7 @@ public final class SudoShim {
         }
     }
 
-    /** Writes the shim; refuses to replace a {@code sudo} there that is not ours. */
+    /** Writes the shim for a flat state folder; refuses to replace a {@code sudo} there that is not ours. */
     public void install(List<String> launcher, Path home) throws IOException {
         if (Files.exists(shim) && !installed()) {
             throw new IOException(shim + " exists and is not a ClawGuard shim; move it away first");
