@@ -24,6 +24,10 @@ public final class ApprovalDesk {
      * process, whose keys are the only approver that install has.
      */
     public record Admin(int uid, String name, boolean keyboard) {
+        /** How the audit log and the consoles name this admin: "alice (uid 1001)", or "uid 4201" without a name. */
+        String shown() {
+            return name.equals("uid " + uid) ? name : name + " (uid " + uid + ")";
+        }
     }
 
     private final PendingApprovals pending;
@@ -58,7 +62,7 @@ public final class ApprovalDesk {
                 return "refused: " + shown + " was asked by uid " + who.uid() + ", your own; another admin must decide";
             }
             if (!decision.approved()) {
-                return pending.resolve(requestId, decision.by(List.of(who.name() + " (uid " + who.uid() + ")")))
+                return pending.resolve(requestId, decision.by(List.of(who.shown())))
                         ? "denied: " + shown : shown + " is no longer pending";
             }
             if (factor.required() && !factor.verify(secondFactor, clock.instant())) {
@@ -79,7 +83,7 @@ public final class ApprovalDesk {
                     + " more from another admin";
         }
         p.approverUids().add(who.uid());
-        p.approvedBy().add(who.name() + " (uid " + who.uid() + ")");
+        p.approvedBy().add(who.shown());
         if (p.approverUids().size() < needed) {
             record(who, p, "approval_partial", (long) p.approverUids().size());
             bus.publish(new ApprovalProgress(p.request().id(), List.copyOf(p.approvedBy()), needed, clock.instant()));

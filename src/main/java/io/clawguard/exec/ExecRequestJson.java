@@ -13,7 +13,7 @@ import java.util.Map;
  * loads no JSON tree and no data binding). The broker checks every field; what it takes from
  * the environment is listed in {@link #FORWARDED_ENV}.
  */
-final class ExecRequestJson {
+public final class ExecRequestJson {
     /** The seed's variables, and the locale and terminal the command may want. */
     static final List<String> FORWARDED_ENV = List.of("OPENCLAW_TASK_SESSION_ID", "OPENCLAW_REQUIRE_SESSION_ID",
             "OPENCLAW_REQUIRE_POLICY_FILES", "OPENCLAW_UNTRUSTED_SOURCE", "OPENCLAW_REAL_SUDO", "LANG", "LC_ALL", "TERM");
@@ -21,7 +21,7 @@ final class ExecRequestJson {
     private ExecRequestJson() {
     }
 
-    static byte[] encode(List<String> argv, String reason, boolean useSudo, boolean keepSession, Integer timeoutMinutes,
+    public static byte[] encode(List<String> argv, String reason, boolean useSudo, boolean keepSession, Integer timeoutMinutes,
                          Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
