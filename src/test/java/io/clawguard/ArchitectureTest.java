@@ -60,4 +60,27 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.clawguard.bus..", "java..", "org.slf4j..")
                 .check(classes);
     }
+
+    /** The agent's hot path decides nothing: no JSON tree, no data binding, no policy, no broker code. */
+    @Test
+    void theExecClientIsThin() {
+        noClasses().that().resideInAPackage("io.clawguard.exec..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..",
+                        "io.clawguard.json..", "io.clawguard.policy..", "io.clawguard.approval..", "io.clawguard.broker..",
+                        "io.clawguard.attach..", "io.clawguard.audit..", "io.clawguard.elevation..", "picocli..",
+                        "org.slf4j..")
+                .check(classes);
+    }
+
+    /** The broker knows nothing of the screen; the console reaches the broker only through its link. */
+    @Test
+    void theBrokerHasNoScreenAndTheConsoleNoSockets() {
+        noClasses().that().resideInAnyPackage("io.clawguard.broker..", "io.clawguard.attach..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.console..", "com.googlecode.lanterna..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.clawguard.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.broker..", "io.clawguard.wire..",
+                        "org.newsclub..", "java.nio.channels..")
+                .check(classes);
+    }
 }
