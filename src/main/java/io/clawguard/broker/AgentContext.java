@@ -23,6 +23,7 @@ final class AgentContext {
     private final Duration pendingTimeout;
     private final Duration killGrace;
     private final IntSupplier consoles;
+    private final PeerLoad load = new PeerLoad();
 
     AgentContext(ElevationGate gate, PendingApprovals pending, PeerCheck peers, CommandLauncher launcher,
                  Duration pendingTimeout, Duration killGrace, IntSupplier consoles) {
@@ -45,6 +46,10 @@ final class AgentContext {
 
     PeerCheck peers() {
         return peers;
+    }
+
+    PeerLoad load() {
+        return load;
     }
 
     CommandLauncher launcher() {

@@ -47,13 +47,28 @@ final class AgentSession {
     void serve() throws IOException {
         PeerCheck.Peer peer = PeerCheck.of(socket);
         int uid = peer.uid();
-        long pid = peer.pid();
         FrameStream frames = new FrameStream(socket.getInputStream(), socket.getOutputStream());
         if (!context.peers().agent(peer)) {
             frames.write(Frame.exit(ExitCode.DENIED, "uid " + uid + " may not ask this broker (not among the"
                     + " agent_users or agent_groups of clawguard.json)"));
             return;
         }
+        if (!context.load().admit(uid)) {
+            context.peers().overloaded(peer);
+            frames.write(Frame.exit(ExitCode.DENIED, "refused: uid " + uid + " already has " + PeerLoad.PER_UID
+                    + " requests open at once"));
+            return;
+        }
+        try {
+            serveAdmitted(peer, frames);
+        } finally {
+            context.load().release(uid);
+        }
+    }
+
+    private void serveAdmitted(PeerCheck.Peer peer, FrameStream frames) throws IOException {
+        int uid = peer.uid();
+        long pid = peer.pid();
         PinnedFolder folder;
         try {
             folder = PinnedFolder.ofProcessCwd(pid);

@@ -4,6 +4,7 @@ import io.clawguard.approval.AuditTrail;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketCredentials;
 import org.slf4j.Logger;
@@ -21,8 +22,12 @@ final class PeerCheck {
     record Peer(int uid, int gid, long pid) {
     }
 
+    /** A peer refused again within this time is counted, not written again: a flood must not flood the log. */
+    private static final long QUIET_MILLIS = 10_000;
+
     private final PeerRules rules;
     private final AuditTrail audit;
+    private final Map<String, long[]> lastRecorded = new ConcurrentHashMap<>();
 
     PeerCheck(PeerRules rules, AuditTrail audit) {
         this.rules = rules;
@@ -44,19 +49,43 @@ final class PeerCheck {
         return allowed(rules.mayAttach(p.uid(), p.gid()), "admin", p);
     }
 
+    /** A peer past its limit of open requests; recorded like a refusal, and as sparingly. */
+    void overloaded(Peer p) {
+        record("peer_overloaded", "agent", p);
+    }
+
     private boolean allowed(boolean allowed, String socket, Peer p) {
         if (!allowed) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("socket", socket);
-            f.put("peer_uid", (long) p.uid());
-            f.put("peer_gid", (long) p.gid());
-            f.put("peer_pid", p.pid());
-            try {
-                audit.append("peer_refused", f);
-            } catch (IOException e) {
-                LOG.error("could not record a refused peer", e);
-            }
+            record("peer_refused", socket, p);
         }
         return allowed;
+    }
+
+    private void record(String action, String socket, Peer p) {
+        long now = System.currentTimeMillis();
+        long[] last = lastRecorded.computeIfAbsent(action + ":" + socket + ":" + p.uid(), k -> new long[] {0, 0});
+        long suppressed;
+        synchronized (last) {
+            if (now - last[0] < QUIET_MILLIS) {
+                last[1]++;
+                return;
+            }
+            suppressed = last[1];
+            last[0] = now;
+            last[1] = 0;
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("socket", socket);
+        f.put("peer_uid", (long) p.uid());
+        f.put("peer_gid", (long) p.gid());
+        f.put("peer_pid", p.pid());
+        if (suppressed > 0) {
+            f.put("repeated_since_last_record", suppressed);
+        }
+        try {
+            audit.append(action, f);
+        } catch (IOException e) {
+            LOG.error("could not record {}", action, e);
+        }
     }
 }

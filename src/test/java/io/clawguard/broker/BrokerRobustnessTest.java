@@ -115,6 +115,45 @@ class BrokerRobustnessTest {
     }
 
     @Test
+    void aFloodOfConnectionsFromOneUidIsCappedAndTheRestAreServed() throws Exception {
+        StateHome home = TestHomes.under(root);
+        List<SocketChannel> flood = new ArrayList<>();
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            for (int i = 0; i < PeerLoad.PER_UID; i++) {
+                flood.add(connect(home.agentSocket()));
+            }
+            Frame refused = null;
+            for (int i = 0; i < 100 && refused == null; i++) {
+                Frame f = exchange(home.agentSocket(), frame('R', VALID));
+                if (f.exitMessage().contains("already has")) {
+                    refused = f;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(refused).as("the connection past the cap is refused at once").isNotNull();
+            assertThat(refused.exitMessage()).contains("already has " + PeerLoad.PER_UID + " requests open at once");
+            for (SocketChannel ch : flood) {
+                ch.close();
+            }
+            Frame served = null;
+            for (int i = 0; i < 100; i++) {
+                served = exchange(home.agentSocket(), frame('R', "[]"));
+                if (served.exitMessage().contains("must be a JSON object")) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(served.exitMessage()).as("served again once the flood is gone").contains("must be a JSON object");
+            long records = Files.readAllLines(home.auditLog()).stream().filter(l -> l.contains("peer_overloaded")).count();
+            assertThat(records).as("a flood is recorded, not written line by line").isEqualTo(1);
+        } finally {
+            for (SocketChannel ch : flood) {
+                ch.close();
+            }
+        }
+    }
+
+    @Test
     void aSecondLiveBrokerIsRefusedAndAStaleSocketReplaced() throws Exception {
         StateHome home = TestHomes.under(root);
         try (RunningBroker first = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
