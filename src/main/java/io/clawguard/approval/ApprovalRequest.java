@@ -8,11 +8,11 @@ import java.util.List;
  * One privileged request waiting for a human: the exact command binding, the requester's
  * reason, and what the approver must know to decide (untrusted source, keep asked for,
  * whether it runs through sudo, who asked, the relative arguments written out against the
- * working folder, and how many different admins must approve).
+ * working folder, who it runs as, and how many different admins must approve).
  */
 public record ApprovalRequest(String id, CommandBinding binding, String reason, boolean untrusted,
                               boolean confirmationRequired, boolean keepRequested, boolean useSudo,
-                              Requester requester, List<String> argvResolved, int approvalsNeeded,
+                              Requester requester, List<String> argvResolved, String runsAs, int approvalsNeeded,
                               Instant createdAt) {
     public ApprovalRequest {
         argvResolved = List.copyOf(argvResolved);

@@ -50,7 +50,7 @@ public final class ElevationGate {
         this.clock = d.clock();
         this.bus = d.bus();
         this.audit = new AuditTrail(new AuditLog(d.home().auditLog(), d.clock()), d.bus(), d.clock());
-        this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid());
+        this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid(), java.nio.file.Path.of("/etc/passwd"));
         this.store = new ElevationStore(d.home().elevationState());
         this.ownUid = d.ownUid();
     }
@@ -214,7 +214,8 @@ public final class ElevationGate {
         boolean confirm = req.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 req.env().untrustedSource(), confirm, req.keepSession(), req.useSudo(), req.requester(),
-                RelativeArguments.resolve(req.argv(), req.cwd()), screened.approvalsNeeded(), clock.instant());
+                RelativeArguments.resolve(req.argv(), req.cwd()), screened.runsAs(), screened.approvalsNeeded(),
+                clock.instant());
         Map<String, Object> f = fields(screened.binding(), requestId);
         f.put("reason", req.reason());
         f.put("untrusted_source", req.env().untrustedSource());
@@ -222,6 +223,7 @@ public final class ElevationGate {
         f.put("requester_pid", req.requester().pid());
         f.put("requester_process", req.requester().process());
         f.put("approvals_needed", (long) screened.approvalsNeeded());
+        f.put("runs_as", screened.runsAs());
         audit.append("approval_requested", f);
         ApprovalDecision decision;
         try {
@@ -294,8 +296,8 @@ public final class ElevationGate {
         f.put("authorised_by", authorisedBy);
         audit.append("exec_start", f);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
-        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), req.commandEnv(),
-                req.useSudo(), after, screened.config().idleTimeout());
+        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), screened.runAs(),
+                req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout());
     }
 
     private void afterCommand(Verdict.Run run) throws IOException, InvalidJsonFileException {

@@ -122,6 +122,6 @@ public final class PendingApprovals {
         return new ApprovalRequested(r.id(), r.binding().argv(), r.argvResolved(), r.binding().resolvedPath(),
                 r.binding().cwd(), r.binding().sessionId(), r.reason(), r.untrusted(), r.confirmationRequired(),
                 r.keepRequested(), r.useSudo(), r.requester().uid(), r.requester().pid(), r.requester().process(),
-                r.approvalsNeeded(), deadline, r.createdAt());
+                r.runsAs(), r.approvalsNeeded(), deadline, r.createdAt());
     }
 }

@@ -3,6 +3,7 @@ package io.clawguard.approval;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.files.UserDatabase;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
@@ -30,16 +31,18 @@ final class RequestScreening {
     private final CommandValidator validator;
     private final AuditTrail audit;
     private final int ownUid;
+    private final Path passwd;
 
     /**
      * {@code ownUid} is the broker's uid: the admin files must be its own (or root's), and a
      * broker that is root runs commands itself, without sudo.
      */
-    RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid) {
+    RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid, Path passwd) {
         this.home = home;
         this.validator = validator;
         this.audit = audit;
         this.ownUid = ownUid;
+        this.passwd = passwd;
     }
 
     ScreenedRequest screen(ExecRequest req) throws RefusedException, IOException {
@@ -54,7 +57,6 @@ final class RequestScreening {
         PromptPolicy prompt = loadPromptPolicy(req);
         Path resolved = validateCommand(req);
         FileIdentity binary = identity(req, resolved);
-        List<String> runArgv = runArgv(req, resolved);
         PolicyVerdict verdict = policy.evaluate(req.argv(), resolved.toString());
         if (!verdict.allowed()) {
             Map<String, Object> f = fields(req);
@@ -64,10 +66,42 @@ final class RequestScreening {
             throw new RefusedException(ExitCode.POLICY_BLOCKED, "blocked by " + home.commandPolicy()
                     + ": the command " + verdict.describe());
         }
+        RunAs runAs = runAs(req, policy.runAsFor(req.argv(), resolved.toString()));
+        List<String> runArgv = runArgv(req, resolved, runAs);
         CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
                 env.sessionId());
-        return new ScreenedRequest(binding, runArgv, binary, config, prompt,
+        return new ScreenedRequest(binding, runArgv, binary, runAs, runsAs(req, runAs), config, prompt,
                 policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1);
+    }
+
+    /** The account a {@code run_as} rule names; a name the passwd file does not know is a broken policy. */
+    private RunAs runAs(ExecRequest req, Optional<String> user) throws RefusedException, IOException {
+        if (user.isEmpty()) {
+            return null;
+        }
+        UserDatabase.Account a = UserDatabase.account(user.get(), readPasswd());
+        if (a != null) {
+            return new RunAs(a.name(), a.uid(), a.gid(), a.home(), true);
+        }
+        if (user.get().matches("\\d{1,9}")) {
+            int uid = Integer.parseInt(user.get());
+            return new RunAs("uid " + uid, uid, uid, "/", false);
+        }
+        throw invalidFile(req, new InvalidJsonFileException(home.commandPolicy().toString(),
+                "run_as names the user \"" + user.get() + "\", which is not in " + passwd));
+    }
+
+    private List<String> readPasswd() throws IOException {
+        return Files.exists(passwd) ? Files.readAllLines(passwd) : List.of();
+    }
+
+    /** Who the command will run as, for the admin to read: never a guess. */
+    private String runsAs(ExecRequest req, RunAs runAs) throws IOException {
+        if (ownUid == 0 || req.useSudo()) {
+            return runAs == null ? "root" : runAs.user();
+        }
+        String own = UserDatabase.nameOf(ownUid, readPasswd());
+        return (own == null ? "uid " + ownUid : own) + " (this broker's own user, not root)";
     }
 
     /**
@@ -75,13 +109,28 @@ final class RequestScreening {
      * swapped symlink could point elsewhere), through sudo only where a broker that is not root
      * was asked to use it. A root broker needs no sudo, so there the flag changes nothing.
      */
-    private List<String> runArgv(ExecRequest req, Path resolved) throws RefusedException, IOException {
+    private List<String> runArgv(ExecRequest req, Path resolved, RunAs runAs) throws RefusedException, IOException {
         List<String> argv = new ArrayList<>(req.argv());
         argv.set(0, resolved.toString());
-        if (ownUid == 0 || !req.useSudo()) {
+        if (ownUid == 0) {
             return argv;
         }
-        List<String> sudo = new ArrayList<>(List.of(validateSudo(req).toString(), "-n", "--"));
+        if (!req.useSudo()) {
+            if (runAs != null && runAs.uid() != ownUid) {
+                Map<String, Object> f = fields(req);
+                f.put("reason", "run_as_needs_root");
+                f.put("run_as", runAs.user());
+                audit.append("policy_block", f);
+                throw new RefusedException(ExitCode.POLICY_BLOCKED, "the policy runs this command as " + runAs.user()
+                        + ", which a broker that is not root can only do through sudo (--use-sudo)");
+            }
+            return argv;
+        }
+        List<String> sudo = new ArrayList<>(List.of(validateSudo(req).toString(), "-n"));
+        if (runAs != null) {
+            sudo.addAll(List.of("-u", "#" + runAs.uid()));
+        }
+        sudo.add("--");
         sudo.addAll(argv);
         return sudo;
     }

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A request that passed every check that needs no human: the binding an approval would
- * cover, the argv that would run, the identity of the program it resolved to, the admin's
- * settings, and how many different admins must approve it.
+ * cover, the argv that would run, the identity of the program it resolved to, the account a
+ * {@code run_as} rule names (null for root) and who it runs as in words, the admin's settings,
+ * and how many different admins must approve it.
  */
-record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, GuardConfig config,
-                       PromptPolicy prompt, int approvalsNeeded) {
+record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, RunAs runAs, String runsAs,
+                       GuardConfig config, PromptPolicy prompt, int approvalsNeeded) {
 }

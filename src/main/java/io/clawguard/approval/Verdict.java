@@ -10,12 +10,13 @@ import java.util.Map;
 public sealed interface Verdict {
     /**
      * Authorised: {@code exec_start} is already on disk. The broker starts {@code runArgv}
-     * (whose program must still be {@code binary}) with {@code commandEnv} added to the
+     * (whose program must still be {@code binary}), as {@code runAs} where the policy names a user
+     * other than root (null: root), with {@code commandEnv} added to the
      * environment it builds, and closes the run when it ends, after which {@code after} decides
      * what happens to the elevation ({@code configuredTimeout} is the admin's idle timeout when
      * the request was decided).
      */
-    record Run(String requestId, List<String> runArgv, CommandBinding binding, FileIdentity binary,
+    record Run(String requestId, List<String> runArgv, CommandBinding binding, FileIdentity binary, RunAs runAs,
                Map<String, String> commandEnv, boolean useSudo, AfterCommand after, Duration configuredTimeout)
             implements Verdict {
         public Run {

@@ -45,6 +45,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Broker implements AutoCloseable {
     static final Path SETSID = Path.of("/usr/bin/setsid");
+    static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     /** How one broker is set up; {@code collector} null means the network is not watched. */
@@ -96,15 +97,9 @@ public final class Broker implements AutoCloseable {
      */
     public static Broker start(Settings s) throws IOException, InvalidJsonFileException {
         BrokerFolders.prepare(s.home(), s.config());
-        Path setsid;
-        try {
-            setsid = CommandValidator.onThisHost().validateCommand(List.of(SETSID.toString()));
-        } catch (InvalidCommandException e) {
-            throw new IOException("the broker starts commands through " + SETSID + " (util-linux): " + e.getMessage());
-        }
         PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
-        Broker b = new Broker(s, peers, new CommandLauncher(setsid, CommandLauncher.homeOf(s.ownUid(),
-                Path.of("/etc/passwd"))));
+        Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV),
+                CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0));
         try {
             for (SocketListener l : b.listeners) {
                 l.start();
@@ -115,6 +110,15 @@ public final class Broker implements AutoCloseable {
             throw e;
         }
         return b;
+    }
+
+    /** A util-linux program commands are started through: checked like any command the broker runs. */
+    private static Path helper(Path program) throws IOException {
+        try {
+            return CommandValidator.onThisHost().validateCommand(List.of(program.toString()));
+        } catch (InvalidCommandException e) {
+            throw new IOException("the broker starts commands through " + program + " (util-linux): " + e.getMessage());
+        }
     }
 
     private void begin() throws IOException {

@@ -1,5 +1,8 @@
 package io.clawguard.broker;
 
+import io.clawguard.files.UserDatabase;
+
+import io.clawguard.approval.RunAs;
 import io.clawguard.approval.Verdict;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.files.PinnedFolder;
@@ -21,12 +24,19 @@ final class CommandLauncher {
     static final String SAFE_PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
 
     private final Path setsid;
+    private final Path setpriv;
     private final String home;
+    private final boolean root;
 
-    /** {@code setsid} is checked by the broker at start; {@code home} is the HOME the command gets. */
-    CommandLauncher(Path setsid, String home) {
+    /**
+     * {@code setsid} and {@code setpriv} are checked by the broker at start; {@code home} is the
+     * HOME a command run as the broker's own user gets.
+     */
+    CommandLauncher(Path setsid, Path setpriv, String home, boolean root) {
         this.setsid = setsid;
+        this.setpriv = setpriv;
         this.home = home;
+        this.root = root;
     }
 
     /** The HOME of the broker's own user, from the passwd file ("/" when it has none). */
@@ -52,11 +62,18 @@ final class CommandLauncher {
                     + ", now " + now + ")");
         }
         List<String> command = new ArrayList<>(List.of(setsid.toString(), "--"));
+        RunAs as = run.runAs();
+        // A root broker switches to the policy's user itself; one that is not root went through sudo -u.
+        boolean switchUser = as != null && root;
+        if (switchUser) {
+            command.addAll(List.of(setpriv.toString(), "--reuid=" + as.uid(), "--regid=" + as.gid(),
+                    as.named() ? "--init-groups" : "--clear-groups", "--"));
+        }
         command.addAll(run.runArgv());
         ProcessBuilder pb = new ProcessBuilder(command).directory(folder.handle().toFile());
         Map<String, String> env = pb.environment();
         env.clear();
-        env.putAll(environment(run.commandEnv(), home));
+        env.putAll(environment(run.commandEnv(), switchUser ? as.home() : home));
         return pb.start();
     }
 

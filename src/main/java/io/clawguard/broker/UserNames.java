@@ -1,5 +1,7 @@
 package io.clawguard.broker;
 
+import io.clawguard.files.UserDatabase;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

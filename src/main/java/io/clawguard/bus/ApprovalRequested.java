@@ -7,13 +7,13 @@ import java.util.List;
  * A privileged request now waits for a human. Every text field is as the requester sent
  * it; the console makes it visible before showing it. {@code argvResolved} holds, per argv
  * element, the relative path it names written out against {@code cwd} (or "");
- * {@code approvalsNeeded} is 2 under the two-person rule.
+ * {@code runsAs} says who the command runs as; {@code approvalsNeeded} is 2 under the two-person rule.
  */
 public record ApprovalRequested(String requestId, List<String> argv, List<String> argvResolved, String resolvedPath,
                                 String cwd, String sessionId, String reason, boolean untrusted,
                                 boolean confirmationRequired, boolean keepRequested, boolean useSudo, int requesterUid,
-                                long requesterPid, String requesterProcess, int approvalsNeeded, Instant deadline,
-                                Instant at) implements Event {
+                                long requesterPid, String requesterProcess, String runsAs, int approvalsNeeded,
+                                Instant deadline, Instant at) implements Event {
     public ApprovalRequested {
         argv = List.copyOf(argv);
         argvResolved = List.copyOf(argvResolved);

@@ -31,6 +31,7 @@ final class RequestDetail {
         }
         out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
                 + (r.useSudo() ? "  (through sudo)" : ""));
+        out.add("runs as   " + VisibleText.of(r.runsAs()).text());
         out.add("cwd       " + row.cwd());
         out.add("reason    " + row.reason());
         out.add("session   " + row.sessionId());

@@ -3,6 +3,7 @@ package io.clawguard.policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,9 +15,11 @@ import java.util.regex.Pattern;
  * {@code allow} has entries, one must match. The reason words are the seed's too.
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
-                            List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson) {
+                            List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson,
+                            List<RunAsRule> runAs) {
 
-    public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
 
     public CommandPolicy {
         allow = List.copyOf(allow);
@@ -24,6 +27,13 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
         allowExact = List.copyOf(allowExact);
         denyExact = List.copyOf(denyExact);
         twoPerson = List.copyOf(twoPerson);
+        runAs = List.copyOf(runAs);
+    }
+
+    /** The user the first matching {@code run_as} rule names; empty means root. */
+    public Optional<String> runAsFor(List<String> argv, String resolvedProgram) {
+        List<String> lines = lines(argv, resolvedProgram);
+        return runAs.stream().filter(r -> matchesAny(r.match(), lines)).map(RunAsRule::user).findFirst();
     }
 
     /**
@@ -31,11 +41,16 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
      * the request then runs only after two different admins approved it.
      */
     public boolean needsTwoPersons(List<String> argv, String resolvedProgram) {
+        List<String> lines = lines(argv, resolvedProgram);
+        return twoPerson.stream().anyMatch(p -> matchesAny(p, lines));
+    }
+
+    private static List<String> lines(List<String> argv, String resolvedProgram) {
         List<String> lines = new ArrayList<>();
         for (List<String> form : forms(argv, resolvedProgram)) {
             lines.addAll(commandLines(form));
         }
-        return twoPerson.stream().anyMatch(p -> matchesAny(p, lines));
+        return lines;
     }
 
     public PolicyVerdict evaluate(List<String> argv) {

@@ -26,7 +26,7 @@ public final class CommandPolicyFile {
 
     static CommandPolicy parse(JsonObject o) throws InvalidJsonFileException {
         return new CommandPolicy(patterns(o, "allow"), patterns(o, "deny"),
-                argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"));
+                argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"), runAs(o));
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {
@@ -38,6 +38,24 @@ public final class CommandPolicyFile {
             } catch (PatternSyntaxException e) {
                 throw o.error(field + "[" + i + "]", "is not a valid regex: " + e.getDescription()
                         + " near index " + e.getIndex());
+            }
+        }
+        return out;
+    }
+
+    private static List<RunAsRule> runAs(JsonObject o) throws InvalidJsonFileException {
+        List<RunAsRule> out = new ArrayList<>();
+        List<JsonObject> rules = o.objects("run_as");
+        for (int i = 0; i < rules.size(); i++) {
+            JsonObject r = rules.get(i);
+            String user = r.string("user");
+            if (!user.matches("[a-z_][a-z0-9_-]{0,31}\\$?|\\d{1,9}")) {
+                throw o.error("run_as[" + i + "].user", "is not a user name or uid: " + user);
+            }
+            try {
+                out.add(new RunAsRule(Pattern.compile(r.string("match")), user));
+            } catch (PatternSyntaxException e) {
+                throw o.error("run_as[" + i + "].match", "is not a valid regex: " + e.getDescription());
             }
         }
         return out;

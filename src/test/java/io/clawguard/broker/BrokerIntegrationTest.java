@@ -224,4 +224,23 @@ class BrokerIntegrationTest {
         assertThat(CliProcess.collect(needsSession, "exec").exitCode()).isEqualTo(6);
         assertThat(audit()).contains("\"policy_block\"", "\"command_invalid\"", "\"session_id_missing\"");
     }
+
+    @Test
+    void aRunAsRuleRunsTheCommandAsTheUserTheAdminNamedAndAnUnknownOneRefuses() throws Exception {
+        TestHomes.write(home.commandPolicy(), "{\"run_as\": [{\"match\": \"^/usr/bin/id\\\\b\", \"user\": \"nobody\"}]}");
+        Process p = exec("--", "/usr/bin/id", "-u");
+        PendingApprovals.Pending pending = broker.awaitPending(1);
+        assertThat(pending.request().runsAs()).isEqualTo("nobody");
+        broker.decide(pending, ApprovalDecision.approved(false));
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        String nobody = io.clawguard.files.UserDatabase.account("nobody", Files.readAllLines(Path.of("/etc/passwd")))
+                .uid() + "";
+        assertThat(r.stdout().strip()).isEqualTo(nobody);
+
+        TestHomes.write(home.commandPolicy(), "{\"run_as\": [{\"match\": \"^/usr/bin/id\", \"user\": \"no-such-user\"}]}");
+        CliProcess.Result unknown = CliProcess.collect(exec("--", "/usr/bin/id"), "exec");
+        assertThat(unknown.exitCode()).isEqualTo(7);
+        assertThat(unknown.stderr()).contains("no-such-user", "not in /etc/passwd");
+    }
 }

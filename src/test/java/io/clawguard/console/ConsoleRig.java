@@ -146,7 +146,7 @@ final class ConsoleRig {
 
     ApprovalRequested request(String id, List<String> argv, String reason, boolean untrusted, boolean confirm) {
         ApprovalRequested r = new ApprovalRequested(id, argv, argv.stream().map(a -> "").toList(), argv.get(0),
-                "/srv/app", "task-7", reason, untrusted, confirm, false, false, 1001, 4242, "openclaw-agent", 1,
+                "/srv/app", "task-7", reason, untrusted, confirm, false, false, 1001, 4242, "openclaw-agent", "root", 1,
                 T0.plus(Duration.ofMinutes(5)), T0);
         bus.publish(r);
         settle();

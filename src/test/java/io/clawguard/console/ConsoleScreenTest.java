@@ -153,7 +153,7 @@ class ConsoleScreenTest {
     void aTwoPersonRequestShowsItsApprovalsAndWhoGaveThem() {
         ConsoleRig rig = new ConsoleRig(200, 40);
         ApprovalRequested r = new ApprovalRequested("1-x-1", RESTART, List.of("", "", ""), RESTART.get(0), "/srv/app",
-                null, "rotate keys", false, false, false, false, 1001, 4242, "openclaw-agent", 2,
+                null, "rotate keys", false, false, false, false, 1001, 4242, "openclaw-agent", "root", 2,
                 ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
         rig.bus.publish(r);
         rig.settle();
@@ -170,10 +170,10 @@ class ConsoleScreenTest {
         ConsoleRig rig = new ConsoleRig(120, 30);
         rig.bus.publish(new ApprovalRequested("1-x-1", List.of("/usr/bin/touch", "zz"),
                 List.of("", "/srv/app/zz"), "/usr/bin/touch", "/srv/app", null, "r", false, false, false, false, 1001,
-                4242, "openclaw-agent", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
+                4242, "openclaw-agent", "postgres", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
         rig.settle();
         rig.press(KeyType.Enter);
-        assertThat(rig.screen()).contains("[1] zz   → /srv/app/zz");
+        assertThat(rig.screen()).contains("[1] zz   → /srv/app/zz", "runs as   postgres");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,9 +16,10 @@ class CommandPolicyTest {
             List.of(Pattern.compile("\\brm\\s+-rf\\b"), Pattern.compile("\\bshutdown\\b")),
             List.of(),
             List.of(List.of("/usr/bin/systemctl", "stop", "sshd")),
-            List.of(Pattern.compile("^/usr/bin/systemctl\\s+(stop|disable)\\b"), Pattern.compile("\\biptables\\b")));
+            List.of(Pattern.compile("^/usr/bin/systemctl\\s+(stop|disable)\\b"), Pattern.compile("\\biptables\\b")),
+            List.of(new RunAsRule(Pattern.compile("^pg_dump\\b"), "postgres")));
     private static final CommandPolicy EXACT = new CommandPolicy(SEED_LIKE.allow(), SEED_LIKE.deny(),
-            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of());
+            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of(), List.of());
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -68,7 +70,8 @@ class CommandPolicyTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void withoutAllowRulesOnlyDenyRulesBlock(String name, List<String> argv, String resolved, String blockedReason) {
-        CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact(), List.of());
+        CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact(), List.of(),
+                List.of());
         boolean denied = blockedReason != null && blockedReason.startsWith("deny");
         assertThat(denyOnly.evaluate(argv, resolved).allowed()).isEqualTo(!denied);
     }
@@ -87,5 +90,11 @@ class CommandPolicyTest {
                 Arguments.of("through a symlink to it", List.of("/opt/tools/stop-it", "stop", "x"),
                         "/usr/bin/systemctl", true),
                 Arguments.of("no rule", List.of("/usr/bin/id"), null, false));
+    }
+
+    @Test
+    void runAsNamesTheUserOfTheFirstMatchingRuleElseRoot() {
+        assertThat(SEED_LIKE.runAsFor(List.of("/usr/bin/pg_dump", "db"), null)).contains("postgres");
+        assertThat(SEED_LIKE.runAsFor(List.of("/usr/bin/id"), null)).isEmpty();
     }
 }

@@ -1,16 +1,16 @@
-package io.clawguard.broker;
+package io.clawguard.files;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Lookups in the lines of {@code /etc/passwd} and {@code /etc/group}: name to id, id to name, members. */
-final class UserDatabase {
+public final class UserDatabase {
     private UserDatabase() {
     }
 
     /** The id of {@code name} (or {@code name} itself when it is a number); an unknown name is an error. */
-    static int id(String name, List<String> lines, String field, String file) throws IOException {
+    public static int id(String name, List<String> lines, String field, String file) throws IOException {
         if (name.matches("\\d{1,9}")) {
             return Integer.parseInt(name);
         }
@@ -24,7 +24,7 @@ final class UserDatabase {
     }
 
     /** The name of user {@code uid}, or null when the passwd lines have none. */
-    static String nameOf(int uid, List<String> passwd) {
+    public static String nameOf(int uid, List<String> passwd) {
         String id = Integer.toString(uid);
         for (String line : passwd) {
             String[] f = line.split(":", -1);
@@ -36,7 +36,7 @@ final class UserDatabase {
     }
 
     /** The home folder of user {@code uid}, or null when the passwd lines have none. */
-    static String homeOf(int uid, List<String> passwd) {
+    public static String homeOf(int uid, List<String> passwd) {
         String id = Integer.toString(uid);
         for (String line : passwd) {
             String[] f = line.split(":", -1);
@@ -47,8 +47,24 @@ final class UserDatabase {
         return null;
     }
 
+    /** A user as the passwd file has it. */
+    public record Account(String name, int uid, int gid, String home) {
+    }
+
+    /** The account named {@code user} (a name, or a uid), or null when the passwd lines have none. */
+    public static Account account(String user, List<String> passwd) {
+        for (String line : passwd) {
+            String[] f = line.split(":", -1);
+            if (f.length > 5 && (f[0].equals(user) || f[2].equals(user)) && f[2].matches("\\d{1,9}")
+                    && f[3].matches("\\d{1,9}")) {
+                return new Account(f[0], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[5]);
+            }
+        }
+        return null;
+    }
+
     /** The users the group file lists as members of group {@code gid}. */
-    static List<String> membersOf(int gid, List<String> group) {
+    public static List<String> membersOf(int gid, List<String> group) {
         String id = Integer.toString(gid);
         List<String> out = new ArrayList<>();
         for (String line : group) {
