@@ -13,12 +13,9 @@ import io.clawguard.attach.SocketAdminLink;
 import io.clawguard.broker.Broker;
 import io.clawguard.console.ConsoleLoop;
 import io.clawguard.console.ConsoleTheme;
-import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.files.UnixSocketProbe;
 import io.clawguard.json.InvalidJsonFileException;
-import io.clawguard.monitor.OshiSocketCollector;
-import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,15 +38,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--approval-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "For a broker in this process: how long a request waits before it is refused as timed out"
-                    + " (default: clawguard.json's pending_timeout_seconds, else 5m). Examples: 90s, 5m.")
-    Duration approvalTimeout;
-
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
-            description = "For a broker in this process: how often ports and outbound connections are scanned"
-                    + " (default ${DEFAULT-VALUE}).")
-    Duration interval;
+    /** Used only when no broker is running and the console runs one in its own process. */
+    @Mixin
+    BrokerOptions brokerOptions;
 
     @Option(names = "--theme", paramLabel = "NAME", description = "dark, light, high-contrast or mono (default: mono"
             + " when NO_COLOR is set or TERM is dumb, else dark); t cycles them in the console.")
@@ -73,7 +64,7 @@ final class ConsoleCommand implements Callable<Integer> {
             if (UnixSocketProbe.answers(stateHome.adminSocket())) {
                 link = SocketAdminLink.connect(stateHome.adminSocket());
             } else {
-                broker = startBroker(stateHome);
+                broker = brokerOptions.start(stateHome, true);
                 link = broker.localConsole(user);
             }
         } catch (InvalidJsonFileException | IOException e) {
@@ -100,14 +91,6 @@ final class ConsoleCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(restore);
         }
         return 0;
-    }
-
-    private Broker startBroker(StateHome h) throws IOException, InvalidJsonFileException {
-        int uid = ProcessIdentity.uid();
-        GuardConfig config = GuardConfig.load(h.config(), uid);
-        return Broker.start(new Broker.Settings(h, config, uid,
-                approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval,
-                new OshiSocketCollector(Clock.systemUTC()), Clock.systemUTC()));
     }
 
     /** Stops the broker of this process (denying what waits) and gives the terminal back; safe twice. */
