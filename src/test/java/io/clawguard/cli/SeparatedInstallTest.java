@@ -9,6 +9,7 @@ import io.clawguard.attach.SocketAdminLink;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.hook.SudoShim;
 import io.clawguard.testing.AdminApprover;
 import io.clawguard.testing.AdminSocketProbe;
 import io.clawguard.testing.CliProcess;
@@ -135,6 +136,27 @@ class SeparatedInstallTest {
             assertThat(CliProcess.collect(touch, "exec").exitCode()).isZero();
             assertThat(victim.resolve("zz")).as("nothing created through the planted symlink").doesNotExist();
             assertThat(mine.resolve("folder.old").resolve("zz")).as("created in the folder shown").exists();
+        }
+    }
+
+    @Test
+    void sudoDashKThroughTheShimBecomesARequestAndRunsOnlyOnceApproved() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Path launcher = bin.resolve("clawguard");
+        Files.writeString(launcher, "#!/bin/sh\nshift\nexec " + ProcessHandle.current().info().command().orElse("java")
+                + " -XX:-UsePerfData -cp '" + users.classPath() + "' io.clawguard.exec.ExecMain \"$@\"\n");
+        Path shim = bin.resolve("sudo");
+        Files.writeString(shim, SudoShim.script(List.of(launcher.toString()), home.dir()));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (VirtualConsole console = new VirtualConsole(home.adminSocket())) {
+            Process p = OtherUsers.run(AGENT, work, Map.of(), "/bin/sh", shim.toString(), "-k", "/usr/bin/id", "-un");
+            console.awaitPending("/usr/bin/id -un");
+            assertThat(p.isAlive()).as("the shim asked; nothing ran").isTrue();
+            console.type("a");
+            CliProcess.Result r = CliProcess.collect(p, "sudo -k through the shim");
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout().strip()).isEqualTo("root");
         }
     }
 
