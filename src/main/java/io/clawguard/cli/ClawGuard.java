@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The {@code clawguard} command line: the composition root that wires every layer. */
 @Command(name = "clawguard", mixinStandardHelpOptions = true, version = "clawguard 0.1.0",
         description = "Privilege-governance console for hosts that run the OpenClaw agent runtime.",
-        subcommands = {ConsoleCommand.class, BrokerCommand.class, AuditCommand.class,
+        subcommands = {ConsoleCommand.class, BrokerCommand.class, ServiceCommand.class, AuditCommand.class,
                 StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,
                 BaselineCommand.class, AssessCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
 public final class ClawGuard {
