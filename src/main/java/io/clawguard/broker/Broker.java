@@ -155,6 +155,14 @@ public final class Broker implements AutoCloseable {
             return;
         }
         executors.forEach(ExecutorService::shutdownNow);
+        // A scan or an assessment still running must not write into the folders after close returns.
+        for (ExecutorService e : executors) {
+            try {
+                e.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         pending.denyAll("the broker stopped");
         for (SocketListener l : listeners) {
             try {
