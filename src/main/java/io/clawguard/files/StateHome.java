@@ -93,9 +93,12 @@ public record StateHome(Path dir, Path configDir, Path logDir, Path runDir, bool
         return runDir.resolve("admin.sock");
     }
 
-    /** Where the sudo shim goes: {@code ~/.openclaw/bin}. */
+    /**
+     * Where the sudo shim goes: {@code ~/.openclaw/bin}, or for the system broker a root-owned
+     * folder the agent puts first on its PATH.
+     */
     public Path shimDir() {
-        return openclawDir().resolve("bin");
+        return system ? Path.of("/usr/local/lib/clawguard/bin") : openclawDir().resolve("bin");
     }
 
     public Path logFile() {

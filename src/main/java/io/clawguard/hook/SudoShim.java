@@ -2,6 +2,7 @@ package io.clawguard.hook;
 
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.PrivateDirectory;
+import io.clawguard.files.StateHome;
 import io.clawguard.policy.ShellQuote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ public final class SudoShim {
     /** The line that marks a file as ours, so uninstall never removes someone else's sudo. */
     public static final String MARKER = "# clawguard-sudo-shim";
     /** Where {@code clawguard service install} puts the shim of a root broker: root-owned, one for all agents. */
-    public static final Path SYSTEM_DIR = Path.of("/usr/local/lib/clawguard/bin");
+    public static final Path SYSTEM_DIR = StateHome.SYSTEM.shimDir();
 
     /*
      * The shim is sh, not Java: it runs on every sudo the agent types. Its arguments are only

@@ -107,6 +107,8 @@ public record ServicePlan(List<ServiceStep> steps, List<String> nextSteps) {
                 "  systemctl daemon-reload",
                 "  systemctl enable --now clawguard-broker",
                 "  (an upgrade of a running broker: systemctl restart clawguard-broker)",
+                "  " + ServiceLayout.LAUNCHER + " exec --version   (builds the exec client's class-data archive once;"
+                        + " the agent cannot write it)",
                 "Put the sudo shim first on PATH in " + request.agentUser() + "'s own environment (its service unit"
                         + " or profile):",
                 "  PATH=" + ServiceLayout.SHIM_DIR + ":$PATH",
