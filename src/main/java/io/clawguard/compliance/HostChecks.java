@@ -51,9 +51,9 @@ final class HostChecks {
         List<String> loose = new ArrayList<>();
         try {
             FileFacts dir = FileFacts.of(s.home().dir());
-            // Group search (0710) is how a separated install shares the socket with the agent's group.
-            if ((dir.mode() & 067) != 0) {
-                loose.add(s.home().dir() + " is " + dir.octalMode() + " (want 0700, or 0710 to share the socket)");
+            // Search only (0711) is how a broker lets named agents and admins reach its sockets.
+            if ((dir.mode() & 066) != 0) {
+                loose.add(s.home().dir() + " is " + dir.octalMode() + " (want 0700, or 0711 to reach the sockets)");
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(s.home().dir())) {
                 for (Path f : files) {

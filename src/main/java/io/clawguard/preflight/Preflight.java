@@ -71,11 +71,12 @@ public final class Preflight {
             if (!f.directory()) {
                 return new PreflightCheck("state-folder", PreflightCheck.Status.FAIL, home.dir() + " is not a folder");
             }
-            if ((f.mode() & 067) != 0) {
+            if ((f.mode() & 066) != 0) {
                 return new PreflightCheck("state-folder", PreflightCheck.Status.FAIL, home.dir() + " has mode "
-                        + f.octalMode() + "; run chmod 700 on it (710 to share the socket with the agent's group)");
+                        + f.octalMode() + "; run chmod 700 on it (the broker makes it 711 when other users may"
+                        + " reach its sockets)");
             }
-            return new PreflightCheck("state-folder", PreflightCheck.Status.OK, home.dir() + " (0700)");
+            return new PreflightCheck("state-folder", PreflightCheck.Status.OK, home.dir() + " (" + f.octalMode() + ")");
         } catch (IOException e) {
             return new PreflightCheck("state-folder", PreflightCheck.Status.WARN,
                     home.dir() + " does not exist yet; it is created 0700 on first use");
