@@ -28,6 +28,11 @@ python3 -c 'import socket,time; s=socket.socket(socket.AF_INET, socket.SOCK_DGRA
 sleep 1
 python3 -c "import socket,time; s=socket.create_connection(('$lan', 80)); time.sleep(600)" & helpers+=($!)
 
+# Package installs need two admins (the two-person rule of command-policy.json).
+mkdir -p -m 700 "$home/security"
+printf '%s\n' '{"two_person": ["^/usr/bin/apt-get\\b"]}' > "$home/security/command-policy.json"
+chmod 600 "$home/security/command-policy.json"
+
 tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
   "cd /tmp && TERM=xterm-256color '$here/clawguard' console --home '$home/security'"
 sleep 3
@@ -52,7 +57,10 @@ sleep 1.5
 request "clean up" /usr/bin/echo $'\e[2J' $'report\u202etxt.sh' $'rm\u200b -rf /'
 sleep 3
 shot console-pending
-keys Tab
+keys Down a
+sleep 1.5
+shot console-two-person
+keys Up Tab
 shot console-ports-pane
 keys Enter
 shot console-port-detail

@@ -34,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The broker: everything but the screen. It holds the agent socket (requests, checked, decided
@@ -44,6 +46,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nothing of Lanterna.
  */
 public final class Broker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     static final Path SETSID = Path.of("/usr/bin/setsid");
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
@@ -168,7 +171,7 @@ public final class Broker implements AutoCloseable {
             try {
                 l.close();
             } catch (IOException e) {
-                BrokerState.LOG.warn("closing a broker socket failed", e);
+                LOG.warn("closing a broker socket failed", e);
             }
         }
         if (resolver != null) {
@@ -177,7 +180,7 @@ public final class Broker implements AutoCloseable {
         try {
             gate.audit().append("broker_stopped", BrokerState.startFields(settings.home(), settings.ownUid()));
         } catch (IOException e) {
-            BrokerState.LOG.warn("could not record the broker's stop", e);
+            LOG.warn("could not record the broker's stop", e);
         }
     }
 
@@ -210,7 +213,7 @@ public final class Broker implements AutoCloseable {
         try {
             work.run();
         } catch (IOException e) {
-            BrokerState.LOG.debug("a connection ended", e);
+            LOG.debug("a connection ended", e);
         }
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * with the approvals it has. It keeps the last picture and scorecard as they are published.
  */
 final class BrokerState {
-    static final Logger LOG = LoggerFactory.getLogger(Broker.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerState.class);
     private static final int AUDIT_LINES = 50;
 
     private final ElevationGate gate;

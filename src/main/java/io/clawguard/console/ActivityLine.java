@@ -14,10 +14,12 @@ public record ActivityLine(Instant at, String action, String text, Severity seve
 
     private static final Set<String> BAD = Set.of("approval_denied", "policy_block", "command_invalid",
             "approval_token_failed", "untrusted_source_block", "sudo_binary_invalid", "policy_files_missing",
-            "policy_file_invalid", "session_id_missing", "exec_failed", "exec_unreported", "audit_torn_line");
+            "policy_file_invalid", "session_id_missing", "exec_failed", "exec_unreported", "audit_torn_line", "peer_refused",
+            "peer_overloaded", "self_approval_refused", "cwd_unreadable", "exec_interrupted");
     private static final Set<String> GOOD = Set.of("approval_granted", "drop_elevation", "elevation_expired",
             "finding_cleared", "baseline_saved");
-    private static final Set<String> WARN = Set.of("approval_requested", "exec_start", "approver_unreachable",
+    private static final Set<String> WARN = Set.of("approval_requested", "approval_partial", "exec_start",
+            "approver_unreachable",
             "finding_raised", "port_opened", "egress_new");
 
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
