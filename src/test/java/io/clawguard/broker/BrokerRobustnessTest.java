@@ -184,7 +184,8 @@ class BrokerRobustnessTest {
     void killingTheBrokerMakesEveryWaitingExecRefuseWithinASecond() throws Exception {
         StateHome home = TestHomes.under(root);
         Path cwd = Files.createDirectories(root.resolve("work"));
-        Process brokerProcess = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        Process brokerProcess = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), BrokerProcess.class.getName(), home.dir().toString())
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(brokerProcess.getInputStream(), StandardCharsets.UTF_8));

@@ -57,7 +57,7 @@ public final class OtherUsers {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/setpriv", "--reuid", Integer.toString(uid), "--regid",
                 Integer.toString(uid), "--clear-groups", "--",
                 ProcessHandle.current().info().command().orElse("java"), "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-cp", classPath, main));
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, main));
         cmd.addAll(List.of(args));
         return start(cmd, cwd, env);
     }
