@@ -38,6 +38,8 @@ final class CommandRelay {
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicBoolean inputEnded = new AtomicBoolean();
     private final AtomicBoolean terminated = new AtomicBoolean();
+    /** Set once the command has ended: a requester leaving after that ends nothing, and nothing is signalled. */
+    private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Process process;
 
     /** {@code onInterrupt} records that the requester went away while the command ran. */
@@ -58,6 +60,7 @@ final class CommandRelay {
             terminate();
         }
         int code = waitFor(p);
+        ended.set(true);
         in.interrupt();
         join(out);
         join(err);
@@ -90,7 +93,7 @@ final class CommandRelay {
     }
 
     private void terminate() {
-        if (!terminated.compareAndSet(false, true)) {
+        if (ended.get() || !terminated.compareAndSet(false, true)) {
             return;
         }
         Process p = process;

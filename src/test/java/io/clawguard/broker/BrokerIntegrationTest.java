@@ -116,6 +116,9 @@ class BrokerIntegrationTest {
         assertThat(r.stdout()).isEqualTo("hello through the broker\n");
         assertThat(r.stderr()).contains("to-stderr");
         assertThat(audit()).contains("\"returncode\":42");
+        Thread.sleep(300);
+        assertThat(audit()).as("a requester that leaves after the end interrupts nothing")
+                .doesNotContain("exec_interrupted");
     }
 
     @Test
