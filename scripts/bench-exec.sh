@@ -6,7 +6,7 @@
 # run directly and an empty JVM are timed alongside for scale. Prints medians in ms, the
 # exec/seed ratio and PASS/MISS against the targets (exec <= 50 ms, exec <= 0.35 x seed).
 #
-# Usage: [SEED_DIR=/tmp/seed-guard] scripts/bench-exec.sh [RUNS]     (RUNS default 25)
+# Usage: [SEED_DIR=/tmp/seed-guard] [SEED_PYTHON=...] scripts/bench-exec.sh [RUNS]   (RUNS default 25)
 # SEED_DIR holds the seed's five scripts (guarded_privileged_exec.py, root_session_guard.py,
 # audit_logger.py, command_policy.py, prompt_policy.py); without them only ClawGuard is measured.
 set -euo pipefail
@@ -14,7 +14,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-25}"
 seed_dir="${SEED_DIR:-/tmp/seed-guard}"
 cmd=/usr/bin/true
-py=/usr/bin/python3   # the system python, as the seed's users run it
+# The python3 the seed runs with: the first on PATH by default (as the issue's 158 ms was taken;
+# here that is a pyenv shim), SEED_PYTHON=/usr/bin/python3 for the system one.
+py="${SEED_PYTHON:-$(command -v python3)}"
 
 tmp="$(mktemp -d /tmp/cg-bench.XXXXXX)"   # mode 0700, owned by us: the broker insists
 home="$tmp/clawguard" seed_home="$tmp/seed" broker=""
@@ -94,6 +96,6 @@ printf '%-52s %s (target <= 50 ms)\n' "exec:" "$(verdict "$exec_ms" 50)"
 if $seed; then
   seed_ms=$(median "$tmp/seed.t")
   ratio=$(awk -v a="$exec_ms" -v b="$seed_ms" 'BEGIN {printf "%.2f", a/b}')
-  printf '%-52s median %6s ms\n' "seed guard (python3, keep-session):" "$seed_ms"
+  printf '%-52s median %6s ms\n' "seed guard ($py, keep-session):" "$seed_ms"
   printf '%-52s %s (target <= 0.35)\n' "exec / seed: $ratio" "$(verdict "$ratio" 0.35)"
 fi
