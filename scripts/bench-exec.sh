@@ -50,7 +50,8 @@ cat >"$home/root-session-state.json" <<JSON
 {"privilege_mode":"elevated","last_elevated_activity_utc":"$now","last_transition_utc":"$now",
  "last_action":"approved-command","approved_reason":"bench","approved_session_id":null,
  "allowed_commands":[{"argv":["$cmd"],"added_at_utc":"$now","scope":"session",
- "resolved_path":"$(readlink -f "$cmd")","cwd":"$(pwd -P)","session_id":null,"request_id":"bench"}]}
+ "resolved_path":"$(readlink -f "$cmd")","cwd":"$(pwd -P)","session_id":null,"request_id":"bench",
+ "requester_uid":$(id -u),"binary_id":"$(stat -L -c %d:%i "$cmd")","cwd_id":"$(stat -c %d:%i .)"}]}
 JSON
 mkdir -p "$seed_home/.openclaw/security"
 cat >"$seed_home/.openclaw/security/root-session-state.json" <<JSON

@@ -67,7 +67,8 @@ public final class ElevationGate {
         try {
             ScreenedRequest screened = screening.screen(req);
             String requestId = newRequestId(req.requester());
-            if (reuseSession(req, screened)) {
+            // A command under the two-person rule is never served from a session: two admins, every time.
+            if (screened.approvalsNeeded() == 1 && reuseSession(req, screened)) {
                 return start(req, screened, requestId, "session",
                         req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
             }
@@ -294,6 +295,9 @@ public final class ElevationGate {
         Map<String, Object> f = fields(screened.binding(), requestId);
         f.put("use_sudo", req.useSudo());
         f.put("authorised_by", authorisedBy);
+        f.put("requester_uid", (long) req.requester().uid());
+        f.put("requester_pid", req.requester().pid());
+        f.put("runs_as", screened.runsAs());
         audit.append("exec_start", f);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
         return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), screened.runAs(),

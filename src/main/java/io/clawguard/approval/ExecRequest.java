@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.files.FileIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.Map;
 /**
  * One privileged request as the gate receives it: the argv, the reason, sudo and keep
  * flags, a shorter idle timeout if any (never a longer one), the working folder as the kernel
- * named it, the requester's seed environment flags, the locale and terminal variables the
+ * named it and its device and inode, the requester's seed environment flags, the locale and terminal variables the
  * command may have ({@code commandEnv}, already checked) and who the requester is.
  */
 public record ExecRequest(List<String> argv, String reason, boolean useSudo, boolean keepSession,
-                          Duration requestedIdleTimeout, Path cwd, ExecEnvironment env, Map<String, String> commandEnv,
-                          Requester requester) {
+                          Duration requestedIdleTimeout, Path cwd, FileIdentity cwdId, ExecEnvironment env,
+                          Map<String, String> commandEnv, Requester requester) {
     public ExecRequest {
         argv = List.copyOf(argv);
         commandEnv = Map.copyOf(commandEnv);

@@ -69,7 +69,7 @@ final class RequestScreening {
         RunAs runAs = runAs(req, policy.runAsFor(req.argv(), resolved.toString()));
         List<String> runArgv = runArgv(req, resolved, runAs);
         CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
-                env.sessionId());
+                env.sessionId(), req.requester().uid(), binary.toString(), req.cwdId().toString());
         return new ScreenedRequest(binding, runArgv, binary, runAs, runsAs(req, runAs), config, prompt,
                 policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1);
     }

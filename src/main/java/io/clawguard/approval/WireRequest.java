@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.files.FileIdentity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class WireRequest {
     }
 
     /** Decodes one request; {@code cwd} is the requester's working folder as the kernel names it. */
-    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path cwd)
+    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path cwd, FileIdentity cwdId)
             throws WireProtocol.ProtocolException {
         if (!"request".equals(m.get("type"))) {
             throw new WireProtocol.ProtocolException("expected a request, got " + m.get("type"));
@@ -45,7 +46,7 @@ public final class WireRequest {
             }
         });
         return new ExecRequest(argv, reason, WireProtocol.flag(m, "use_sudo"), WireProtocol.flag(m, "keep_session"),
-                minutes == null ? null : Duration.ofMinutes(minutes), cwd, ExecEnvironment.from(env), commandEnv,
+                minutes == null ? null : Duration.ofMinutes(minutes), cwd, cwdId, ExecEnvironment.from(env), commandEnv,
                 requester);
     }
 

@@ -53,6 +53,12 @@ final class AgentSession {
                     + " agent_users or agent_groups of clawguard.json)"));
             return;
         }
+        if (!context.load().withinRate(uid)) {
+            context.peers().overloaded(peer);
+            frames.write(Frame.exit(ExitCode.DENIED, "refused: uid " + uid + " sends more than " + PeerLoad.PER_SECOND
+                    + " requests a second; try again shortly"));
+            return;
+        }
         if (!context.load().admit(uid)) {
             context.peers().overloaded(peer);
             frames.write(Frame.exit(ExitCode.DENIED, "refused: uid " + uid + " already has " + PeerLoad.PER_UID
@@ -114,7 +120,7 @@ final class AgentSession {
             if (first.type() != Frame.REQUEST) {
                 throw new ProtocolException("the first frame must be a request");
             }
-            return WireRequest.decode(WireProtocol.decode(first.text()), requester, folder.shownAs());
+            return WireRequest.decode(WireProtocol.decode(first.text()), requester, folder.shownAs(), folder.identity());
         } catch (SocketTimeoutException e) {
             frames.write(Frame.exit(ExitCode.USAGE, "no request within " + REQUEST_WAIT_MILLIS / 1000 + " s"));
         } catch (ProtocolException | WireProtocol.ProtocolException e) {
@@ -150,11 +156,15 @@ final class AgentSession {
                 }
             } catch (IOException | ProtocolException e) {
                 LOG.debug("the requester's stream ended", e);
-            }
-            withdrawn.set(true);
-            CommandRelay r = relay;
-            if (r != null) {
-                r.requesterGone();
+            } catch (RuntimeException | Error e) {
+                LOG.error("the requester's stream failed", e);
+            } finally {
+                // However the reading ends, a pending request is withdrawn and a running command ended.
+                withdrawn.set(true);
+                CommandRelay r = relay;
+                if (r != null) {
+                    r.requesterGone();
+                }
             }
         }, "agent-reader");
         reader.setDaemon(true);

@@ -72,6 +72,10 @@ final class CommandRelay {
         if (inputEnded.get()) {
             throw new ProtocolException("standard input after its end");
         }
+        if (data.length == 0) {
+            // Empty frames would cost the window nothing and the queue a node each: unbounded memory.
+            throw new ProtocolException("an empty standard input frame");
+        }
         if (outstanding.addAndGet(data.length) > WINDOW) {
             throw new ProtocolException("standard input beyond the window the broker granted");
         }
@@ -101,10 +105,13 @@ final class CommandRelay {
         ProcessGroup.signal(p.pid(), ProcessGroup.SIGTERM);
         Thread killer = new Thread(() -> {
             try {
-                if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                    ProcessGroup.signal(p.pid(), ProcessGroup.SIGKILL);
-                }
+                p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+                Thread.sleep(grace.toMillis() / 10);
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                // Whatever is left of the group after the grace period, leader or not, is killed:
+                // a child that ignores SIGTERM must not outlive its requester.
                 ProcessGroup.signal(p.pid(), ProcessGroup.SIGKILL);
             }
         }, "relay-kill");

@@ -5,6 +5,7 @@ import io.clawguard.elevation.AllowedCommand;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.elevation.ElevationState;
 import io.clawguard.elevation.ElevationStore;
+import io.clawguard.files.FileIdentity;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.policy.GuardConfig;
@@ -35,7 +36,9 @@ public final class CdsTraining {
         Path home = Files.createTempDirectory("clawguard-cds");
         try {
             List<String> argv = List.of("/usr/bin/true");
-            CommandBinding binding = new CommandBinding(argv, Path.of("/usr/bin/true").toRealPath().toString(), "/", null);
+            Path program = Path.of("/usr/bin/true").toRealPath();
+            CommandBinding binding = new CommandBinding(argv, program.toString(), "/", null, ProcessIdentity.uid(),
+                    FileIdentity.of(program).toString(), FileIdentity.of(Path.of("/")).toString());
             new ElevationStore(home.resolve("root-session-state.json")).update(s -> new ElevationStore.Outcome<>(
                     ElevationState.INITIAL.granted(binding, "cds training", AllowedCommand.Scope.SESSION, "cds",
                             Instant.now()), null));

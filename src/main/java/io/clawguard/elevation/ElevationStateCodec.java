@@ -63,7 +63,9 @@ public final class ElevationStateCodec {
             throw c.error("request_id", "is required for a once-scoped entry");
         }
         return new AllowedCommand(argv, c.optString("resolved_path").orElse(null), c.optString("cwd").orElse(null),
-                c.optString("session_id").orElse(null), scope, requestId, instant(c, "added_at_utc"));
+                c.optString("session_id").orElse(null), c.optLong("requester_uid").map(Long::intValue).orElse(null),
+                c.optString("binary_id").orElse(null), c.optString("cwd_id").orElse(null), scope, requestId,
+                instant(c, "added_at_utc"));
     }
 
     private static Instant instant(JsonObject o, String field) throws InvalidJsonFileException {
@@ -100,6 +102,9 @@ public final class ElevationStateCodec {
                 e.put("resolved_path", c.resolvedPath());
                 e.put("cwd", c.cwd());
                 e.put("session_id", c.sessionId());
+                e.put("requester_uid", c.requesterUid() == null ? null : c.requesterUid().longValue());
+                e.put("binary_id", c.binaryId());
+                e.put("cwd_id", c.cwdId());
                 e.put("request_id", c.requestId());
             }
             commands.add(e);

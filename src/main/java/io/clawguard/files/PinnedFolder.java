@@ -38,10 +38,25 @@ public final class PinnedFolder implements AutoCloseable {
             if (!Files.isDirectory(handle) || !shown.isAbsolute() || shown.toString().endsWith(" (deleted)")) {
                 throw new IOException("the working folder of pid " + pid + " is gone or not a folder: " + shown);
             }
-            return new PinnedFolder(fd, shown, FileIdentity.of(handle));
+            FileIdentity identity = FileIdentity.of(handle);
+            if (!identity.equals(reachedBy(shown))) {
+                // The kernel names the folder as the requester sees it; in a mount namespace of its
+                // own that name can lead somewhere else entirely for everyone else.
+                throw new IOException("the working folder of pid " + pid + " is not what " + shown
+                        + " is outside the requester's own view of the file system (a mount namespace of its own?)");
+            }
+            return new PinnedFolder(fd, shown, identity);
         } catch (IOException | RuntimeException e) {
             Libc.close(fd);
             throw e;
+        }
+    }
+
+    private static FileIdentity reachedBy(Path name) {
+        try {
+            return FileIdentity.of(name);
+        } catch (IOException e) {
+            return null;
         }
     }
 

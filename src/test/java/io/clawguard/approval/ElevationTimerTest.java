@@ -91,7 +91,7 @@ class ElevationTimerTest {
 
     /** A kept approval of {@code /usr/bin/id}, granted now, as the console would leave it. */
     private void grantSession(String sessionId) throws Exception {
-        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", sessionId);
+        CommandBinding b = new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", sessionId, 1001, "8:1", "8:2");
         new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
                 ElevationState.INITIAL.granted(b, "keep", AllowedCommand.Scope.SESSION, "r1", clock.instant()), null));
     }

@@ -71,8 +71,13 @@ class GuardedExecutionTest {
     }
 
     private ExecRequest request(List<String> argv, boolean sudo, boolean keep, Duration timeout, Path dir) {
-        return new ExecRequest(argv, "restart the web server", sudo, keep, timeout, dir, ExecEnvironment.from(env),
-                Map.of("TERM", "xterm"), new Requester(ProcessIdentity.uid(), 4242, "agent"));
+        try {
+            return new ExecRequest(argv, "restart the web server", sudo, keep, timeout, dir,
+                    io.clawguard.files.FileIdentity.of(dir), ExecEnvironment.from(env), Map.of("TERM", "xterm"),
+                    new Requester(ProcessIdentity.uid(), 4242, "agent"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String audit() throws Exception {

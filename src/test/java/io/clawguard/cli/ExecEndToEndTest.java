@@ -53,8 +53,10 @@ class ExecEndToEndTest {
     }
 
     private void allowListInSession(List<String> argv) throws Exception {
-        CommandBinding b = new CommandBinding(argv, Path.of(argv.get(0)).toRealPath().toString(),
-                cwd.toRealPath().toString(), null);
+        Path program = Path.of(argv.get(0)).toRealPath();
+        CommandBinding b = new CommandBinding(argv, program.toString(), cwd.toRealPath().toString(), null,
+                io.clawguard.files.ProcessIdentity.uid(), io.clawguard.files.FileIdentity.of(program).toString(),
+                io.clawguard.files.FileIdentity.of(cwd).toString());
         new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(
                 s.granted(b, "seeded", AllowedCommand.Scope.SESSION, "seed", Instant.now()), null));
     }
@@ -161,7 +163,7 @@ class ExecEndToEndTest {
     @Test
     void statusShowsAnExpiredSessionAsExpired() throws Exception {
         ElevationState old = ElevationState.INITIAL.granted(new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id",
-                "/", null), "old", AllowedCommand.Scope.SESSION, "r", Instant.now().minusSeconds(3600));
+                "/", null, 0, "1:1", "1:2"), "old", AllowedCommand.Scope.SESSION, "r", Instant.now().minusSeconds(3600));
         new ElevationStore(home.elevationState()).update(s -> new ElevationStore.Outcome<>(old, null));
         assertThat(clawguard(Map.of(), "", "status").stdout()).contains("mode: EXPIRED");
     }

@@ -161,6 +161,27 @@ class SeparatedInstallTest {
     }
 
     @Test
+    void aSessionKeptForOneAgentServesNoOtherAgent() throws Exception {
+        Path shared = Files.createDirectories(root.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (VirtualConsole console = new VirtualConsole(home.adminSocket())) {
+            Process first = users.java(AGENT, shared, Map.of(), "io.clawguard.exec.ExecMain", "--home",
+                    home.dir().toString(), "--reason", "kept", "--keep-session", "--", "/usr/bin/id", "-G");
+            console.awaitPending("/usr/bin/id -G");
+            console.type("A");
+            assertThat(CliProcess.collect(first, "exec").exitCode()).isZero();
+            Process other = users.java(OTHER_AGENT, shared, Map.of(), "io.clawguard.exec.ExecMain", "--home",
+                    home.dir().toString(), "--reason", "kept", "--keep-session", "--", "/usr/bin/id", "-G");
+            console.awaitPending("/usr/bin/id -G");
+            assertThat(other.isAlive()).as("the other agent is asked again, not served from the session").isTrue();
+            console.type("d");
+            console.await(s -> s.contains("Reason for the denial"));
+            console.press(KeyType.Enter);
+            assertThat(CliProcess.collect(other, "exec").exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTwoPersonCommandRunsOnlyAfterTwoDifferentAdminsApproved() throws Exception {
         try (VirtualConsole console = new VirtualConsole(home.adminSocket())) {
             Process p = exec(AGENT, work, "/usr/bin/touch", "two-person-ok");

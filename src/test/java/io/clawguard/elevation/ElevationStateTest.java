@@ -18,23 +18,29 @@ class ElevationStateTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final CommandBinding APPROVED =
-            new CommandBinding(List.of("/usr/bin/systemctl", "restart", "nginx"), "/usr/bin/systemctl", "/srv", "task-1");
+            new CommandBinding(List.of("/usr/bin/systemctl", "restart", "nginx"), "/usr/bin/systemctl", "/srv", "task-1", 1001, "8:1", "8:2");
 
     static Stream<Arguments> bindings() {
         return Stream.of(
                 Arguments.of("the same binding", APPROVED, true),
                 Arguments.of("another argument", new CommandBinding(List.of("/usr/bin/systemctl", "restart", "sshd"),
-                        "/usr/bin/systemctl", "/srv", "task-1"), false),
+                        "/usr/bin/systemctl", "/srv", "task-1", 1001, "8:1", "8:2"), false),
                 Arguments.of("an extra argument", new CommandBinding(List.of("/usr/bin/systemctl", "restart", "nginx", "x"),
-                        "/usr/bin/systemctl", "/srv", "task-1"), false),
+                        "/usr/bin/systemctl", "/srv", "task-1", 1001, "8:1", "8:2"), false),
                 Arguments.of("another resolved binary", new CommandBinding(APPROVED.argv(), "/opt/systemctl", "/srv",
-                        "task-1"), false),
+                        "task-1", 1001, "8:1", "8:2"), false),
                 Arguments.of("another working folder", new CommandBinding(APPROVED.argv(), "/usr/bin/systemctl", "/tmp",
-                        "task-1"), false),
+                        "task-1", 1001, "8:1", "8:2"), false),
                 Arguments.of("another task session", new CommandBinding(APPROVED.argv(), "/usr/bin/systemctl", "/srv",
-                        "task-2"), false),
-                Arguments.of("no task session", new CommandBinding(APPROVED.argv(), "/usr/bin/systemctl", "/srv", null),
-                        false));
+                        "task-2", 1001, "8:1", "8:2"), false),
+                Arguments.of("no task session", new CommandBinding(APPROVED.argv(), "/usr/bin/systemctl", "/srv", null, 1001, "8:1", "8:2"),
+                        false),
+                Arguments.of("another requester", new CommandBinding(APPROVED.argv(), "/usr/bin/systemctl", "/srv",
+                        "task-1", 1002, "8:1", "8:2"), false),
+                Arguments.of("another file at the program's path", new CommandBinding(APPROVED.argv(),
+                        "/usr/bin/systemctl", "/srv", "task-1", 1001, "8:9", "8:2"), false),
+                Arguments.of("another folder by the same name", new CommandBinding(APPROVED.argv(),
+                        "/usr/bin/systemctl", "/srv", "task-1", 1001, "8:1", "8:9"), false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +101,7 @@ class ElevationStateTest {
             assertThat(c.argv()).containsExactly("/usr/bin/id");
             assertThat(c.scope()).isEqualTo(AllowedCommand.Scope.LEGACY);
         });
-        assertThat(seed.authorises(new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", null))).isFalse();
+        assertThat(seed.authorises(new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", null, 1001, "8:1", "8:2"))).isFalse();
         String rewritten = JsonValues.pretty(ElevationStateCodec.toJson(seed));
         assertThat(rewritten).doesNotContain("\"scope\"");
     }

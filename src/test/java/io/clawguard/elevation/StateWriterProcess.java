@@ -11,7 +11,7 @@ public final class StateWriterProcess {
 
     public static void main(String[] args) throws Exception {
         ElevationStore store = new ElevationStore(Path.of(args[0]));
-        CommandBinding b = new CommandBinding(List.of("/usr/bin/echo", args[1]), "/usr/bin/echo", "/", null);
+        CommandBinding b = new CommandBinding(List.of("/usr/bin/echo", args[1]), "/usr/bin/echo", "/", null, 1001, "8:1", "8:2");
         store.update(s -> new ElevationStore.Outcome<>(
                 s.granted(b, "writer " + args[1], AllowedCommand.Scope.SESSION, args[1], Instant.now()), null));
     }

@@ -51,4 +51,24 @@ class PinnedFolderTest {
             sleeper.destroyForcibly().waitFor();
         }
     }
+
+    @Test
+    void aFolderThatIsAnotherOneOutsideTheRequestersOwnMountNamespaceIsRefused() throws Exception {
+        Path mine = Files.createDirectories(root.resolve("mine"));
+        Path shown = Files.createDirectories(root.resolve("etc"));
+        Files.writeString(mine.resolve("passwd"), "root:x:0:0:FAKE");
+        // The requester's own view: its folder mounted over a name that means something else to everyone else.
+        Process p = new ProcessBuilder("/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", "-c",
+                "mount --bind " + mine + " " + shown + " && cd " + shown + " && exec /usr/bin/sleep 30").start();
+        try {
+            for (int i = 0; i < 200 && !Files.readString(Path.of("/proc", Long.toString(p.pid()), "comm")).strip()
+                    .equals("sleep"); i++) {
+                Thread.sleep(10);
+            }
+            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(p.pid()))
+                    .hasMessageContaining("is not what " + shown.toRealPath() + " is outside the requester's own view");
+        } finally {
+            p.destroyForcibly().waitFor();
+        }
+    }
 }
