@@ -49,6 +49,7 @@ public final class Broker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     static final Path SETSID = Path.of("/usr/bin/setsid");
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+    static final Path BASH = Path.of("/bin/bash");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     /** How one broker is set up; {@code collector} null means the network is not watched. */
@@ -101,7 +102,7 @@ public final class Broker implements AutoCloseable {
     public static Broker start(Settings s) throws IOException, InvalidJsonFileException {
         BrokerFolders.prepare(s.home(), s.config());
         PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
-        Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV),
+        Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV), helper(BASH),
                 CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0));
         try {
             for (SocketListener l : b.listeners) {
@@ -115,12 +116,12 @@ public final class Broker implements AutoCloseable {
         return b;
     }
 
-    /** A util-linux program commands are started through: checked like any command the broker runs. */
+    /** A program commands are started through (util-linux, bash): checked like any command the broker runs. */
     private static Path helper(Path program) throws IOException {
         try {
             return CommandValidator.onThisHost().validateCommand(List.of(program.toString()));
         } catch (InvalidCommandException e) {
-            throw new IOException("the broker starts commands through " + program + " (util-linux): " + e.getMessage());
+            throw new IOException("the broker starts commands through " + program + ": " + e.getMessage());
         }
     }
 

@@ -23,18 +23,23 @@ import java.util.Map;
 final class CommandLauncher {
     static final String SAFE_PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
 
+    /** Runs a program under the name it was asked by: {@code bash -c 'exec -a "$0" "$@"' NAME PROGRAM ARGS}. */
+    private static final String AS_NAMED = "exec -a \"$0\" \"$@\"";
+
     private final Path setsid;
     private final Path setpriv;
+    private final Path bash;
     private final String home;
     private final boolean root;
 
     /**
-     * {@code setsid} and {@code setpriv} are checked by the broker at start; {@code home} is the
+     * {@code setsid}, {@code setpriv} and {@code bash} are checked by the broker at start; {@code home} is the
      * HOME a command run as the broker's own user gets.
      */
-    CommandLauncher(Path setsid, Path setpriv, String home, boolean root) {
+    CommandLauncher(Path setsid, Path setpriv, Path bash, String home, boolean root) {
         this.setsid = setsid;
         this.setpriv = setpriv;
+        this.bash = bash;
         this.home = home;
         this.root = root;
     }
@@ -68,6 +73,12 @@ final class CommandLauncher {
         if (switchUser) {
             command.addAll(List.of(setpriv.toString(), "--reuid=" + as.uid(), "--regid=" + as.gid(),
                     as.named() ? "--init-groups" : "--clear-groups", "--"));
+        }
+        String asked = run.binding().argv().get(0);
+        if (run.runArgv().get(0).equals(run.binding().resolvedPath()) && !asked.equals(run.binding().resolvedPath())) {
+            // Started from the resolved file, a program that reads its name from argv[0] (xzcat is xz,
+            // rbash is bash) would act as another: it gets the name the admin read.
+            command.addAll(List.of(bash.toString(), "-c", AS_NAMED, asked));
         }
         command.addAll(run.runArgv());
         ProcessBuilder pb = new ProcessBuilder(command).directory(folder.handle().toFile());

@@ -246,4 +246,24 @@ class BrokerIntegrationTest {
         assertThat(unknown.exitCode()).isEqualTo(7);
         assertThat(unknown.stderr()).contains("no-such-user", "not in /etc/passwd");
     }
+
+    @Test
+    void aProgramReachedThroughASymlinkRunsUnderTheNameTheAdminRead() throws Exception {
+        Process compress = new ProcessBuilder("/usr/bin/xz").start();
+        try (OutputStream in = compress.getOutputStream()) {
+            in.write("the name matters\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] packed = compress.getInputStream().readAllBytes();
+        compress.waitFor();
+        Process p = exec("--", "/usr/bin/xzcat");
+        PendingApprovals.Pending pending = broker.awaitPending(1);
+        assertThat(pending.request().binding().resolvedPath()).isEqualTo(Path.of("/usr/bin/xz").toRealPath().toString());
+        broker.decide(pending, ApprovalDecision.approved(false));
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(packed);
+        }
+        CliProcess.Result r = CliProcess.collect(p, "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).as("xz run as xzcat decompresses, as the admin read").isEqualTo("the name matters\n");
+    }
 }
