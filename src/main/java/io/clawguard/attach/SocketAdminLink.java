@@ -56,7 +56,12 @@ public final class SocketAdminLink implements AdminLink {
 
     @Override
     public BrokerInfo attach(Consumer<Event> sink, Runnable lost) throws IOException {
-        send(WireProtocol.message("attach"));
+        try {
+            send(WireProtocol.message("attach"));
+        } catch (IOException refusedBeforeReading) {
+            // A broker refuses a peer before reading a byte; its answer is still there to read.
+            LOG.debug("the broker closed before the attach was sent", refusedBeforeReading);
+        }
         Map<String, Object> first;
         try {
             first = next();

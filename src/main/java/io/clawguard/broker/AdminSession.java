@@ -49,6 +49,7 @@ final class AdminSession {
         if (!peers.admin(peer)) {
             error("uid " + peer.uid() + " may not attach to this broker (not among the admin_users or admin_groups"
                     + " of clawguard.json)");
+            peers.closeGently(socket);
             return;
         }
         ApprovalDesk.Admin admin = new ApprovalDesk.Admin(peer.uid(), names.apply(peer.uid()), false);

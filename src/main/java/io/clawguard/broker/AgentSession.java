@@ -51,6 +51,7 @@ final class AgentSession {
         if (!context.peers().agent(peer)) {
             frames.write(Frame.exit(ExitCode.DENIED, "uid " + uid + " may not ask this broker (not among the"
                     + " agent_users or agent_groups of clawguard.json)"));
+            context.peers().closeGently(socket);
             return;
         }
         if (!context.load().withinRate(uid)) {

@@ -2,9 +2,11 @@ package io.clawguard.broker;
 
 import io.clawguard.approval.AuditTrail;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketCredentials;
 import org.slf4j.Logger;
@@ -25,13 +27,40 @@ final class PeerCheck {
     /** A peer refused again within this time is counted, not written again: a flood must not flood the log. */
     private static final long QUIET_MILLIS = 10_000;
 
+
     private final PeerRules rules;
     private final AuditTrail audit;
     private final Map<String, long[]> lastRecorded = new ConcurrentHashMap<>();
+    private final Semaphore gentleCloses = new Semaphore(32);
 
     PeerCheck(PeerRules rules, AuditTrail audit) {
         this.rules = rules;
         this.audit = audit;
+    }
+
+    /**
+     * After a refusal has been written: stops sending and lets the peer finish sending its first
+     * message (read and thrown away unparsed, a second at most), so a client that wrote before it
+     * read still finds the refusal instead of a reset connection.
+     */
+    void closeGently(AFUNIXSocket socket) {
+        // Bounded: a flood of refused peers gets plain closes rather than tying up threads.
+        if (!gentleCloses.tryAcquire()) {
+            return;
+        }
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(300);
+            byte[] sink = new byte[4096];
+            InputStream in = socket.getInputStream();
+            for (int total = 0, n = in.read(sink); n > 0 && total < 65536; n = in.read(sink)) {
+                total += n;
+            }
+        } catch (IOException e) {
+            LOG.debug("a refused peer went away first", e);
+        } finally {
+            gentleCloses.release();
+        }
     }
 
     static Peer of(AFUNIXSocket socket) throws IOException {

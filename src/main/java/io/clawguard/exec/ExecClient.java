@@ -47,7 +47,12 @@ public final class ExecClient {
         try (channel) {
             FrameStream frames = new FrameStream(new BufferedInputStream(ChannelStreams.in(channel)),
                     ChannelStreams.out(channel));
-            frames.write(new Frame(Frame.REQUEST, request));
+            try {
+                frames.write(new Frame(Frame.REQUEST, request));
+            } catch (IOException refusedBeforeReading) {
+                // A broker that refuses a peer answers and closes before reading a byte; its answer is
+                // still there to read (and if there is none, the broker is gone and relay says so).
+            }
             return relay(frames);
         } catch (IOException | ProtocolException e) {
             return fail(NO_APPROVER, "the broker connection failed (" + e.getMessage() + "); nothing ran");
