@@ -214,7 +214,7 @@ public final class ElevationGate {
                                  ApproverFactory approvers) throws IOException, RefusedException {
         boolean confirm = req.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
-                req.env().untrustedSource(), confirm, req.keepSession(), req.useSudo(), req.requester(),
+                req.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
                 RelativeArguments.resolve(req.argv(), req.cwd()), screened.runsAs(), screened.approvalsNeeded(),
                 clock.instant());
         Map<String, Object> f = fields(screened.binding(), requestId);
@@ -235,6 +235,11 @@ public final class ElevationGate {
         }
         recordDecision(req, screened.binding(), requestId, decision);
         return decision;
+    }
+
+    /** Whether the command really runs through sudo: only a broker that is not root was asked to; a root one never does. */
+    private static boolean throughSudo(ScreenedRequest s) {
+        return !s.runArgv().get(0).equals(s.binding().resolvedPath());
     }
 
     private void recordDecision(ExecRequest req, CommandBinding binding, String requestId, ApprovalDecision decision)

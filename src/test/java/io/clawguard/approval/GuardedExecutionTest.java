@@ -253,6 +253,7 @@ class GuardedExecutionTest {
             return 0;
         }, 0).execute(request(List.of("/bin/id", "-u"), true, false, null, cwd));
         assertThat(ran).containsExactly(List.of(Path.of("/bin/id").toRealPath().toString(), "-u"));
+        assertThat(approver.asked.get(0).useSudo()).as("the admin is not told of a sudo that never runs").isFalse();
     }
 
     @Test
