@@ -25,23 +25,22 @@ public final class UserDatabase {
 
     /** The name of user {@code uid}, or null when the passwd lines have none. */
     public static String nameOf(int uid, List<String> passwd) {
-        String id = Integer.toString(uid);
-        for (String line : passwd) {
-            String[] f = line.split(":", -1);
-            if (f.length > 2 && f[2].equals(id)) {
-                return f[0];
-            }
-        }
-        return null;
+        String[] f = entryOf(uid, passwd);
+        return f == null ? null : f[0];
     }
 
     /** The home folder of user {@code uid}, or null when the passwd lines have none. */
     public static String homeOf(int uid, List<String> passwd) {
+        String[] f = entryOf(uid, passwd);
+        return f == null ? null : f[5];
+    }
+
+    private static String[] entryOf(int uid, List<String> passwd) {
         String id = Integer.toString(uid);
         for (String line : passwd) {
             String[] f = line.split(":", -1);
             if (f.length > 5 && f[2].equals(id)) {
-                return f[5];
+                return f;
             }
         }
         return null;
