@@ -46,7 +46,7 @@ public final class CdsTraining {
             try (Broker broker = Broker.start(new Broker.Settings(new StateHome(home), GuardConfig.DEFAULTS, uid,
                     Duration.ofSeconds(5), Duration.ofSeconds(2), null, Clock.systemUTC()))) {
                 Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                        "-XX:DumpLoadedClassList=" + classList, "-cp", execJar.toString(), "io.clawguard.exec.ExecMain",
+                        "-XX:DumpLoadedClassList=" + classList, "-cp", execJar.toString(), "io.clawguard.cli.ExecMain",
                         "--home", home.toString(), "--reason", "cds training", "--keep-session", "--", "/usr/bin/true")
                         .directory(Path.of("/").toFile()).inheritIO().start();
                 if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -1,6 +1,5 @@
 package io.clawguard.cli;
 
-import io.clawguard.exec.ExecMain;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * and runs nothing: the broker does. Its exit code is the command's, or the refusal's.
  */
 public final class ExecClient {
-    static final int NO_APPROVER = 10;
+    public static final int NO_APPROVER = 10;
     static final int DENIED = 1;
 
     private final InputStream stdin;

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class ExecRequestJson {
     /** The seed's variables, and the locale and terminal the command may want. */
-    static final List<String> FORWARDED_ENV = List.of("OPENCLAW_TASK_SESSION_ID", "OPENCLAW_REQUIRE_SESSION_ID",
+    public static final List<String> FORWARDED_ENV = List.of("OPENCLAW_TASK_SESSION_ID", "OPENCLAW_REQUIRE_SESSION_ID",
             "OPENCLAW_REQUIRE_POLICY_FILES", "OPENCLAW_UNTRUSTED_SOURCE", "OPENCLAW_REAL_SUDO", "LANG", "LC_ALL", "TERM");
 
     private ExecRequestJson() {

@@ -80,7 +80,7 @@ class SeparatedInstallTest {
     private Process exec(int uid, Path cwd, String... argv) throws Exception {
         List<String> args = new ArrayList<>(List.of("--home", home.dir().toString(), "--reason", "separated test", "--"));
         args.addAll(List.of(argv));
-        return users.java(uid, cwd, Map.of(), "io.clawguard.exec.ExecMain", args.toArray(String[]::new));
+        return users.java(uid, cwd, Map.of(), "io.clawguard.cli.ExecMain", args.toArray(String[]::new));
     }
 
     private String audit() throws Exception {
@@ -144,7 +144,7 @@ class SeparatedInstallTest {
         Path bin = Files.createDirectories(root.resolve("bin"));
         Path launcher = bin.resolve("clawguard");
         Files.writeString(launcher, "#!/bin/sh\nshift\nexec " + ProcessHandle.current().info().command().orElse("java")
-                + " -XX:-UsePerfData -cp '" + users.classPath() + "' io.clawguard.exec.ExecMain \"$@\"\n");
+                + " -XX:-UsePerfData -cp '" + users.classPath() + "' io.clawguard.cli.ExecMain \"$@\"\n");
         Path shim = bin.resolve("sudo");
         Files.writeString(shim, SudoShim.script(List.of(launcher.toString()), home.dir()));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -165,12 +165,12 @@ class SeparatedInstallTest {
         Path shared = Files.createDirectories(root.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         try (VirtualConsole console = new VirtualConsole(home.adminSocket())) {
-            Process first = users.java(AGENT, shared, Map.of(), "io.clawguard.exec.ExecMain", "--home",
+            Process first = users.java(AGENT, shared, Map.of(), "io.clawguard.cli.ExecMain", "--home",
                     home.dir().toString(), "--reason", "kept", "--keep-session", "--", "/usr/bin/id", "-G");
             console.awaitPending("/usr/bin/id -G");
             console.type("A");
             assertThat(CliProcess.collect(first, "exec").exitCode()).isZero();
-            Process other = users.java(OTHER_AGENT, shared, Map.of(), "io.clawguard.exec.ExecMain", "--home",
+            Process other = users.java(OTHER_AGENT, shared, Map.of(), "io.clawguard.cli.ExecMain", "--home",
                     home.dir().toString(), "--reason", "kept", "--keep-session", "--", "/usr/bin/id", "-G");
             console.awaitPending("/usr/bin/id -G");
             assertThat(other.isAlive()).as("the other agent is asked again, not served from the session").isTrue();

@@ -1,5 +1,7 @@
-package io.clawguard.exec;
+package io.clawguard.cli;
 
+import io.clawguard.exec.ExecClient;
+import io.clawguard.exec.ExecRequestJson;
 import io.clawguard.files.StateHome;
 import java.io.PrintStream;
 import java.io.PrintWriter;
