@@ -47,6 +47,8 @@ class ComplianceMonitorTest {
             assertThat(second.score()).isLessThan(first.score());
         } finally {
             executor.shutdownNow();
+            // An assessment still writing its state must finish before the temp folder goes.
+            executor.awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
