@@ -199,6 +199,7 @@ class SeparatedInstallTest {
             CliProcess.Result r = CliProcess.collect(p, "exec");
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             assertThat(work.resolve("two-person-ok")).exists();
+            console.await(s -> s.contains("Pending approvals (0)") && s.contains("exec_finish"));
             assertThat(audit()).contains("\"approval_partial\"", "\"by\":[\"root (uid 0)\",\"uid " + SECOND_ADMIN + "\"]");
         }
     }
