@@ -72,7 +72,7 @@ final class ConsoleKeys {
             } else {
                 secondFactorThen(row, keep);
             }
-        }, () -> say("no request selected"));
+        }, () -> say("no request selected: choose one with ↑ ↓"));
     }
 
     private void secondFactorThen(PendingRow row, boolean keep) {
@@ -98,7 +98,7 @@ final class ConsoleKeys {
                         decide(row, ApprovalDecision.denied(reason.isBlank() ? "denied by the admin" : reason.strip()),
                                 null);
                     }
-                }), () -> say("no request selected"));
+                }), () -> say("no request selected: choose one with ↑ ↓"));
     }
 
     /** Sends the decision for exactly this request id; the broker's answer is shown when it comes. */
@@ -131,7 +131,7 @@ final class ConsoleKeys {
                     .ifPresentOrElse(row -> TextWindow.show(gui, row.key(), row.detailLines()),
                             () -> say("nothing selected"));
             default -> model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
-                    RequestDetail.lines(row, model.now())), () -> say("no request selected"));
+                    RequestDetail.lines(row, model.now())), () -> say("no request selected: choose one with ↑ ↓"));
         }
     }
 

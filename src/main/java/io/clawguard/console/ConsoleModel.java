@@ -1,5 +1,6 @@
 package io.clawguard.console;
 
+import io.clawguard.approval.VisibleText;
 import io.clawguard.bus.ApprovalDecided;
 import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
@@ -35,7 +36,10 @@ public final class ConsoleModel {
     private final Deque<ActivityLine> activity = new ArrayDeque<>();
     private ElevationChanged elevation;
     private Instant now;
-    private int selected;
+    /** The request the keys act on, by id: a row number would slide onto another request when one leaves. */
+    private String selectedId;
+    /** Once a selected request has left, nothing is chosen for the admin again: arrivals are not selected. */
+    private boolean selectionLost;
     private String notice;
 
     public ConsoleModel(Instant now) {
@@ -44,6 +48,9 @@ public final class ConsoleModel {
 
     public void requested(ApprovalRequested r) {
         pending.put(r.requestId(), PendingRow.of(r));
+        if (selectedId == null && !selectionLost) {
+            selectedId = r.requestId();
+        }
     }
 
     public void progress(ApprovalProgress p) {
@@ -51,8 +58,14 @@ public final class ConsoleModel {
     }
 
     public void decided(ApprovalDecided d) {
-        pending.remove(d.requestId());
-        selected = Math.max(0, Math.min(selected, pending.size() - 1));
+        PendingRow left = pending.remove(d.requestId());
+        if (left != null && d.requestId().equals(selectedId)) {
+            selectedId = null;
+            selectionLost = true;
+            notice = left.shortId() + " left (" + d.outcome().replace('_', ' ')
+                    + (d.reason() == null ? "" : ": " + VisibleText.of(d.reason()).text())
+                    + "); nothing is selected now: choose with ↑ ↓";
+        }
     }
 
     public void audited(AuditRecorded a) {
@@ -124,18 +137,24 @@ public final class ConsoleModel {
         return new ArrayList<>(activity);
     }
 
+    /** The row of the selected request; -1 when none is selected. */
     public int selectedIndex() {
-        return selected;
+        return selectedId == null ? -1 : new ArrayList<>(pending.keySet()).indexOf(selectedId);
     }
 
     public Optional<PendingRow> selected() {
-        List<PendingRow> rows = pending();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(Math.min(selected, rows.size() - 1)));
+        return Optional.ofNullable(selectedId == null ? null : pending.get(selectedId));
     }
 
+    /** Moves to the next or previous request; from nothing selected, down picks the first and up the last. */
     public void moveSelection(int delta) {
-        int size = pending.size();
-        selected = size == 0 ? 0 : Math.floorMod(selected + delta, size);
+        List<String> ids = new ArrayList<>(pending.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        int at = selectedIndex();
+        int next = at < 0 ? (delta > 0 ? 0 : ids.size() - 1) : Math.floorMod(at + delta, ids.size());
+        selectedId = ids.get(next);
     }
 
     public boolean elevated() {

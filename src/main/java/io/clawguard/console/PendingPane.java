@@ -33,7 +33,7 @@ final class PendingPane {
             }
             return;
         }
-        int first = Math.max(0, m.selectedIndex() - (h - 2));
+        int first = Math.max(0, Math.max(0, m.selectedIndex()) - (h - 2));
         for (int i = first; i < rows.size() && i - first + 1 < h; i++) {
             PendingRow r = rows.get(i);
             boolean selected = i == m.selectedIndex();

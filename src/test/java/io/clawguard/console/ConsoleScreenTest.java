@@ -140,6 +140,32 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void whenTheSelectedRequestIsWithdrawnNothingIsSelectedAndANothingIsApproved() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", List.of("/usr/bin/id"), "first");
+        rig.request("1-x-2", RESTART, "read by the admin");
+        rig.request("1-x-3", List.of("/usr/bin/cp", "/tmp/x", "/etc/cron.hourly/x"), "never read");
+        rig.press(KeyType.ArrowDown);
+        assertThat(rig.screen()).contains(">---- #2");
+        rig.bus.publish(new ApprovalDecided("1-x-2", "denied", false, "the requester went away", ConsoleRig.T0));
+        rig.bus.publish(new ApprovalDecided("1-x-1", "timed_out", false, "timed out", ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).doesNotContain(">----").contains(" ---- #3");
+        assertThat(rig.row(23)).contains("#2 left (denied: the requester went away); nothing is selected now");
+        rig.type("a");
+        rig.type("A");
+        rig.type("d");
+        assertThat(rig.actions.decisions).as("no key acts on a request the admin did not choose").isEmpty();
+        assertThat(rig.row(23)).contains("no request selected");
+        rig.request("1-x-4", List.of("/usr/bin/id"), "arrives after the loss");
+        rig.type("a");
+        assertThat(rig.actions.decisions).as("a new arrival is not selected for the admin either").isEmpty();
+        rig.press(KeyType.ArrowDown);
+        rig.type("a");
+        assertThat(rig.actions.decisions).containsOnlyKeys("1-x-3");
+    }
+
+    @Test
     void quittingAnAttachedConsoleLeavesRequestsPendingAndAsksNothing() {
         ConsoleRig rig = new ConsoleRig(80, 24);
         rig.actions.quitDenies = false;
