@@ -36,14 +36,13 @@ public final class Console {
         this.view = new ConsoleView(model, identity, theme.palette());
         gui.setTheme(theme.theme());
         ConsoleKeys consoleKeys = new ConsoleKeys(gui, model, actions, view, theme);
-        Keymap keys = consoleKeys.keymap();
-        view.keymap(keys);
+        view.keymap(consoleKeys::inForce);
         window.setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         window.setComponent(view);
         window.addWindowListener(new WindowListenerAdapter() {
             @Override
             public void onInput(Window w, KeyStroke key, AtomicBoolean deliverEvent) {
-                if (keys.handle(key)) {
+                if (consoleKeys.inForce().handle(key)) {
                     deliverEvent.set(false);
                 }
             }

@@ -3,6 +3,7 @@ package io.clawguard.console;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.approval.ApprovalDecision;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,32 +28,69 @@ final class ConsoleKeys {
         this.theme = theme;
     }
 
-    Keymap keymap() {
-        return new Keymap(List.of(
-                KeyBinding.character('a', "approve", "approve once (elevation dropped after the command)", true,
-                        () -> approve(false)),
-                KeyBinding.character('A', "keep", "approve and keep for this task session (idle expiry applies)", true,
-                        () -> approve(true)),
-                KeyBinding.character('d', "deny", "deny, with an optional reason the requester is shown", false,
-                        this::deny),
-                KeyBinding.special(KeyType.Enter, "⏎", "detail", "detail of the selected row: a request's whole"
-                        + " argv, binary, cwd, session, requester; a port's or destination's findings and what to do",
+    /**
+     * The keys in force now, k9s style: the focused pane's own, then the global ones. A key acts
+     * only where it is shown; the status bar and the help are made from the same list.
+     */
+    Keymap inForce() {
+        List<KeyBinding> keys = new ArrayList<>(paneKeys(model.focus()));
+        keys.addAll(globalKeys());
+        return new Keymap(keys);
+    }
+
+    private List<KeyBinding> paneKeys(ConsoleModel.Focus focus) {
+        return switch (focus) {
+            case PENDING -> List.of(
+                    KeyBinding.character('a', "approve", "approve the selected request once (elevation dropped after"
+                            + " the command)", true, () -> approve(false)),
+                    KeyBinding.character('A', "keep", "approve the selected request and keep it for this task session"
+                            + " (idle expiry applies)", true, () -> approve(true)),
+                    KeyBinding.character('d', "deny", "deny the selected request, with an optional reason the requester"
+                            + " is shown", false, this::deny),
+                    KeyBinding.special(KeyType.Enter, "⏎", "detail", "the whole request: every argv element, binary,"
+                            + " cwd, who it runs as, session, requester", this::detail),
+                    arrow(KeyType.ArrowUp, "select the previous request", -1),
+                    arrow(KeyType.ArrowDown, "select the next request", 1));
+            case PORTS -> {
+                List<KeyBinding> keys = new ArrayList<>(networkKeys());
+                keys.add(KeyBinding.character('b', "baseline", "review the approved-ports baseline (or generate one)"
+                        + " rule by rule", false, this::baseline));
+                yield keys;
+            }
+            case EGRESS -> networkKeys();
+            case SCORECARD -> List.of(
+                    KeyBinding.special(KeyType.Enter, "⏎", "check", "the selected check's evidence, gap, mitigation"
+                            + " and controls", this::detail),
+                    arrow(KeyType.ArrowUp, "select the previous check", -1),
+                    arrow(KeyType.ArrowDown, "select the next check", 1));
+        };
+    }
+
+    private List<KeyBinding> networkKeys() {
+        return List.of(
+                KeyBinding.special(KeyType.Enter, "⏎", "findings", "the selected row's findings and what to do",
                         this::detail),
-                KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports, egress and scorecard panes",
-                        this::nextPane),
-                KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
-                KeyBinding.character('b', "baseline", "review the approved-ports baseline (or generate one) rule by rule",
-                        false, this::baseline),
-                KeyBinding.special(KeyType.ArrowUp, "↑", "", "select the previous row of the pane", () -> move(-1)),
-                KeyBinding.special(KeyType.ArrowDown, "↓", "", "select the next row of the pane", () -> move(1)),
-                KeyBinding.character('o', "", "sort the ports and egress panes (flagged first, by port, by program)",
+                KeyBinding.character('o', "sort", "sort the ports and egress panes (flagged first, by port, by program)",
                         false, this::sort),
-                KeyBinding.character('f', "", "show only flagged ports and destinations, or everything again", false,
-                        this::filter),
+                KeyBinding.character('f', "flagged", "show only flagged ports and destinations, or everything again",
+                        false, this::filter),
+                arrow(KeyType.ArrowUp, "select the previous row", -1),
+                arrow(KeyType.ArrowDown, "select the next row", 1));
+    }
+
+    private KeyBinding arrow(KeyType type, String description, int delta) {
+        return KeyBinding.special(type, type == KeyType.ArrowUp ? "↑" : "↓", "", description, () -> move(delta));
+    }
+
+    private List<KeyBinding> globalKeys() {
+        return List.of(
+                KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports, egress and"
+                        + " scorecard panes", this::nextPane),
+                KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
                 KeyBinding.character('t', "", "next theme (dark, light, high-contrast, mono)", false, this::nextTheme),
-                KeyBinding.character('?', "help", "this help", false, this::help),
+                KeyBinding.character('?', "help", "the keys in force here", false, this::help),
                 KeyBinding.character('q', "quit", "quit (asks first when quitting would deny pending requests)",
-                        false, this::quit)));
+                        false, this::quit));
     }
 
     private void approve(boolean keep) {
@@ -103,6 +141,7 @@ final class ConsoleKeys {
 
     /** Sends the decision for exactly this request id; the broker's answer is shown when it comes. */
     private void decide(PendingRow row, ApprovalDecision decision, String secondFactor) {
+        model.decidedHere(row.id());
         say("sent to the broker: " + row.shortId() + " …");
         later(actions.decide(row.id(), decision, secondFactor));
     }
@@ -186,7 +225,8 @@ final class ConsoleKeys {
     }
 
     private void help() {
-        TextWindow.show(gui, "Keys (! = grants root)", keymap().helpLines());
+        TextWindow.show(gui, "Keys in the " + model.focus().name().toLowerCase(java.util.Locale.ROOT)
+                + " pane (! = grants root)", inForce().helpLines());
     }
 
     private void quit() {

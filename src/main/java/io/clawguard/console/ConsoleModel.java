@@ -38,8 +38,13 @@ public final class ConsoleModel {
     private Instant now;
     /** The request the keys act on, by id: a row number would slide onto another request when one leaves. */
     private String selectedId;
-    /** Once a selected request has left, nothing is chosen for the admin again: arrivals are not selected. */
+    /**
+     * A selected request left without this console deciding it (withdrawn, timed out, decided at
+     * another console): until the admin chooses again, no request is chosen for them.
+     */
     private boolean selectionLost;
+    /** Requests this console has sent a decision for: their leaving is expected, not a loss. */
+    private final java.util.Set<String> decidedHere = new java.util.HashSet<>();
     private String notice;
 
     public ConsoleModel(Instant now) {
@@ -48,9 +53,16 @@ public final class ConsoleModel {
 
     public void requested(ApprovalRequested r) {
         pending.put(r.requestId(), PendingRow.of(r));
-        if (selectedId == null && !selectionLost) {
+        // Only a request arriving into an empty pane is chosen for the admin: the highlight never
+        // jumps onto a request among others the admin has not chosen.
+        if (selectedId == null && !selectionLost && pending.size() == 1) {
             selectedId = r.requestId();
         }
+    }
+
+    /** This console sent a decision for {@code requestId}; its leaving will be no surprise. */
+    public void decidedHere(String requestId) {
+        decidedHere.add(requestId);
     }
 
     public void progress(ApprovalProgress p) {
@@ -59,8 +71,12 @@ public final class ConsoleModel {
 
     public void decided(ApprovalDecided d) {
         PendingRow left = pending.remove(d.requestId());
-        if (left != null && d.requestId().equals(selectedId)) {
-            selectedId = null;
+        boolean expected = decidedHere.remove(d.requestId());
+        if (left == null || !d.requestId().equals(selectedId)) {
+            return;
+        }
+        selectedId = null;
+        if (!expected) {
             selectionLost = true;
             notice = left.shortId() + " left (" + d.outcome().replace('_', ' ')
                     + (d.reason() == null ? "" : ": " + VisibleText.of(d.reason()).text())
@@ -155,6 +171,7 @@ public final class ConsoleModel {
         int at = selectedIndex();
         int next = at < 0 ? (delta > 0 ? 0 : ids.size() - 1) : Math.floorMod(at + delta, ids.size());
         selectedId = ids.get(next);
+        selectionLost = false;
     }
 
     public boolean elevated() {

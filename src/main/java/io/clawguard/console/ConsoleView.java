@@ -7,13 +7,14 @@ import com.googlecode.lanterna.gui2.TextGUIGraphics;
 import io.clawguard.bus.NetworkChanged;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The main screen, drawn from the model on the GUI thread each time it is invalidated. */
 final class ConsoleView extends AbstractComponent<ConsoleView> {
     private final ConsoleModel model;
     private final ConsoleIdentity identity;
     private Palette palette;
-    private Keymap keymap = new Keymap(List.of());
+    private Supplier<Keymap> keymap = () -> new Keymap(List.of());
 
     ConsoleView(ConsoleModel model, ConsoleIdentity identity, Palette palette) {
         this.model = model;
@@ -30,7 +31,8 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
         return palette;
     }
 
-    void keymap(Keymap keys) {
+    /** The keys in force, asked at each draw: they follow the focused pane. */
+    void keymap(Supplier<Keymap> keys) {
         this.keymap = keys;
         invalidate();
     }
@@ -81,7 +83,7 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 if (!layout.monitors().isEmpty()) {
                     drawMonitors(g, layout.monitors());
                 }
-                StatusBar.draw(g, layout.statusRow(), size.getColumns(), model, keymap, palette);
+                StatusBar.draw(g, layout.statusRow(), size.getColumns(), model, keymap.get(), palette);
             }
         };
     }

@@ -32,6 +32,7 @@ class BaselineWindowTest {
     @Test
     void showsEachRuleWithWhereItCameFrom() {
         ConsoleRig rig = rigWithProposal();
+        rig.press(KeyType.Tab);
         rig.type("b");
         String screen = rig.screen();
         assertThat(screen).contains("Baseline review │ 3 of 3 rules kept", "[keep] port=22 protocol=tcp command=sshd",
@@ -42,6 +43,7 @@ class BaselineWindowTest {
     @Test
     void keepDropCommentAndSaveWriteExactlyWhatWasKept() {
         ConsoleRig rig = rigWithProposal();
+        rig.press(KeyType.Tab);
         rig.type("b");
         rig.press(KeyType.ArrowDown);
         rig.type(" ");
@@ -61,6 +63,7 @@ class BaselineWindowTest {
     @Test
     void escAbandonsWithoutSaving() {
         ConsoleRig rig = rigWithProposal();
+        rig.press(KeyType.Tab);
         rig.type("b ");
         rig.press(KeyType.Escape);
         assertThat(rig.actions.saved).isNull();

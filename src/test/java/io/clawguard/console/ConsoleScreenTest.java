@@ -82,14 +82,15 @@ class ConsoleScreenTest {
     }
 
     @Test
-    void questionMarkListsEveryKey() {
+    void questionMarkListsTheKeysInForce() {
         ConsoleRig rig = new ConsoleRig(140, 40);
         rig.type("?");
         String screen = rig.screen();
-        assertThat(screen).contains("approve once", "approve and keep for this task session", "deny, with an optional",
-                "detail of the selected row", "drop elevation now", "move between the approvals, ports, egress and scorecard panes", "quit (asks first", "this help");
+        assertThat(screen).contains("approve the selected request once", "keep it for this task session",
+                "deny the selected request", "the whole request", "drop elevation now",
+                "move between the approvals, ports, egress and scorecard panes", "quit (asks first", "the keys in force");
         rig.press(KeyType.Escape);
-        assertThat(rig.screen()).doesNotContain("approve and keep for this task session");
+        assertThat(rig.screen()).doesNotContain("keep it for this task session");
     }
 
     @Test
@@ -163,6 +164,20 @@ class ConsoleScreenTest {
         rig.press(KeyType.ArrowDown);
         rig.type("a");
         assertThat(rig.actions.decisions).containsOnlyKeys("1-x-3");
+    }
+
+    @Test
+    void approvingKeysActOnlyInThePendingPaneAndTheHintsShowExactlyTheKeysInForce() {
+        ConsoleRig rig = new ConsoleRig(120, 30);
+        rig.request("1-x-1", RESTART, "r");
+        assertThat(rig.row(29)).contains("a approve", "A keep", "d deny", "Tab panes").doesNotContain("baseline");
+        rig.press(KeyType.Tab);
+        assertThat(rig.row(29)).contains("b baseline", "o sort").doesNotContain("approve", "deny");
+        rig.type("aAd");
+        assertThat(rig.actions.decisions).as("a, A and d do nothing outside the pending pane").isEmpty();
+        rig.type("?");
+        assertThat(rig.screen()).contains("Keys in the ports pane", "review the approved-ports baseline")
+                .doesNotContain("approve the selected request");
     }
 
     @Test

@@ -58,6 +58,7 @@ class NetworkPanesTest {
         ConsoleRig rig = new ConsoleRig(150, 40);
         rig.bus.publish(picture(true));
         rig.settle();
+        rig.press(KeyType.Tab);
         rig.type("f");
         assertThat(rig.screen()).contains("flagged first, flagged only").doesNotContain("tcp 0.0.0.0:22 ");
         rig.type("fo");
