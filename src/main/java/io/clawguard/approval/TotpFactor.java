@@ -25,6 +25,8 @@ public final class TotpFactor implements SecondFactor {
     private static final int DIGITS = 6;
 
     private final byte[] secret;
+    /** The step of the last code accepted: it and every earlier step are spent (RFC 6238 §5.2). */
+    private long lastAcceptedStep = Long.MIN_VALUE;
 
     public TotpFactor(byte[] secret) {
         if (secret.length < 10) {
@@ -52,8 +54,11 @@ public final class TotpFactor implements SecondFactor {
         random.nextBytes(secret);
         String text = Base32.encode(secret);
         PrivateDirectory.create(file.toAbsolutePath().getParent());
-        Files.writeString(file, text + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        // Created owner-only: there is no moment at which the umask's permissions apply.
+        try (var out = Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+            out.write(java.nio.ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.US_ASCII)));
+        }
         return text;
     }
 
@@ -62,16 +67,26 @@ public final class TotpFactor implements SecondFactor {
         return true;
     }
 
+    /**
+     * Accepts a code of the current step or one either side, once: a code already used, or one
+     * of a step at or before the last accepted, is refused.
+     */
     @Override
-    public boolean verify(String input, Instant now) {
+    public synchronized boolean verify(String input, Instant now) {
         String typed = input == null ? "" : input.strip();
         long step = Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
-        boolean ok = false;
+        long matched = Long.MIN_VALUE;
         for (long s = step - 1; s <= step + 1; s++) {
-            ok |= MessageDigest.isEqual(code(s).getBytes(StandardCharsets.US_ASCII),
-                    typed.getBytes(StandardCharsets.US_ASCII));
+            if (MessageDigest.isEqual(code(s).getBytes(StandardCharsets.US_ASCII),
+                    typed.getBytes(StandardCharsets.US_ASCII))) {
+                matched = s;
+            }
         }
-        return ok;
+        if (matched == Long.MIN_VALUE || matched <= lastAcceptedStep) {
+            return false;
+        }
+        lastAcceptedStep = matched;
+        return true;
     }
 
     /** The code for one 30-second step (RFC 4226 dynamic truncation). */

@@ -16,26 +16,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TotpFactorTest {
-    /** RFC 6238 appendix B: the SHA-1 secret "12345678901234567890". */
-    private static final TotpFactor RFC = new TotpFactor("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    /** RFC 6238 appendix B: the SHA-1 secret "12345678901234567890"; a fresh verifier, nothing spent yet. */
+    private static TotpFactor rfc() {
+        return new TotpFactor("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+    }
 
     @ParameterizedTest(name = "t={0}")
     @CsvSource({"59,287082", "1111111109,081804", "1111111111,050471", "1234567890,005924", "2000000000,279037",
         "20000000000,353130"})
     void matchesTheRfcTestVectors(long epochSeconds, String code) {
-        assertThat(RFC.code(epochSeconds / 30)).isEqualTo(code);
-        assertThat(RFC.verify(code, Instant.ofEpochSecond(epochSeconds))).isTrue();
+        assertThat(rfc().code(epochSeconds / 30)).isEqualTo(code);
+        assertThat(rfc().verify(code, Instant.ofEpochSecond(epochSeconds))).isTrue();
     }
 
     @Test
     void acceptsOneStepOfDriftEitherWayAndNoMore() {
         Instant t = Instant.ofEpochSecond(1111111111);
-        String now = RFC.code(1111111111 / 30);
-        assertThat(RFC.verify(now, t.plusSeconds(30))).isTrue();
-        assertThat(RFC.verify(now, t.minusSeconds(30))).isTrue();
-        assertThat(RFC.verify(now, t.plusSeconds(90))).isFalse();
-        assertThat(RFC.verify("000000", t)).isFalse();
-        assertThat(RFC.verify("", t)).isFalse();
+        String now = rfc().code(1111111111 / 30);
+        assertThat(rfc().verify(now, t.plusSeconds(30))).isTrue();
+        assertThat(rfc().verify(now, t.minusSeconds(30))).isTrue();
+        assertThat(rfc().verify(now, t.plusSeconds(90))).isFalse();
+        assertThat(rfc().verify("000000", t)).isFalse();
+        assertThat(rfc().verify("", t)).isFalse();
+    }
+
+    @Test
+    void aCodeIsAcceptedOnceAndNoCodeOfAnEarlierStepAfterIt() {
+        TotpFactor totp = rfc();
+        Instant t = Instant.ofEpochSecond(1111111111);
+        long step = 1111111111 / 30;
+        assertThat(totp.verify(totp.code(step), t)).isTrue();
+        assertThat(totp.verify(totp.code(step), t)).as("the same code again (RFC 6238 §5.2)").isFalse();
+        assertThat(totp.verify(totp.code(step), t.plusSeconds(20))).as("still in its window").isFalse();
+        assertThat(totp.verify(totp.code(step - 1), t)).as("a code of an earlier step").isFalse();
+        assertThat(totp.verify(totp.code(step + 1), t.plusSeconds(30))).as("the next step's code").isTrue();
     }
 
     @Test
