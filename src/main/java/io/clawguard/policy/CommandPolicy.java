@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
                             List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson,
-                            List<RunAsRule> runAs) {
-
+                            List<RunAsRule> runAs, int maxArgs, int maxArgBytes) {
+    public static final int DEFAULT_MAX_ARGS = 256;
+    public static final int DEFAULT_MAX_ARG_BYTES = 64 * 1024;
     public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of());
+            List.of(), DEFAULT_MAX_ARGS, DEFAULT_MAX_ARG_BYTES);
 
     public CommandPolicy {
         allow = List.copyOf(allow);
@@ -63,6 +64,17 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
      * either form allows.
      */
     public PolicyVerdict evaluate(List<String> argv, String resolvedProgram) {
+        // A command no one can read in full is refused before any rule is searched.
+        if (argv.size() > maxArgs) {
+            return PolicyVerdict.blocked("too_many_args", argv.size() + " arguments; max_args is " + maxArgs);
+        }
+        for (int i = 0; i < argv.size(); i++) {
+            int bytes = argv.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > maxArgBytes) {
+                return PolicyVerdict.blocked("arg_too_long", "argument " + i + " of " + bytes + " bytes; max_arg_bytes is "
+                        + maxArgBytes);
+            }
+        }
         List<List<String>> forms = forms(argv, resolvedProgram);
         List<String> lines = new ArrayList<>();
         for (List<String> form : forms) {

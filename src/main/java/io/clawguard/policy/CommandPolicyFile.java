@@ -26,7 +26,9 @@ public final class CommandPolicyFile {
 
     static CommandPolicy parse(JsonObject o) throws InvalidJsonFileException {
         return new CommandPolicy(patterns(o, "allow"), patterns(o, "deny"),
-                argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"), runAs(o));
+                argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"), runAs(o),
+                limit(o, "max_args", CommandPolicy.DEFAULT_MAX_ARGS, 100_000),
+                limit(o, "max_arg_bytes", CommandPolicy.DEFAULT_MAX_ARG_BYTES, 1024 * 1024));
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {
@@ -41,6 +43,14 @@ public final class CommandPolicyFile {
             }
         }
         return out;
+    }
+
+    private static int limit(JsonObject o, String field, int fallback, int most) throws InvalidJsonFileException {
+        Optional<Long> v = o.optLong(field);
+        if (v.isPresent() && (v.get() < 1 || v.get() > most)) {
+            throw o.error(field, "must be between 1 and " + most);
+        }
+        return v.map(Long::intValue).orElse(fallback);
     }
 
     private static List<RunAsRule> runAs(JsonObject o) throws InvalidJsonFileException {

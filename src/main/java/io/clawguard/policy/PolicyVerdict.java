@@ -20,6 +20,7 @@ public record PolicyVerdict(boolean allowed, String reason, String rule) {
             case "deny_match" -> "matches deny rule " + rule;
             case "deny_exact_match" -> "is listed in deny_exact";
             case "not_in_allow_exact" -> "is not listed in allow_exact";
+            case "too_many_args", "arg_too_long" -> "has " + rule;
             default -> "matches no allow rule";
         };
     }

@@ -225,7 +225,15 @@ class BrokerIntegrationTest {
         Process needsSession = CliProcess.start(cwd, Map.of("OPENCLAW_REQUIRE_SESSION_ID", "1"), "exec", "--home",
                 home.dir().toString(), "--reason", "x", "--", "/usr/bin/id");
         assertThat(CliProcess.collect(needsSession, "exec").exitCode()).isEqualTo(6);
-        assertThat(audit()).contains("\"policy_block\"", "\"command_invalid\"", "\"session_id_missing\"");
+        List<String> wide = new ArrayList<>(List.of("--", "/usr/bin/echo"));
+        for (int i = 0; i < 300; i++) {
+            wide.add("a" + i);
+        }
+        CliProcess.Result tooMany = CliProcess.collect(exec(wide.toArray(String[]::new)), "exec");
+        assertThat(tooMany.exitCode()).isEqualTo(3);
+        assertThat(tooMany.stderr()).contains("has 301 arguments; max_args is 256");
+        assertThat(audit()).contains("\"policy_block\"", "\"command_invalid\"", "\"session_id_missing\"",
+                "\"too_many_args\"");
     }
 
     @Test

@@ -17,9 +17,9 @@ class CommandPolicyTest {
             List.of(),
             List.of(List.of("/usr/bin/systemctl", "stop", "sshd")),
             List.of(Pattern.compile("^/usr/bin/systemctl\\s+(stop|disable)\\b"), Pattern.compile("\\biptables\\b")),
-            List.of(new RunAsRule(Pattern.compile("^pg_dump\\b"), "postgres")));
+            List.of(new RunAsRule(Pattern.compile("^pg_dump\\b"), "postgres")), 8, 64);
     private static final CommandPolicy EXACT = new CommandPolicy(SEED_LIKE.allow(), SEED_LIKE.deny(),
-            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of(), List.of());
+            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of(), List.of(), 256, 65536);
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -71,7 +71,7 @@ class CommandPolicyTest {
     @MethodSource("cases")
     void withoutAllowRulesOnlyDenyRulesBlock(String name, List<String> argv, String resolved, String blockedReason) {
         CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact(), List.of(),
-                List.of());
+                List.of(), 256, 65536);
         boolean denied = blockedReason != null && blockedReason.startsWith("deny");
         assertThat(denyOnly.evaluate(argv, resolved).allowed()).isEqualTo(!denied);
     }
@@ -96,5 +96,18 @@ class CommandPolicyTest {
     void runAsNamesTheUserOfTheFirstMatchingRuleElseRoot() {
         assertThat(SEED_LIKE.runAsFor(List.of("/usr/bin/pg_dump", "db"), null)).contains("postgres");
         assertThat(SEED_LIKE.runAsFor(List.of("/usr/bin/id"), null)).isEmpty();
+    }
+
+    @Test
+    void aCommandNoOneCanReadInFullIsRefusedBeforeAnyRule() {
+        List<String> long8 = new java.util.ArrayList<>(List.of("/usr/bin/systemctl", "restart"));
+        for (int i = 0; i < 7; i++) {
+            long8.add("unit" + i);
+        }
+        PolicyVerdict many = SEED_LIKE.evaluate(long8);
+        assertThat(many.allowed()).isFalse();
+        assertThat(many.describe()).isEqualTo("has 9 arguments; max_args is 8");
+        PolicyVerdict wide = SEED_LIKE.evaluate(List.of("/usr/bin/systemctl", "x".repeat(65)));
+        assertThat(wide.describe()).isEqualTo("has argument 1 of 65 bytes; max_arg_bytes is 64");
     }
 }
