@@ -14,9 +14,6 @@ import io.clawguard.wire.FrameStream;
 import io.clawguard.wire.ProtocolException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.slf4j.Logger;
@@ -85,7 +82,7 @@ final class AgentSession {
             return;
         }
         try (folder) {
-            ExecRequest request = readRequest(frames, new Requester(uid, pid, processName(pid)), folder);
+            ExecRequest request = readRequest(frames, new Requester(uid, pid, ProcessChain.describe(pid)), folder);
             if (request == null) {
                 return;
             }
@@ -170,13 +167,5 @@ final class AgentSession {
         }, "agent-reader");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private static String processName(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }

@@ -39,8 +39,8 @@ final class RequestDetail {
             out.add("approvals " + row.approvals() + ": two different admins must approve");
         }
         out.add("keep      " + (r.keepRequested() ? "requested by the agent (A keeps, a runs once)" : "not requested"));
-        out.add("requester uid " + r.requesterUid() + ", pid " + r.requesterPid() + ", process "
-                + VisibleText.of(r.requesterProcess()).text());
+        out.add("requester uid " + r.requesterUid() + ", pid " + r.requesterPid() + " (the kernel's word)");
+        out.add("  asked by " + VisibleText.of(r.requesterProcess()).text() + "  (names as the processes call themselves)");
         out.add("age       " + Fit.clock(Duration.between(r.at(), now)) + "  (denied as timed out in "
                 + Fit.clock(Duration.between(now, r.deadline())) + ")");
         return out;

@@ -72,6 +72,8 @@ class BrokerIntegrationTest {
         PendingApprovals.Pending pending = broker.awaitPending(1);
         assertThat(pending.request().binding().argv()).containsExactly("/usr/bin/touch", "made-by-the-broker");
         assertThat(pending.request().requester().pid()).as("pid from SO_PEERCRED").isEqualTo(p.pid());
+        assertThat(pending.request().requester().process()).as("named, with its parents")
+                .startsWith("clawguard exec (pid " + p.pid() + ") ← ");
         assertThat(pending.request().binding().cwd()).as("cwd from /proc").isEqualTo(cwd.toRealPath().toString());
         assertThat(pending.request().argvResolved()).containsExactly("", "");
         assertThat(broker.decide(pending, ApprovalDecision.approved(false))).startsWith("approved once");

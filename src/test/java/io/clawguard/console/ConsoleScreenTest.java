@@ -68,7 +68,7 @@ class ConsoleScreenTest {
         rig.press(KeyType.Enter);
         String screen = rig.screen();
         assertThat(screen).contains("[0] /usr/bin/cp", "[1] /etc/hosts", "[2] /srv/backup/hosts with space",
-                "cwd       /srv/app", "session   task-7", "uid 1001, pid 4242, process openclaw-agent", "reason    backup");
+                "cwd       /srv/app", "session   task-7", "requester uid 1001, pid 4242 (the kernel's word)", "asked by openclaw-agent", "reason    backup");
         rig.press(KeyType.Escape);
         assertThat(rig.screen()).doesNotContain("[0] /usr/bin/cp");
     }
