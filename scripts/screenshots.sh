@@ -98,7 +98,7 @@ tmux kill-session -t "$session" 2>/dev/null || true
 tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
   "cd /tmp && TERM=xterm-256color '$here/clawguard' console --home '$home/security'"
 sleep 4
-keys b
+keys Tab b
 keys Down Down ' ' Up c
 tmux send-keys -t "$session" -l "demo web server, moving to HTTPS"
 keys Enter
