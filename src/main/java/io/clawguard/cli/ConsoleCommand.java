@@ -55,6 +55,11 @@ final class ConsoleCommand implements Callable<Integer> {
             System.err.println("clawguard console: " + e.getMessage());
             return 2;
         }
+        if (System.console() == null) {
+            System.err.println("clawguard console: needs a terminal on standard input and output (an SSH session, tmux"
+                    + " or screen); to watch without one, use clawguard status, ports, egress or audit tail");
+            return 2;
+        }
         StateHome stateHome = home.stateHome();
         LogFiles.toFile(stateHome.logFile());
         Broker broker = null;
@@ -73,6 +78,7 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         Screen screen = new TerminalScreen(new DefaultTerminalFactory().createTerminal());
         Broker own = broker;
+        java.io.PrintStream terminalErr = LogFiles.captureErrors(stateHome.logFile());
         Thread restore = new Thread(() -> stop(screen, own), "console-shutdown");
         Runtime.getRuntime().addShutdownHook(restore);
         try (link) {
@@ -84,10 +90,12 @@ final class ConsoleCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             stop(screen, own);
+            System.setErr(terminalErr);
             System.err.println("clawguard console: " + e.getMessage());
             return 1;
         } finally {
             stop(screen, own);
+            System.setErr(terminalErr);
             Runtime.getRuntime().removeShutdownHook(restore);
         }
         return 0;

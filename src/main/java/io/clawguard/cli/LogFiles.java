@@ -2,6 +2,13 @@ package io.clawguard.cli;
 
 import io.clawguard.files.PrivateDirectory;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
@@ -28,5 +35,22 @@ final class LogFiles {
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.addHandler(jul);
         root.setLevel(Level.INFO);
+    }
+
+    /**
+     * While the full screen is up, standard error and every uncaught exception go to the log
+     * file next to {@code logFile}, never to the terminal, where they would paint over the screen
+     * (a stack trace once drew a fake pending row). Returns the stream to put back afterwards.
+     */
+    static PrintStream captureErrors(Path logFile) throws IOException {
+        Path file = logFile.resolveSibling("clawguard-stderr.log");
+        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        PrintStream previous = System.err;
+        System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(LogFiles.class)
+                .error("uncaught in thread {}", thread.getName(), e));
+        return previous;
     }
 }

@@ -18,12 +18,15 @@ import io.clawguard.bus.Tick;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The full-screen console: one window drawn from the {@link ConsoleModel}, fed by the bus.
  * Bus subscribers never touch Lanterna themselves; they hand each event to the GUI thread.
  */
 public final class Console {
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private final WindowBasedTextGUI gui;
     private final ConsoleModel model;
     private final ConsoleView view;
@@ -61,9 +64,17 @@ public final class Console {
         on(bus, ScorecardChanged.class, model::scorecard);
     }
 
+    /**
+     * Applies each event on the GUI thread. An event that cannot be applied is logged and left
+     * out: it changes nothing else on screen, and nothing of it reaches the terminal raw.
+     */
     private <E extends Event> void on(EventBus bus, Class<E> type, Consumer<E> apply) {
         bus.subscribe(type, e -> gui.getGUIThread().invokeLater(() -> {
-            apply.accept(e);
+            try {
+                apply.accept(e);
+            } catch (RuntimeException failure) {
+                LOG.error("a {} could not be shown; it is left out", type.getSimpleName(), failure);
+            }
             view.invalidate();
         }));
     }

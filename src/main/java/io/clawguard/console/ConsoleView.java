@@ -8,9 +8,12 @@ import io.clawguard.bus.NetworkChanged;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The main screen, drawn from the model on the GUI thread each time it is invalidated. */
 final class ConsoleView extends AbstractComponent<ConsoleView> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleView.class);
     private final ConsoleModel model;
     private final ConsoleIdentity identity;
     private Palette palette;
@@ -69,8 +72,22 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 return new TerminalSize(80, 24);
             }
 
+            /** A frame that cannot be drawn is logged and replaced by one plain line, never by a trace. */
             @Override
             public void drawComponent(TextGUIGraphics g, ConsoleView view) {
+                try {
+                    drawAll(g);
+                } catch (RuntimeException e) {
+                    LOG.error("the console could not draw its screen", e);
+                    g.setBackgroundColor(palette.background());
+                    g.setForegroundColor(palette.bad());
+                    g.fill(' ');
+                    g.putString(0, 0, Fit.fit(" ClawGuard could not draw this screen (the error is in the log);"
+                            + " the keys still work, q quits", g.getSize().getColumns()));
+                }
+            }
+
+            private void drawAll(TextGUIGraphics g) {
                 TerminalSize size = g.getSize();
                 g.setBackgroundColor(palette.background());
                 g.fill(' ');

@@ -114,6 +114,13 @@ class ExecEndToEndTest {
     }
 
     @Test
+    void theConsoleWithoutATerminalSaysWhatItNeedsInOneLine() {
+        CliProcess.Result r = clawguard(Map.of(), "", "console");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).startsWith("clawguard console: needs a terminal").doesNotContain("\n", "Exception");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         CliProcess.Result noReason = clawguard(Map.of(), "", "exec", "--", "/usr/bin/id");
         assertThat(noReason.exitCode()).isEqualTo(2);

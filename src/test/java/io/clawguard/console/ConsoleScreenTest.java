@@ -181,6 +181,23 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void anEventThatCannotBeShownChangesNothingElseAndNoTraceReachesTheScreen() {
+        ConsoleRig rig = new ConsoleRig(120, 30);
+        rig.request("1-x-1", RESTART, "still here");
+        rig.bus.publish(new ApprovalProgress("1-x-1", List.of("alice"), 2, ConsoleRig.T0));
+        // An elevation without a timeout cannot be counted down: drawing it fails.
+        rig.bus.publish(new ElevationChanged(true, ConsoleRig.T0, null, List.of(), null, "broken", ConsoleRig.T0));
+        rig.settle();
+        String broken = rig.screen();
+        assertThat(broken).contains("could not draw this screen").doesNotContain("Exception", "at io.clawguard");
+        rig.bus.publish(new ElevationChanged(false, null, Duration.ofMinutes(30), List.of(), null, "ok", ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("still here").doesNotContain("could not draw");
+        rig.type("a");
+        assertThat(rig.actions.decisions).containsOnlyKeys("1-x-1");
+    }
+
+    @Test
     void quittingAnAttachedConsoleLeavesRequestsPendingAndAsksNothing() {
         ConsoleRig rig = new ConsoleRig(80, 24);
         rig.actions.quitDenies = false;
