@@ -158,8 +158,9 @@ public final class Broker implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        executors.forEach(ExecutorService::shutdownNow);
-        // A scan or an assessment still running must not write into the folders after close returns.
+        // A scan or an assessment under way finishes its write (an interrupted one would tear it);
+        // nothing writes into the folders after close returns.
+        executors.forEach(ExecutorService::shutdown);
         for (ExecutorService e : executors) {
             try {
                 e.awaitTermination(2, TimeUnit.SECONDS);
@@ -167,6 +168,7 @@ public final class Broker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        executors.forEach(ExecutorService::shutdownNow);
         pending.denyAll("the broker stopped");
         for (SocketListener l : listeners) {
             try {

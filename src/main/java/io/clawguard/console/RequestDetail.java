@@ -17,7 +17,8 @@ final class RequestDetail {
         List<String> out = new ArrayList<>();
         out.add("request   " + r.requestId());
         if (row.suspicious()) {
-            out.add("!! SUSPICIOUS: hidden or control characters were made visible below (\\x.., \\u....)");
+            out.add("!! SUSPICIOUS: hidden or control characters are written out below (\\x.., \\u....), and look-alike"
+                    + " letters or dashes are marked ◀");
         }
         if (r.untrusted()) {
             out.add("!! UNTRUSTED SOURCE: the agent acted on untrusted content"
@@ -26,8 +27,9 @@ final class RequestDetail {
         out.add("argv      (" + row.argv().size() + (row.argv().size() == 1 ? " element" : " elements") + ", exactly as they will run)");
         for (int i = 0; i < row.argv().size(); i++) {
             String resolved = i < r.argvResolved().size() ? r.argvResolved().get(i) : "";
+            boolean marked = VisibleText.of(r.argv().get(i)).suspicious();
             out.add(String.format("  [%d] %s", i, row.argv().get(i))
-                    + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()));
+                    + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()) + (marked ? "  ◀" : ""));
         }
         out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
                 + (r.useSudo() ? "  (through sudo)" : ""));

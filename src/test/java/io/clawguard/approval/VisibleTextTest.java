@@ -20,7 +20,17 @@ class VisibleTextTest {
                 Arguments.of("byte order mark", "\ufeffid", "\\ufeffid", true),
                 Arguments.of("Hangul filler", "a\u3164b", "a\\u3164b", true),
                 Arguments.of("a literal backslash stays readable", "a\\x1bb", "a\\\\x1bb", false),
-                Arguments.of("accented letters pass", "café", "café", false));
+                Arguments.of("accented letters pass", "café", "café", false),
+                Arguments.of("combining grapheme joiner", "vic\u034ftim", "vic\\u034ftim", true),
+                Arguments.of("variation selector 16", "victim\ufe0f", "victim\\ufe0f", true),
+                Arguments.of("supplementary variation selector", "a\udb40\udd00b", "a\\U000e0100b", true),
+                Arguments.of("Khmer inherent vowel", "a\u17b4b", "a\\u17b4b", true),
+                Arguments.of("Cyrillic a in a Latin path", "/usr/bin/c\u0430t", "/usr/bin/c\u0430t", true),
+                Arguments.of("a non-ASCII dash posing as an option", "\u2010\u2010interactive",
+                        "\u2010\u2010interactive", true),
+                Arguments.of("minus sign", "\u2212rf", "\u2212rf", true),
+                Arguments.of("a Russian reason passes", "перезапуск сервера", "перезапуск сервера", false),
+                Arguments.of("a Japanese reason passes", "サーバーを再起動", "サーバーを再起動", false));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -118,7 +118,18 @@ class ConsoleScreenTest {
         assertThat(rig.screen()).contains(">!---").contains("a\\x1b[2Jb").contains("evil\\u202etxt.sh")
                 .contains("rm\\u200b-rf").doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\u200b");
         rig.press(KeyType.Enter);
-        assertThat(rig.screen()).contains("SUSPICIOUS", "[1] a\\x1b[2Jb", "[2] evil\\u202etxt.sh", "[3] rm\\u200b-rf");
+        assertThat(rig.screen()).contains("SUSPICIOUS", "[1] a\\x1b[2Jb  ◀", "[2] evil\\u202etxt.sh  ◀",
+                "[3] rm\\u200b-rf  ◀").doesNotContain("[0] /usr/bin/echo  ◀");
+    }
+
+    @Test
+    void invisibleJoinersAndLookAlikeLettersAreFlaggedAndWrittenOut() {
+        ConsoleRig rig = new ConsoleRig(160, 30);
+        rig.request("1-x-1", List.of("/usr/bin/c\u0430t", "/etc/vic\u034ftim\ufe0f", "\u2010\u2010interactive"), "r");
+        assertThat(rig.screen()).contains(">!---").contains("/etc/vic\\u034ftim\\ufe0f").doesNotContain("\u034f",
+                "\ufe0f");
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("SUSPICIOUS", "[0] /usr/bin/c\u0430t  ◀", "[2] \u2010\u2010interactive  ◀");
     }
 
     @Test
