@@ -11,7 +11,10 @@ import java.util.List;
  * approval names the exact request id and argv that were shown.
  */
 public record PendingRow(ApprovalRequested request, List<String> argv, String commandLine, String reason,
-                         String sessionId, String cwd, boolean suspicious, List<String> approvedBy) {
+                         String sessionId, String cwd, boolean suspicious, List<Integer> flaggedArguments,
+                         List<String> approvedBy) {
+    /** Past this many arguments the row leads with a summary, so the table shows what it cannot fit. */
+    private static final int LONG = 8;
 
     public static PendingRow of(ApprovalRequested r) {
         List<VisibleText> args = r.argv().stream().map(VisibleText::of).toList();
@@ -21,13 +24,28 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
         boolean suspicious = reason.suspicious() || session.suspicious() || cwd.suspicious()
                 || args.stream().anyMatch(VisibleText::suspicious);
         List<String> shown = args.stream().map(VisibleText::text).toList();
-        return new PendingRow(r, shown, ShellQuote.join(shown), reason.text(),
-                r.sessionId() == null ? "(none)" : session.text(), cwd.text(), suspicious, List.of());
+        List<Integer> flagged = java.util.stream.IntStream.range(0, args.size()).filter(i -> args.get(i).suspicious())
+                .boxed().toList();
+        String line = ShellQuote.join(shown);
+        if (args.size() > LONG || !flagged.isEmpty()) {
+            line = "[" + args.size() + " args" + (flagged.isEmpty() ? "" : ", " + flagged.size() + " flagged") + "] " + line;
+        }
+        return new PendingRow(r, shown, line, reason.text(), r.sessionId() == null ? "(none)" : session.text(),
+                cwd.text(), suspicious, flagged, List.of());
+    }
+
+    /** Argument count, total bytes and how many are flagged: what a long request is, at a glance. */
+    public String summary() {
+        long bytes = request.argv().stream().mapToLong(a -> a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum();
+        return argv.size() + " argument" + (argv.size() == 1 ? "" : "s") + ", " + bytes + " bytes, "
+                + flaggedArguments.size() + " flagged";
     }
 
     /** The same row after an admin's approval that was not yet enough (the two-person rule). */
     public PendingRow approvedBy(List<String> admins) {
-        return new PendingRow(request, argv, commandLine, reason, sessionId, cwd, suspicious, List.copyOf(admins));
+        return new PendingRow(request, argv, commandLine, reason, sessionId, cwd, suspicious, flaggedArguments,
+                List.copyOf(admins));
     }
 
     /** "1 of 2 approvals (by alice (uid 1001))" under the two-person rule; empty otherwise. */

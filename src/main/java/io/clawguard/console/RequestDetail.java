@@ -16,6 +16,15 @@ final class RequestDetail {
         ApprovalRequested r = row.request();
         List<String> out = new ArrayList<>();
         out.add("request   " + r.requestId());
+        out.add("summary   " + row.summary());
+        List<Integer> flagged = row.flaggedArguments();
+        if (!flagged.isEmpty()) {
+            // The flagged arguments first: a long argv must not hide its dangerous tail.
+            out.add("flagged   " + flagged.size() + " argument" + (flagged.size() == 1 ? "" : "s") + ":");
+            for (int i : flagged) {
+                out.add(String.format("  [%d] %s", i, row.argv().get(i)));
+            }
+        }
         if (row.suspicious()) {
             out.add("!! SUSPICIOUS: hidden or control characters are written out below (\\x.., \\u....), and look-alike"
                     + " letters or dashes are marked ◀");
@@ -27,7 +36,7 @@ final class RequestDetail {
         out.add("argv      (" + row.argv().size() + (row.argv().size() == 1 ? " element" : " elements") + ", exactly as they will run)");
         for (int i = 0; i < row.argv().size(); i++) {
             String resolved = i < r.argvResolved().size() ? r.argvResolved().get(i) : "";
-            boolean marked = VisibleText.of(r.argv().get(i)).suspicious();
+            boolean marked = flagged.contains(i);
             out.add(String.format("  [%d] %s", i, row.argv().get(i))
                     + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()) + (marked ? "  ◀" : ""));
         }

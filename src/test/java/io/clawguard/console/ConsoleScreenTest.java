@@ -209,6 +209,22 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void aLongRequestLeadsWithItsSummaryAndItsFlaggedTail() {
+        ConsoleRig rig = new ConsoleRig(120, 30);
+        List<String> argv = new java.util.ArrayList<>(List.of("/usr/bin/cp"));
+        for (int i = 0; i < 4500; i++) {
+            argv.add("harmless-" + i);
+        }
+        argv.add("/etc/cron.hourly/\u202eevil");
+        rig.request("1-x-1", argv, "copy many files");
+        assertThat(rig.screen()).contains("[4502 args, 1 flagged] /usr/bin/cp harmless-0");
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).as("the tail, 4,500 lines down the argv, is on the first screen")
+                .contains("summary   4502 arguments", "1 flagged", "flagged   1 argument:",
+                        "[4501] /etc/cron.hourly/\\u202eevil");
+    }
+
+    @Test
     void quittingAnAttachedConsoleLeavesRequestsPendingAndAsksNothing() {
         ConsoleRig rig = new ConsoleRig(80, 24);
         rig.actions.quitDenies = false;
