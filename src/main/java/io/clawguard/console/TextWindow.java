@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A read-only, scrollable text over the console (the request detail, the key help).
- * Nothing in it is cut: long lines scroll sideways. Esc, Enter or q closes it.
+ * Nothing in it is cut: long lines are folded to the window, never scrolled sideways (a
+ * sideways scroll hides the end of a line). Esc, Enter or q closes it.
  */
 final class TextWindow extends BasicWindow {
     private TextWindow(String title, List<String> lines, TerminalSize screen) {
@@ -25,10 +26,10 @@ final class TextWindow extends BasicWindow {
         setHints(List.of(Window.Hint.CENTERED, Window.Hint.MODAL));
         int widest = lines.stream().mapToInt(String::length).max().orElse(10);
         int columns = Math.max(20, Math.min(widest + 1, screen.getColumns() - 6));
-        // A line wider than the box brings a horizontal scroll bar, which takes a row.
-        int rows = lines.size() + (widest + 1 > columns ? 1 : 0);
-        TerminalSize size = new TerminalSize(columns, Math.max(3, Math.min(rows, screen.getRows() - 8)));
-        TextBox text = new TextBox(size, String.join("\n", lines), TextBox.Style.MULTI_LINE);
+        // One column is the vertical scroll bar's.
+        List<String> folded = Wrap.lines(lines, columns - 1);
+        TerminalSize size = new TerminalSize(columns, Math.max(3, Math.min(folded.size(), screen.getRows() - 8)));
+        TextBox text = new TextBox(size, String.join("\n", folded), TextBox.Style.MULTI_LINE);
         text.setReadOnly(true);
         text.setHorizontalFocusSwitching(false);
         Panel panel = new Panel(new LinearLayout(Direction.VERTICAL));

@@ -3,9 +3,6 @@ package io.clawguard.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.TerminalSize;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,15 +39,6 @@ class ConsoleLayoutTest {
         assertThat(screen.lines()).hasSize(rows);
         assertThat(screen).contains("Pending approvals (2)", "Decisions and audit log", "Listening ports",
                 "Outbound (0 inbound", "Compliance scorecard", "a approve");
-        Path golden = Path.of("src/test/resources/screens/console-" + cols + "x" + rows + ".txt");
-        if (!Files.exists(golden)) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, screen, StandardCharsets.UTF_8);
-        }
-        String expected = Files.readString(golden, StandardCharsets.UTF_8);
-        if (!expected.equals(screen)) {
-            Files.writeString(golden.resolveSibling(golden.getFileName() + ".actual"), screen, StandardCharsets.UTF_8);
-        }
-        assertThat(screen).as("render differs from %s; the new render is beside it (.actual)", golden).isEqualTo(expected);
+        Golden.check("console-" + cols + "x" + rows, screen);
     }
 }
