@@ -158,9 +158,9 @@ public final class Broker implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        // A scan or an assessment under way finishes its write (an interrupted one would tear it);
+        // Scans and assessments are stopped (their files are written whole or not at all), and
         // nothing writes into the folders after close returns.
-        executors.forEach(ExecutorService::shutdown);
+        executors.forEach(ExecutorService::shutdownNow);
         for (ExecutorService e : executors) {
             try {
                 e.awaitTermination(2, TimeUnit.SECONDS);
@@ -168,7 +168,6 @@ public final class Broker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        executors.forEach(ExecutorService::shutdownNow);
         pending.denyAll("the broker stopped");
         for (SocketListener l : listeners) {
             try {

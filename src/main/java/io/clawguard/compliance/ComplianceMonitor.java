@@ -89,6 +89,9 @@ public final class ComplianceMonitor {
                     hostname);
             publish(a);
             new Notifier(home.complianceState(), home.notifyConfig()).process(a);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            // Stopped mid-write on shutdown: the state file is written whole or not at all.
+            LOG.debug("assessment stopped by shutdown", e);
         } catch (IOException | InvalidJsonFileException | RuntimeException e) {
             LOG.error("assessment or notification failed", e);
         }

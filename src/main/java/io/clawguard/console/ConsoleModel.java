@@ -53,10 +53,21 @@ public final class ConsoleModel {
 
     public void requested(ApprovalRequested r) {
         pending.put(r.requestId(), PendingRow.of(r));
+        clearStaleNotice();
         // Only a request arriving into an empty pane is chosen for the admin: the highlight never
         // jumps onto a request among others the admin has not chosen.
         if (selectedId == null && !selectionLost && pending.size() == 1) {
             selectedId = r.requestId();
+        }
+    }
+
+    /**
+     * A line about an earlier action is stale once the pending requests change; the one that
+     * says the selection was lost stays until the admin chooses again.
+     */
+    private void clearStaleNotice() {
+        if (!selectionLost) {
+            notice = null;
         }
     }
 
@@ -72,6 +83,9 @@ public final class ConsoleModel {
     public void decided(ApprovalDecided d) {
         PendingRow left = pending.remove(d.requestId());
         boolean expected = decidedHere.remove(d.requestId());
+        if (!expected) {
+            clearStaleNotice();
+        }
         if (left == null || !d.requestId().equals(selectedId)) {
             return;
         }

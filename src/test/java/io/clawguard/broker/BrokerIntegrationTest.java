@@ -276,4 +276,14 @@ class BrokerIntegrationTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).as("xz run as xzcat decompresses, as the admin read").isEqualTo("the name matters\n");
     }
+
+    @Test
+    void dropSaysWhatHappened() throws Exception {
+        assertThat(broker.keyboard.dropElevation().get(10, TimeUnit.SECONDS)).isEqualTo("not elevated: nothing to drop");
+        Process p = exec("--keep-session", "--", "/usr/bin/id", "-u");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(true));
+        assertThat(CliProcess.collect(p, "exec").exitCode()).isZero();
+        assertThat(broker.keyboard.dropElevation().get(10, TimeUnit.SECONDS)).isEqualTo("elevation dropped");
+        assertThat(audit()).contains("\"drop_elevation\"", "\"by\":\"test-admin\"");
+    }
 }

@@ -225,6 +225,16 @@ class ConsoleScreenTest {
     }
 
     @Test
+    void aNoticeAboutAnEarlierActionGoesWhenTheRequestsChange() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.request("1-x-1", RESTART, "r");
+        rig.type("x");
+        assertThat(rig.row(23)).contains("elevation dropped");
+        rig.request("1-x-2", List.of("/usr/bin/id"), "another");
+        assertThat(rig.row(23)).doesNotContain("elevation dropped").contains("a approve");
+    }
+
+    @Test
     void quittingAnAttachedConsoleLeavesRequestsPendingAndAsksNothing() {
         ConsoleRig rig = new ConsoleRig(80, 24);
         rig.actions.quitDenies = false;
