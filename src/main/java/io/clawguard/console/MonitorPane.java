@@ -39,9 +39,11 @@ final class MonitorPane {
             if (focused && i == selected) {
                 in.enableModifiers(SGR.REVERSE);
             }
-            String mark = r.flagged() ? "!" : " ";
-            in.putString(0, line, Fit.pad(mark + String.format("%-3s", Fit.fit(r.flags(), 3)) + " " + r.text() + "  "
-                    + r.process(), w));
+            String head = (r.flagged() ? "!" : " ") + String.format("%-3s", Fit.fit(r.flags(), 3)) + " ";
+            String full = head + r.text() + "  " + r.process();
+            // Too narrow for the whole row (80x24): port and program first, the rest after them.
+            in.putString(0, line, Fit.pad(full.length() <= w ? full : head + r.port() + " " + r.process() + " " + r.text(),
+                    w));
             in.disableModifiers(SGR.REVERSE);
         }
     }

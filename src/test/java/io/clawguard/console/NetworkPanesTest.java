@@ -38,6 +38,14 @@ class NetworkPanesTest {
     }
 
     @Test
+    void atEightyColumnsAFlaggedRowShowsItsPortAndProgramFirst() {
+        ConsoleRig rig = new ConsoleRig(80, 24);
+        rig.bus.publish(picture(true));
+        rig.settle();
+        assertThat(rig.screen()).contains("!IU  23 telnetd", "!E   443 curl");
+    }
+
+    @Test
     void tabEnterShowsTheFindingWithItsRecommendation() {
         ConsoleRig rig = new ConsoleRig(150, 40);
         rig.bus.publish(picture(true));
