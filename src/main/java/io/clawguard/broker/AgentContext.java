@@ -2,6 +2,7 @@ package io.clawguard.broker;
 
 import io.clawguard.approval.ApprovalRequest;
 import io.clawguard.approval.ElevationGate;
+import io.clawguard.approval.ExecRequest;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.approval.Verdict;
 import java.io.IOException;
@@ -77,6 +78,16 @@ final class AgentContext {
         f.put("requester_pid", pid);
         f.put("error", error);
         append("cwd_unreadable", f);
+    }
+
+    /** A request the broker failed to handle: refused, and recorded with what went wrong. */
+    void failed(ExecRequest request, RuntimeException e) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("argv", request.argv());
+        f.put("requester_uid", (long) request.requester().uid());
+        f.put("requester_pid", request.requester().pid());
+        f.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        append("request_failed", f);
     }
 
     void interrupted(Verdict.Run run) {

@@ -87,14 +87,27 @@ final class AgentSession {
                 return;
             }
             startReader(frames);
-            ExecOutcome outcome = new GuardedExecution(context.gate(),
-                    config -> r -> {
-                        notice(frames, context.waitingNotice(r));
-                        return context.pending().approverFor(withdrawn::get).decide(r);
-                    },
-                    run -> runCommand(run, folder, frames)).execute(request);
+            ExecOutcome outcome;
+            try {
+                outcome = decideAndRun(request, folder, frames);
+            } catch (RuntimeException e) {
+                // A fault with one request refuses that request, on the record; the broker goes on.
+                LOG.error("request from uid {} pid {} failed", uid, pid, e);
+                context.failed(request, e);
+                outcome = ExecOutcome.refused(ExitCode.DENIED, "refused: the broker could not handle this request"
+                        + " (recorded)");
+            }
             frames.write(Frame.exit(outcome.exitCode(), outcome.message()));
         }
+    }
+
+    private ExecOutcome decideAndRun(ExecRequest request, PinnedFolder folder, FrameStream frames) {
+        return new GuardedExecution(context.gate(),
+                config -> r -> {
+                    notice(frames, context.waitingNotice(r));
+                    return context.pending().approverFor(withdrawn::get).decide(r);
+                },
+                run -> runCommand(run, folder, frames)).execute(request);
     }
 
     /** A requester that cannot be told has gone; the reader notices and withdraws the request. */

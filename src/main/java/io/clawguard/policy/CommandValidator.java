@@ -3,6 +3,7 @@ package io.clawguard.policy;
 import io.clawguard.files.FileFacts;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,12 @@ public final class CommandValidator {
     }
 
     private Path resolve(String program) throws InvalidCommandException {
-        Path path = Path.of(program);
+        Path path;
+        try {
+            path = Path.of(program);
+        } catch (InvalidPathException e) {
+            throw new InvalidCommandException("not a path the file system can name: " + e.getReason());
+        }
         if (!path.isAbsolute()) {
             throw new InvalidCommandException("command path must be absolute: " + program);
         }

@@ -95,6 +95,20 @@ class BrokerRobustnessTest {
     }
 
     @Test
+    void anArgumentTheFileSystemCannotNameIsRefusedAndRecordedNotDropped() throws Exception {
+        StateHome home = TestHomes.under(root);
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            // A lone surrogate: valid JSON, a valid Java string, and no path at all.
+            Frame reply = exchange(home.agentSocket(), frame('R',
+                    "{\"v\":1,\"type\":\"request\",\"argv\":[\"/usr/bin/\\ud800\"],\"reason\":\"r\"}"));
+            assertThat(reply).as("answered, not hung up on").isNotNull();
+            assertThat(reply.number()).isEqualTo(8);
+            assertThat(reply.exitMessage()).contains("invalid command");
+            assertThat(Files.readString(home.auditLog())).contains("\"command_invalid\"");
+        }
+    }
+
+    @Test
     void aRequesterThatSpeaksOutOfTurnWithdrawsItsPendingRequest() throws Exception {
         StateHome home = TestHomes.under(root);
         try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5));
