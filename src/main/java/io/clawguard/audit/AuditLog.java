@@ -31,8 +31,13 @@ public final class AuditLog {
 
     public AuditLog(Path file, Clock clock) {
         this.file = file;
-        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockFile = lockFileOf(file);
         this.clock = clock;
+    }
+
+    /** The lock every writer of {@code file} takes, and a reader that needs a consistent view. */
+    static Path lockFileOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
     }
 
     public Path file() {

@@ -1,11 +1,14 @@
 package io.clawguard.audit;
 
+import io.clawguard.files.ExclusiveLock;
 import io.clawguard.json.JsonValues;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +22,35 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
+    /**
+     * Verifies the log as it stood at one instant: the head and the log's length are taken
+     * together under the writers' lock (held only for that), then the log is read up to that
+     * length. Records appended meanwhile are beyond it, so a verify running beside writers never
+     * sees a head ahead of its log, a half-written head, or a half-written last line.
+     */
     public static AuditVerification verify(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return AuditHead.read(file).isPresent()
+        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
+            // Nothing to read, and a reader creates no folder (the lock would).
+            return AuditVerification.intact(0, 0, 0);
+        }
+        Optional<AuditHead> head;
+        long length;
+        try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(file))) {
+            head = AuditHead.read(file);
+            length = Files.exists(file) ? Files.size(file) : -1;
+        }
+        if (length < 0) {
+            return head.isPresent()
                     ? AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written")
                     : AuditVerification.intact(0, 0, 0);
         }
-        return verify(bytes, AuditHead.read(file));
+        byte[] bytes;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            bytes = ChainHead.read(ch, 0, length);
+        } catch (NoSuchFileException e) {
+            return AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written");
+        }
+        return verify(bytes, head);
     }
 
     static AuditVerification verify(byte[] bytes) {
