@@ -24,10 +24,13 @@ final class AgentContext {
     private final Duration pendingTimeout;
     private final Duration killGrace;
     private final IntSupplier consoles;
-    private final PeerLoad load = new PeerLoad();
+    private final PeerLoad load;
+    private final DiskRoom disk;
 
     AgentContext(ElevationGate gate, PendingApprovals pending, PeerCheck peers, CommandLauncher launcher,
-                 Duration pendingTimeout, Duration killGrace, IntSupplier consoles) {
+                 Duration pendingTimeout, Duration killGrace, IntSupplier consoles, PeerLoad load, DiskRoom disk) {
+        this.load = load;
+        this.disk = disk;
         this.gate = gate;
         this.pending = pending;
         this.peers = peers;
@@ -51,6 +54,10 @@ final class AgentContext {
 
     PeerLoad load() {
         return load;
+    }
+
+    DiskRoom disk() {
+        return disk;
     }
 
     CommandLauncher launcher() {

@@ -57,10 +57,16 @@ final class AgentSession {
                     + " requests a second; try again shortly"));
             return;
         }
+        String shortage = context.disk().shortage();
+        if (shortage != null) {
+            context.peers().lowOnDisk(peer, shortage);
+            frames.write(Frame.exit(ExitCode.DENIED, "refused: " + shortage));
+            return;
+        }
         if (!context.load().admit(uid)) {
             context.peers().overloaded(peer);
-            frames.write(Frame.exit(ExitCode.DENIED, "refused: uid " + uid + " already has " + PeerLoad.PER_UID
-                    + " requests open at once"));
+            frames.write(Frame.exit(ExitCode.DENIED, "refused: uid " + uid + " already has " + context.load().perUid()
+                    + " requests open at once (max_pending_per_uid)"));
             return;
         }
         try {

@@ -87,7 +87,8 @@ public final class Broker implements AutoCloseable {
                 gate.audit(), s.clock())), work);
         PeerCheck check = new PeerCheck(peers, gate.audit());
         AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
-                hub::attached);
+                hub::attached, new PeerLoad(s.config().maxPendingPerUid()),
+                new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()));
         listeners.add(new SocketListener(s.home().agentSocket(), s.config().agentsNamed() ? "rw-rw-rw-" : "rw-------",
                 "agent-connection", socket -> serve(() -> new AgentSession(socket, agents).serve())));
         listeners.add(new SocketListener(s.home().adminSocket(), s.config().adminsNamed() ? "rw-rw-rw-" : "rw-------",

@@ -80,17 +80,22 @@ final class PeerCheck {
 
     /** A peer past its limit of open requests; recorded like a refusal, and as sparingly. */
     void overloaded(Peer p) {
-        record("peer_overloaded", "agent", p);
+        record("peer_overloaded", "agent", p, null);
+    }
+
+    /** A request refused because the log's disk is nearly full; recorded as sparingly. */
+    void lowOnDisk(Peer p, String why) {
+        record("disk_low_refused", "agent", p, why);
     }
 
     private boolean allowed(boolean allowed, String socket, Peer p) {
         if (!allowed) {
-            record("peer_refused", socket, p);
+            record("peer_refused", socket, p, null);
         }
         return allowed;
     }
 
-    private void record(String action, String socket, Peer p) {
+    private void record(String action, String socket, Peer p, String why) {
         long now = System.currentTimeMillis();
         long[] last = lastRecorded.computeIfAbsent(action + ":" + socket + ":" + p.uid(), k -> new long[] {0, 0});
         long suppressed;
@@ -110,6 +115,9 @@ final class PeerCheck {
         f.put("peer_pid", p.pid());
         if (suppressed > 0) {
             f.put("repeated_since_last_record", suppressed);
+        }
+        if (why != null) {
+            f.put("why", why);
         }
         try {
             audit.append(action, f);

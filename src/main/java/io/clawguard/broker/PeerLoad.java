@@ -5,18 +5,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How hard each uid may press on the agent socket: at most {@link #PER_UID} requests open at
- * once (the broker's threads) and {@link #PER_SECOND} a second on average, in bursts of up to
+ * How hard each uid may press on the agent socket: at most {@code max_pending_per_uid}
+ * requests open at once (the broker's threads) and {@link #PER_SECOND} a second on average, in bursts of up to
  * {@link #BURST} (each refusal and each request is an audit record, and the log is on disk).
  * One agent user's flood never takes what another's or the admins' need.
  */
 final class PeerLoad {
-    static final int PER_UID = 256;
     static final int PER_SECOND = 20;
     static final int BURST = 300;
 
+    private final int perUid;
     private final Map<Integer, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Map<Integer, double[]> buckets = new ConcurrentHashMap<>();
+
+    PeerLoad(int perUid) {
+        this.perUid = perUid;
+    }
+
+    int perUid() {
+        return perUid;
+    }
 
     /** Takes one request from {@code uid}'s allowance; false when it is spent for now. */
     boolean withinRate(int uid) {
@@ -36,7 +44,7 @@ final class PeerLoad {
     /** True when {@code uid} may open one more; it must then {@link #release} it. */
     boolean admit(int uid) {
         AtomicInteger n = open.computeIfAbsent(uid, u -> new AtomicInteger());
-        if (n.incrementAndGet() > PER_UID) {
+        if (n.incrementAndGet() > perUid) {
             n.decrementAndGet();
             return false;
         }

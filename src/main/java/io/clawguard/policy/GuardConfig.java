@@ -17,11 +17,14 @@ import java.util.Optional;
  */
 public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
                           List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
-                          List<String> adminGroups) {
+                          List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_PENDING_PER_UID = 256;
+    public static final long DEFAULT_MIN_FREE_MEGABYTES = 64;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
-            null, null, List.of(), List.of(), List.of(), List.of());
+            null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
+            DEFAULT_MIN_FREE_MEGABYTES);
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
@@ -64,7 +67,18 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 seconds(o, "pending_timeout_seconds", DEFAULT_PENDING_TIMEOUT),
                 o.optString("approval_token_file").map(base::resolve).orElse(null),
                 o.optString("totp_secret_file").map(base::resolve).orElse(null),
-                o.strings("agent_users"), o.strings("agent_groups"), o.strings("admin_users"), o.strings("admin_groups"));
+                o.strings("agent_users"), o.strings("agent_groups"), o.strings("admin_users"), o.strings("admin_groups"),
+                (int) bounded(o, "max_pending_per_uid", DEFAULT_MAX_PENDING_PER_UID, 1, 10_000),
+                bounded(o, "min_free_mb", DEFAULT_MIN_FREE_MEGABYTES, 0, 10_000_000));
+    }
+
+    private static long bounded(JsonObject o, String field, long fallback, long least, long most)
+            throws InvalidJsonFileException {
+        Optional<Long> v = o.optLong(field);
+        if (v.isPresent() && (v.get() < least || v.get() > most)) {
+            throw o.error(field, "must be between " + least + " and " + most);
+        }
+        return v.orElse(fallback);
     }
 
     private static Duration minutes(JsonObject o, String field, Duration fallback) throws InvalidJsonFileException {

@@ -134,7 +134,7 @@ class BrokerRobustnessTest {
         int extra = 40;
         List<SocketChannel> flood = new ArrayList<>();
         try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            for (int i = 0; i < PeerLoad.PER_UID + extra; i++) {
+            for (int i = 0; i < io.clawguard.policy.GuardConfig.DEFAULT_MAX_PENDING_PER_UID + extra; i++) {
                 SocketChannel ch = connect(home.agentSocket());
                 ch.configureBlocking(false);
                 flood.add(ch);
@@ -152,8 +152,8 @@ class BrokerRobustnessTest {
                     }
                 }
             }
-            assertThat(refusals).hasSize(extra).allMatch(r -> r.contains("already has " + PeerLoad.PER_UID
-                    + " requests open at once"));
+            assertThat(refusals).hasSize(extra).allMatch(r -> r.contains("already has " + io.clawguard.policy.GuardConfig.DEFAULT_MAX_PENDING_PER_UID
+                    + " requests open at once (max_pending_per_uid)"));
             long records = Files.readAllLines(home.auditLog()).stream().filter(l -> l.contains("peer_overloaded")).count();
             assertThat(records).as("a flood is recorded, not written line by line").isEqualTo(1);
             for (SocketChannel ch : flood) {
@@ -172,6 +172,37 @@ class BrokerRobustnessTest {
             for (SocketChannel ch : flood) {
                 ch.close();
             }
+        }
+    }
+
+    @Test
+    void theAdminsLimitsHoldAnAgentToFewerOpenRequestsAndStopAllWorkBeforeTheDiskIsFull() throws Exception {
+        StateHome home = TestHomes.under(root);
+        TestHomes.write(home.config(), "{\"max_pending_per_uid\": 2}");
+        List<SocketChannel> open = new ArrayList<>();
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            for (int i = 0; i < 2; i++) {
+                SocketChannel ch = connect(home.agentSocket());
+                new FrameStream(Channels.newInputStream(ch), Channels.newOutputStream(ch))
+                        .write(new Frame(Frame.REQUEST, VALID.getBytes(StandardCharsets.UTF_8)));
+                open.add(ch);
+            }
+            broker.awaitPending(2);
+            Frame third = exchange(home.agentSocket(), frame('R', VALID));
+            assertThat(third.exitMessage()).contains("already has 2 requests open at once (max_pending_per_uid)");
+        } finally {
+            for (SocketChannel ch : open) {
+                ch.close();
+            }
+        }
+        TestHomes.write(home.config(), "{\"min_free_mb\": 9999999}");
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            Frame refused = exchange(home.agentSocket(), frame('R', VALID));
+            assertThat(refused.number()).isEqualTo(1);
+            assertThat(refused.exitMessage()).contains("MB free, below min_free_mb 9999999");
+            exchange(home.agentSocket(), frame('R', VALID));
+            long records = Files.readAllLines(home.auditLog()).stream().filter(l -> l.contains("disk_low_refused")).count();
+            assertThat(records).as("recorded once for the burst").isEqualTo(1);
         }
     }
 

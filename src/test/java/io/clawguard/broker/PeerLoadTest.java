@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class PeerLoadTest {
     @Test
     void aBurstIsAllowedThenTheRateHoldsPerUid() throws Exception {
-        PeerLoad load = new PeerLoad();
+        PeerLoad load = new PeerLoad(256);
         for (int i = 0; i < PeerLoad.BURST; i++) {
             assertThat(load.withinRate(4101)).isTrue();
         }

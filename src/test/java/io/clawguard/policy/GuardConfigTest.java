@@ -31,7 +31,8 @@ class GuardConfigTest {
         Path file = dir.resolve("clawguard.json");
         TestHomes.write(file, "{ // comment\n \"idle_timeout_minutes\": 10,"
                 + " \"approval_token_file\": \"token\", \"agent_users\": [\"openclaw\"], \"agent_groups\": [\"agents\"],"
-                + " \"admin_users\": [\"alice\", \"1002\"], \"admin_groups\": [\"wheel\"], }");
+                + " \"admin_users\": [\"alice\", \"1002\"], \"admin_groups\": [\"wheel\"],"
+                + " \"max_pending_per_uid\": 8, \"min_free_mb\": 100, }");
         GuardConfig c = GuardConfig.load(file, ProcessIdentity.uid());
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.approvalTokenFile()).isEqualTo(dir.resolve("token"));
@@ -41,6 +42,8 @@ class GuardConfigTest {
         assertThat(c.adminGroups()).containsExactly("wheel");
         assertThat(c.agentsNamed()).isTrue();
         assertThat(c.adminsNamed()).isTrue();
+        assertThat(c.maxPendingPerUid()).isEqualTo(8);
+        assertThat(c.minFreeMegabytes()).isEqualTo(100);
     }
 
     @Test
@@ -75,6 +78,9 @@ class GuardConfigTest {
         TestHomes.write(file, "{\"idle_timeout_minutes\": 0}");
         assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
                 .hasMessageContaining("\"idle_timeout_minutes\" must be between 1 and 1440 minutes");
+        TestHomes.write(file, "{\"max_pending_per_uid\": 0}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("\"max_pending_per_uid\" must be between 1 and 10000");
         TestHomes.write(file, "{\"tty_fallback\": \"yes\"}");
         assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
                 .hasMessageContaining("\"tty_fallback\" must be true or false");
