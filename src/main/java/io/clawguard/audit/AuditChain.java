@@ -37,6 +37,15 @@ public final class AuditChain {
         return sha256(prefix);
     }
 
+    /** The same, for a legacy prefix fed line by line into {@link #newDigest()}. */
+    static String genesisPrev(MessageDigest prefix) {
+        return HexFormat.of().formatHex(prefix.digest());
+    }
+
+    static MessageDigest newDigest() {
+        return digest();
+    }
+
     public static boolean isChained(Map<String, Object> record) {
         return record.containsKey(HASH) || record.containsKey(SEQ) || record.containsKey(PREV);
     }

@@ -2,14 +2,18 @@ package io.clawguard.audit;
 
 import io.clawguard.files.ExclusiveLock;
 import io.clawguard.json.JsonValues;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.security.MessageDigest;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +23,9 @@ import java.util.Optional;
  * log; the first chained line's {@code prev} seals them.
  */
 public final class AuditVerifier {
+    /** No honest record comes near this: a line longer is damage, and is not read into memory. */
+    static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
+
     private AuditVerifier() {
     }
 
@@ -44,37 +51,67 @@ public final class AuditVerifier {
                     ? AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written")
                     : AuditVerification.intact(0, 0, 0);
         }
-        byte[] bytes;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            bytes = ChainHead.read(ch, 0, length);
+        try (InputStream in = new BufferedInputStream(Channels.newInputStream(
+                FileChannel.open(file, StandardOpenOption.READ)), 1 << 16)) {
+            return verify(new BoundedInput(in, length), head);
         } catch (NoSuchFileException e) {
             return AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written");
         }
-        return verify(bytes, head);
     }
 
-    static AuditVerification verify(byte[] bytes) {
-        return verify(bytes, Optional.empty());
+    /** The first {@code limit} bytes of a stream: what the log held when the head was read. */
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInput(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
     }
 
-    /** With a head: the chain must reach it, and the record at its seq must carry its hash. */
+    /**
+     * Streams the log line by line, holding one line at a time, whatever the log's size. With a
+     * head: the chain must reach it, and the record at its seq must carry its hash.
+     */
     @SuppressWarnings("unchecked")
-    static AuditVerification verify(byte[] bytes, Optional<AuditHead> head) {
+    static AuditVerification verify(InputStream in, Optional<AuditHead> head) throws IOException {
+        MessageDigest legacyBytes = AuditChain.newDigest();
         int legacy = 0;
         long chained = 0;
         int chainStart = 0;
         String prevHash = null;
         int lineNo = 0;
-        int pos = 0;
-        while (pos < bytes.length) {
-            int nl = indexOf(bytes, (byte) '\n', pos);
-            lineNo++;
-            if (nl < 0) {
-                return AuditVerification.broken(lineNo, legacy, chainStart,
-                        "torn last line (" + (bytes.length - pos) + " bytes without a newline, left by a crash"
-                                + " mid-write); the next write sets it aside");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+        for (int b = in.read(); ; b = in.read()) {
+            if (b < 0) {
+                if (buffer.size() > 0) {
+                    return AuditVerification.broken(lineNo + 1, legacy, chainStart, "torn last line (" + buffer.size()
+                            + " bytes without a newline, left by a crash mid-write); the next write sets it aside");
+                }
+                break;
             }
-            String line = new String(bytes, pos, nl - pos, StandardCharsets.UTF_8);
+            if (b != '\n') {
+                if (buffer.size() >= MAX_LINE_BYTES) {
+                    return AuditVerification.broken(lineNo + 1, legacy, chainStart, "a line longer than "
+                            + MAX_LINE_BYTES + " bytes");
+                }
+                buffer.write(b);
+                continue;
+            }
+            lineNo++;
+            String line = buffer.toString(StandardCharsets.UTF_8);
             Map<String, Object> record;
             try {
                 Object value = JsonValues.parse(line);
@@ -91,10 +128,12 @@ public final class AuditVerifier {
                             "unchained line inside the chain (inserted)");
                 }
                 legacy++;
+                legacyBytes.update(buffer.toByteArray());
+                legacyBytes.update((byte) '\n');
             } else {
                 if (chainStart == 0) {
                     chainStart = lineNo;
-                    prevHash = AuditChain.genesisPrev(Arrays.copyOf(bytes, pos));
+                    prevHash = AuditChain.genesisPrev(legacyBytes);
                 }
                 String problem = checkLink(record, chained + 1, prevHash);
                 if (problem != null) {
@@ -107,7 +146,7 @@ public final class AuditVerifier {
                             "the record differs from the one the head file recorded (the end was rewritten)");
                 }
             }
-            pos = nl + 1;
+            buffer.reset();
         }
         if (head.isPresent() && head.get().seq() > chained) {
             return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
@@ -136,14 +175,5 @@ public final class AuditVerifier {
             return "prev does not match the hash of the record before it (a line was deleted, inserted or moved)";
         }
         return null;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -1,0 +1,43 @@
+package io.clawguard.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tail is read from the end: the last lines, complete ones only, across many blocks. */
+class AuditTailTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLastLinesOfALogManyBlocksLongAndThenOnlyWhatIsAppended() throws Exception {
+        Path log = dir.resolve("privileged-audit.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append("{\"n\":").append(i).append(",\"pad\":\"").append("x".repeat(300)).append("\"}\n");
+        }
+        text.append("{\"torn");
+        Files.writeString(log, text, StandardCharsets.UTF_8);
+        AuditTail tail = new AuditTail(log);
+        List<String> last = tail.last(20);
+        assertThat(last).hasSize(20);
+        assertThat(last.get(0)).startsWith("{\"n\":2980,");
+        assertThat(last.get(19)).startsWith("{\"n\":2999,");
+        assertThat(tail.appended()).isEmpty();
+        Files.writeString(log, "\"}\n{\"n\":3001}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(tail.appended()).containsExactly("{\"torn\"}", "{\"n\":3001}");
+    }
+
+    @Test
+    void aShortLogGivesWhatItHas() throws Exception {
+        Path log = dir.resolve("short.jsonl");
+        Files.writeString(log, "{\"a\":1}\n{\"b\":2}\n", StandardCharsets.UTF_8);
+        assertThat(new AuditTail(log).last(50)).containsExactly("{\"a\":1}", "{\"b\":2}");
+        assertThat(new AuditTail(dir.resolve("none.jsonl")).last(5)).isEmpty();
+    }
+}
