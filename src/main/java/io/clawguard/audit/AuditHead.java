@@ -65,4 +65,31 @@ public record AuditHead(long seq, String hash) {
         }
         return Optional.of(new AuditHead(-1, "unreadable"));
     }
+
+    /**
+     * Why the log's end disagrees with its head, or null when it agrees. The head may lag one
+     * record (a crash between the record and the head), and may be missing while the chain
+     * holds at most one record (a log from before chaining, or a crash before the first head).
+     */
+    static String disagreement(Optional<AuditHead> head, ChainHead end) {
+        if (head.isEmpty()) {
+            return end.seq() <= 1 ? null
+                    : "the log ends at seq " + end.seq() + " but has no head file (deleted with the records after it?)";
+        }
+        AuditHead h = head.get();
+        if (h.seq() < 0) {
+            return "the head file cannot be read";
+        }
+        boolean atEnd = h.seq() == end.seq() && h.hash().equals(end.hash());
+        boolean oneBehind = h.seq() == end.seq() - 1 && h.hash().equals(end.prev());
+        if (atEnd || oneBehind) {
+            return null;
+        }
+        if (h.seq() > end.seq()) {
+            return "the log ends at seq " + end.seq() + " but its head file recorded seq " + h.seq()
+                    + ": records at the end were deleted";
+        }
+        return "the log ends at seq " + end.seq() + " but its head file recorded seq " + h.seq()
+                + " with another hash: the end was rewritten";
+    }
 }

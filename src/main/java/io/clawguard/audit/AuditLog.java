@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The append-only, hash-chained audit log ({@code privileged-audit.jsonl}). Each append
- * takes the log's lock, sets aside a torn last line left by a crash, chains the record to
- * the last one and fsyncs before returning, so a record is on disk before the step it
+ * takes the log's lock, sets aside a torn last line left by a crash, checks that the log
+ * still ends where its head file says, chains the record to the last one and fsyncs before
+ * returning, so a record is on disk before the step it
  * describes goes ahead.
  */
 public final class AuditLog {
@@ -49,6 +50,10 @@ public final class AuditLog {
         try (ExclusiveLock ignored = ExclusiveLock.acquire(lockFile);
              FileChannel ch = open()) {
             ChainHead head = ChainHead.of(ch, this::setAsideTornTail);
+            String broken = AuditHead.disagreement(AuditHead.read(file), head);
+            if (broken != null) {
+                throw new AuditChainBrokenException(file, broken);
+            }
             if (head.tornAside() != null) {
                 head = write(ch, head, "audit_torn_line", head.tornAside());
             }
@@ -63,7 +68,8 @@ public final class AuditLog {
             throws IOException {
         Map<String, Object> record = build(action, fields, head);
         writeLine(ch, record);
-        return new ChainHead((Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH), null);
+        return new ChainHead((Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH),
+                head.hash(), null);
     }
 
     private Map<String, Object> build(String action, Map<String, Object> fields, ChainHead head) {

@@ -152,6 +152,10 @@ public final class AuditVerifier {
             return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
                     + " but its head file recorded seq " + head.get().seq() + ": records at the end were deleted");
         }
+        if (head.isEmpty() && chained > 1) {
+            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
+                    + " but has no head file (deleted with the records after it?)");
+        }
         if (head.isPresent() && head.get().seq() < 0) {
             return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the head file cannot be read");
         }

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Where the chain stands at the end of the log: the last record's {@code seq} and
- * {@code hash}, found by reading backwards from the end so an append costs the same
- * however long the log is. {@code tornAside} holds the record fields when a torn tail was
- * set aside on the way.
+ * Where the chain stands at the end of the log: the last record's {@code seq}, {@code hash}
+ * and {@code prev} (null before the first chained record), found by reading backwards from
+ * the end so an append costs the same however long the log is. {@code tornAside} holds the
+ * record fields when a torn tail was set aside on the way.
  */
-record ChainHead(long seq, String hash, Map<String, Object> tornAside) {
+record ChainHead(long seq, String hash, String prev, Map<String, Object> tornAside) {
     private static final int BLOCK = 8192;
 
     /** Sets aside bytes from {@code start} to the end of the log; returns the fields to record. */
@@ -35,11 +35,11 @@ record ChainHead(long seq, String hash, Map<String, Object> tornAside) {
             Map<String, Object> record = parse(read(ch, start, end - 1 - start));
             if (record != null && record.get(AuditChain.HASH) instanceof String hash
                     && record.get(AuditChain.SEQ) instanceof Long seq) {
-                return new ChainHead(seq, hash, tornFields);
+                return new ChainHead(seq, hash, (String) record.get(AuditChain.PREV), tornFields);
             }
             end = start;
         }
-        return new ChainHead(0, AuditChain.genesisPrev(read(ch, 0, size)), tornFields);
+        return new ChainHead(0, AuditChain.genesisPrev(read(ch, 0, size)), null, tornFields);
     }
 
     @SuppressWarnings("unchecked")

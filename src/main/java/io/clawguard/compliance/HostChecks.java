@@ -37,7 +37,8 @@ final class HostChecks {
         if (!v.intact()) {
             return violation("the audit chain is broken", s.home().auditLog() + " line " + v.firstBadLine() + ": "
                     + v.problem(), "the log may have been edited", "Keep the file as evidence, find out who changed it,"
-                    + " then start a new log (move the old one aside); clawguard audit verify names the line.");
+                    + " then start a new log (move it and its .head file aside); while the log's end disagrees with"
+                    + " its head, every privileged request is refused. clawguard audit verify names the line.");
         }
         if (!Files.exists(s.home().auditLog())) {
             return partial("no privileged action recorded yet", s.home().auditLog() + " does not exist",

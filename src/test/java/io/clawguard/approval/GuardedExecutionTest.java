@@ -101,6 +101,24 @@ class GuardedExecutionTest {
     }
 
     @Test
+    void anAuditLogCutShortRefusesTheNextCommandBeforeAnyoneIsAsked() throws Exception {
+        approver.answer(ApprovalDecision.approved(false)).answer(ApprovalDecision.approved(false));
+        exec(ID);
+        byte[] whole = Files.readAllBytes(home.auditLog());
+        List<String> lines = Files.readAllLines(home.auditLog());
+        Files.write(home.auditLog(), lines.subList(0, lines.size() - 2));
+
+        ExecOutcome o = exec(ID);
+
+        assertThat(o.exitCode()).isEqualTo(ExitCode.DENIED);
+        assertThat(o.message()).contains("records at the end were deleted", "privileged work is refused");
+        assertThat(ran).hasSize(1);
+        assertThat(approver.asked).hasSize(1);
+        assertThat(Files.readAllLines(home.auditLog())).hasSize(lines.size() - 2);
+        Files.write(home.auditLog(), whole);
+    }
+
+    @Test
     void keptApprovalRunsTheSameBindingWithoutAskingAndNothingElse() throws Exception {
         approver.answer(ApprovalDecision.approved(true))
                 .answer(ApprovalDecision.denied("other argv"))

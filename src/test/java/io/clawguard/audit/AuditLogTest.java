@@ -1,6 +1,7 @@
 package io.clawguard.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clawguard.json.JsonValues;
 import io.clawguard.testing.MutableClock;
@@ -100,6 +101,72 @@ class AuditLogTest {
         assertThat(AuditVerifier.verify(file).intact()).as("emptied").isFalse();
         Files.delete(file);
         assertThat(AuditVerifier.verify(file).intact()).as("deleted").isFalse();
+    }
+
+    @Test
+    void anAppendAfterTheEndWasCutOffIsRefusedAndTheCutStaysVisible() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, 3));
+        byte[] cut = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> log.append("exec_start", Map.of("argv", List.of("/usr/bin/id"))))
+                .isInstanceOf(AuditChainBrokenException.class)
+                .hasMessageContaining("ends at seq 3").hasMessageContaining("seq 5");
+        assertThat(Files.readAllBytes(file)).as("nothing written over the cut").isEqualTo(cut);
+        assertThat(AuditVerifier.verify(file).problem()).contains("records at the end were deleted");
+    }
+
+    @Test
+    void anAppendAfterTheLastRecordWasRewrittenIsRefused() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> last = (Map<String, Object>) JsonValues.parse(lines.get(4));
+        last.put("argv", List.of("/usr/bin/true"));
+        last.put("hash", AuditChain.hashOf(last));
+        Files.write(file, replace(lines, 4, JsonValues.canonical(last)));
+
+        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+                .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("head file");
+    }
+
+    @Test
+    void anAppendWithTheHeadFileDeletedUnderAChainIsRefused() throws Exception {
+        appendFive();
+        Files.write(file, Files.readAllLines(file).subList(0, 3));
+        Files.delete(AuditHead.fileFor(file));
+
+        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+                .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("no head file");
+        assertThat(AuditVerifier.verify(file).problem()).contains("no head file");
+    }
+
+    @Test
+    void anAppendWithAnUnreadableHeadIsRefused() throws Exception {
+        appendFive();
+        Files.writeString(AuditHead.fileFor(file), "{\"seq\":5,\"ha");
+
+        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+                .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void anAppendAfterACrashBetweenRecordAndHeadGoesOn() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fourth = (Map<String, Object>) JsonValues.parse(lines.get(3));
+        AuditHead.write(file, 4, (String) fourth.get("hash"));
+
+        log.append("exec_start", Map.of());
+        assertThat(AuditVerifier.verify(file).intact()).isTrue();
+        assertThat(AuditVerifier.verify(file).chainedRecords()).isEqualTo(6);
+
+        Files.delete(AuditHead.fileFor(file));
+        Files.write(file, lines.subList(0, 1));
+        log.append("exec_start", Map.of());
+        assertThat(AuditVerifier.verify(file).intact()).as("a crash before the first head was written").isTrue();
     }
 
     @Test
