@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalTokenFailed;
 import io.clawguard.bus.EventBus;
@@ -58,7 +59,7 @@ public final class ApprovalDesk {
         PendingApprovals.Pending p = found.get();
         try {
             if (!who.keyboard() && who.uid() == p.request().requester().uid()) {
-                record(who, p, "self_approval_refused", null);
+                record(who, p, AuditAction.SELF_APPROVAL_REFUSED, null);
                 return "refused: " + shown + " was asked by uid " + who.uid() + ", your own; another admin must decide";
             }
             if (!decision.approved()) {
@@ -66,7 +67,7 @@ public final class ApprovalDesk {
                         ? "denied: " + shown : shown + " is no longer pending";
             }
             if (factor.required() && !factor.verify(secondFactor, clock.instant())) {
-                record(who, p, "approval_token_failed", null);
+                record(who, p, AuditAction.APPROVAL_TOKEN_FAILED, null);
                 bus.publish(new ApprovalTokenFailed(requestId, clock.instant()));
                 return "wrong second factor (recorded); " + shown + " is still pending";
             }
@@ -85,7 +86,7 @@ public final class ApprovalDesk {
         p.approverUids().add(who.uid());
         p.approvedBy().add(who.shown());
         if (p.approverUids().size() < needed) {
-            record(who, p, "approval_partial", (long) p.approverUids().size());
+            record(who, p, AuditAction.APPROVAL_PARTIAL, (long) p.approverUids().size());
             bus.publish(new ApprovalProgress(p.request().id(), List.copyOf(p.approvedBy()), needed, clock.instant()));
             return p.approverUids().size() + " of " + needed + " approvals for " + shown + ": another admin must approve";
         }
@@ -99,7 +100,7 @@ public final class ApprovalDesk {
         return verb + ": " + shown;
     }
 
-    private void record(Admin who, PendingApprovals.Pending p, String action, Long approvals) throws IOException {
+    private void record(Admin who, PendingApprovals.Pending p, AuditAction action, Long approvals) throws IOException {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("argv", p.request().binding().argv());
         f.put("request_id", p.request().id());

@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
@@ -23,7 +24,7 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
-    public Map<String, Object> append(String action, Map<String, Object> fields) throws IOException {
+    public Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
         Map<String, Object> record = log.append(action, fields);
         bus.publish(new AuditRecorded(record, clock.instant()));
         return record;

@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.bus.CommandFinished;
 import io.clawguard.bus.CommandStarted;
@@ -95,12 +96,12 @@ public final class ElevationGate {
         f.put("use_sudo", run.useSudo());
         if (exitCode != null) {
             f.put("returncode", (long) exitCode);
-            audit.append("exec_finish", f);
+            audit.append(AuditAction.EXEC_FINISH, f);
         } else if (error != null) {
             f.put("error", error);
-            audit.append("exec_failed", f);
+            audit.append(AuditAction.EXEC_FAILED, f);
         } else {
-            audit.append("exec_unreported", f);
+            audit.append(AuditAction.EXEC_UNREPORTED, f);
         }
         bus.publish(new CommandFinished(run.requestId(), run.binding().argv(), exitCode, clock.instant()));
         afterCommand(run);
@@ -110,7 +111,7 @@ public final class ElevationGate {
     public void interrupted(Verdict.Run run, String how) throws IOException {
         Map<String, Object> f = fields(run.binding(), run.requestId());
         f.put("how", how);
-        audit.append("exec_interrupted", f);
+        audit.append(AuditAction.EXEC_INTERRUPTED, f);
     }
 
     /**
@@ -132,7 +133,7 @@ public final class ElevationGate {
             return new ElevationStore.Outcome<>(s.dropped(now, "idle-timeout"), f);
         });
         if (expired != null) {
-            audit.append("elevation_expired", expired);
+            audit.append(AuditAction.ELEVATION_EXPIRED, expired);
             publishState(ElevationState.INITIAL, "idle-timeout", configured);
         }
     }
@@ -146,7 +147,7 @@ public final class ElevationGate {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("reason", "admin-drop");
             f.put("by", who);
-            audit.append("drop_elevation", f);
+            audit.append(AuditAction.DROP_ELEVATION, f);
             publishState(ElevationState.INITIAL, "admin-drop", configuredTimeout().orElse(Duration.ZERO));
         }
         return dropped;
@@ -193,7 +194,7 @@ public final class ElevationGate {
             return new ElevationStore.Outcome<>(s, new SessionCheck(expired ? expiryFields(current, configured) : null, reuse));
         });
         if (check.expired() != null) {
-            audit.append("elevation_expired", check.expired());
+            audit.append(AuditAction.ELEVATION_EXPIRED, check.expired());
             publishState(ElevationState.INITIAL, "idle-timeout", configured);
         }
         return check.reused();
@@ -225,12 +226,12 @@ public final class ElevationGate {
         f.put("requester_process", req.requester().process());
         f.put("approvals_needed", (long) screened.approvalsNeeded());
         f.put("runs_as", screened.runsAs());
-        audit.append("approval_requested", f);
+        audit.append(AuditAction.APPROVAL_REQUESTED, f);
         ApprovalDecision decision;
         try {
             decision = approvers.forConfig(screened.config()).decide(request);
         } catch (ApproverUnavailableException e) {
-            audit.append("approver_unreachable", fields(screened.binding(), requestId));
+            audit.append(AuditAction.APPROVER_UNREACHABLE, fields(screened.binding(), requestId));
             throw new RefusedException(ExitCode.NO_APPROVER, e.getMessage());
         }
         recordDecision(req, screened.binding(), requestId, decision);
@@ -253,16 +254,16 @@ public final class ElevationGate {
         if (!decision.by().isEmpty()) {
             d.put("by", decision.by());
         }
-        audit.append("approval_decision", d);
+        audit.append(AuditAction.APPROVAL_DECISION, d);
         if (decision.outcome() == ApprovalDecision.Outcome.SECOND_FACTOR_FAILED) {
-            audit.append("approval_token_failed", fields(binding, requestId));
+            audit.append(AuditAction.APPROVAL_TOKEN_FAILED, fields(binding, requestId));
         } else if (decision.outcome() == ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED) {
-            audit.append("untrusted_source_block", fields(binding, requestId));
+            audit.append(AuditAction.UNTRUSTED_SOURCE_BLOCK, fields(binding, requestId));
         } else if (!decision.approved()) {
             Map<String, Object> denied = fields(binding, requestId);
             denied.put("reason", req.reason());
             denied.put("decision_reason", decision.reason());
-            audit.append("approval_denied", denied);
+            audit.append(AuditAction.APPROVAL_DENIED, denied);
         }
     }
 
@@ -291,7 +292,7 @@ public final class ElevationGate {
         Map<String, Object> f = fields(screened.binding(), requestId);
         f.put("reason", req.reason());
         f.put("scope", scope.name().toLowerCase(Locale.ROOT));
-        audit.append("approval_granted", f);
+        audit.append(AuditAction.APPROVAL_GRANTED, f);
         publishState(next, "approved-command", configured);
     }
 
@@ -303,7 +304,7 @@ public final class ElevationGate {
         f.put("requester_uid", (long) req.requester().uid());
         f.put("requester_pid", req.requester().pid());
         f.put("runs_as", screened.runsAs());
-        audit.append("exec_start", f);
+        audit.append(AuditAction.EXEC_START, f);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
         return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), screened.runAs(),
                 req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout());
@@ -322,7 +323,7 @@ public final class ElevationGate {
         if (states[0].elevated() && !states[1].elevated()) {
             Map<String, Object> f = fields(run.binding(), run.requestId());
             f.put("reason", "post-command");
-            audit.append("drop_elevation", f);
+            audit.append(AuditAction.DROP_ELEVATION, f);
         }
         if (states[0] != states[1]) {
             publishState(states[1], states[1].elevated() ? "elevated-command" : "post-command", run.configuredTimeout());

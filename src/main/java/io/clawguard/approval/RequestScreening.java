@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.files.StateHome;
@@ -49,7 +50,7 @@ final class RequestScreening {
         ExecEnvironment env = req.env();
         GuardConfig config = loadConfig(req);
         if (env.requireSessionId() && env.sessionId() == null) {
-            audit.append("session_id_missing", fields(req));
+            audit.append(AuditAction.SESSION_ID_MISSING, fields(req));
             throw new RefusedException(ExitCode.SESSION_ID_MISSING,
                     "OPENCLAW_REQUIRE_SESSION_ID=1 but OPENCLAW_TASK_SESSION_ID is not set");
         }
@@ -62,7 +63,7 @@ final class RequestScreening {
             Map<String, Object> f = fields(req);
             f.put("reason", verdict.reason());
             f.put("pattern", verdict.rule());
-            audit.append("policy_block", f);
+            audit.append(AuditAction.POLICY_BLOCK, f);
             throw new RefusedException(ExitCode.POLICY_BLOCKED, "blocked by " + home.commandPolicy()
                     + ": the command " + verdict.describe());
         }
@@ -120,7 +121,7 @@ final class RequestScreening {
                 Map<String, Object> f = fields(req);
                 f.put("reason", "run_as_needs_root");
                 f.put("run_as", runAs.user());
-                audit.append("policy_block", f);
+                audit.append(AuditAction.POLICY_BLOCK, f);
                 throw new RefusedException(ExitCode.POLICY_BLOCKED, "the policy runs this command as " + runAs.user()
                         + ", which a broker that is not root can only do through sudo (--use-sudo)");
             }
@@ -141,7 +142,7 @@ final class RequestScreening {
         } catch (IOException e) {
             Map<String, Object> f = fields(req);
             f.put("error", e.getMessage());
-            audit.append("command_invalid", f);
+            audit.append(AuditAction.COMMAND_INVALID, f);
             throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: cannot inspect " + resolved);
         }
     }
@@ -175,7 +176,7 @@ final class RequestScreening {
             if (!missing.isEmpty()) {
                 Map<String, Object> f = fields(req);
                 f.put("missing", missing);
-                audit.append("policy_files_missing", f);
+                audit.append(AuditAction.POLICY_FILES_MISSING, f);
                 throw new RefusedException(ExitCode.POLICY_FILES_MISSING,
                         "OPENCLAW_REQUIRE_POLICY_FILES=1 but these policy files are missing: " + String.join(", ", missing));
             }
@@ -195,7 +196,7 @@ final class RequestScreening {
         Map<String, Object> f = fields(req);
         f.put("file", e.source());
         f.put("error", e.getMessage());
-        audit.append("policy_file_invalid", f);
+        audit.append(AuditAction.POLICY_FILE_INVALID, f);
         return new RefusedException(ExitCode.POLICY_FILES_MISSING, e.getMessage()
                 + " (privileged execution is refused until the file is fixed)");
     }
@@ -206,7 +207,7 @@ final class RequestScreening {
         } catch (InvalidCommandException e) {
             Map<String, Object> f = fields(req);
             f.put("error", e.getMessage());
-            audit.append("command_invalid", f);
+            audit.append(AuditAction.COMMAND_INVALID, f);
             throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: " + e.getMessage());
         }
     }
@@ -219,7 +220,7 @@ final class RequestScreening {
             Map<String, Object> f = fields(req);
             f.put("sudo", realSudo);
             f.put("error", e.getMessage());
-            audit.append("sudo_binary_invalid", f);
+            audit.append(AuditAction.SUDO_BINARY_INVALID, f);
             throw new RefusedException(ExitCode.INVALID_SUDO, "invalid sudo binary: " + e.getMessage());
         }
     }

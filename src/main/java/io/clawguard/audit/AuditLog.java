@@ -46,7 +46,7 @@ public final class AuditLog {
     }
 
     /** Appends one record: {@code ts_utc}, {@code action}, the fields, then the chain fields. */
-    public Map<String, Object> append(String action, Map<String, Object> fields) throws IOException {
+    public Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
         try (ExclusiveLock ignored = ExclusiveLock.acquire(lockFile);
              FileChannel ch = open()) {
             ChainHead head = ChainHead.of(ch, this::setAsideTornTail);
@@ -55,7 +55,7 @@ public final class AuditLog {
                 throw new AuditChainBrokenException(file, broken);
             }
             if (head.tornAside() != null) {
-                head = write(ch, head, "audit_torn_line", head.tornAside());
+                head = write(ch, head, AuditAction.AUDIT_TORN_LINE, head.tornAside());
             }
             Map<String, Object> record = build(action, fields, head);
             writeLine(ch, record);
@@ -64,7 +64,7 @@ public final class AuditLog {
         }
     }
 
-    private ChainHead write(FileChannel ch, ChainHead head, String action, Map<String, Object> fields)
+    private ChainHead write(FileChannel ch, ChainHead head, AuditAction action, Map<String, Object> fields)
             throws IOException {
         Map<String, Object> record = build(action, fields, head);
         writeLine(ch, record);
@@ -72,10 +72,10 @@ public final class AuditLog {
                 head.hash(), null);
     }
 
-    private Map<String, Object> build(String action, Map<String, Object> fields, ChainHead head) {
+    private Map<String, Object> build(AuditAction action, Map<String, Object> fields, ChainHead head) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("ts_utc", clock.instant().truncatedTo(ChronoUnit.MICROS).toString());
-        record.put("action", action);
+        record.put("action", action.logName());
         fields.forEach((k, v) -> {
             if (!record.containsKey(k)) {
                 record.put(k, v);

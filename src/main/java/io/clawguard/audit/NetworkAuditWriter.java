@@ -28,8 +28,13 @@ public final class NetworkAuditWriter {
             if (e.initial()) {
                 f.put("first_scan", true);
             }
+            AuditAction action = AuditAction.named(e.action()).orElse(null);
+            if (action == null) {
+                LOG.error("not recording network event with unknown action {}", e.action());
+                return;
+            }
             try {
-                bus.publish(new AuditRecorded(log.append(e.action(), f), e.at()));
+                bus.publish(new AuditRecorded(log.append(action, f), e.at()));
             } catch (IOException ex) {
                 LOG.error("could not record {} {}", e.action(), e.subject(), ex);
             }

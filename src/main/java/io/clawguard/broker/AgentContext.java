@@ -5,6 +5,7 @@ import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.ExecRequest;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.approval.Verdict;
+import io.clawguard.audit.AuditAction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ final class AgentContext {
         f.put("requester_uid", (long) uid);
         f.put("requester_pid", pid);
         f.put("error", error);
-        append("cwd_unreadable", f);
+        append(AuditAction.CWD_UNREADABLE, f);
     }
 
     /** A request the broker failed to handle: refused, and recorded with what went wrong. */
@@ -94,7 +95,7 @@ final class AgentContext {
         f.put("requester_uid", (long) request.requester().uid());
         f.put("requester_pid", request.requester().pid());
         f.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-        append("request_failed", f);
+        append(AuditAction.REQUEST_FAILED, f);
     }
 
     void interrupted(Verdict.Run run) {
@@ -106,7 +107,7 @@ final class AgentContext {
         }
     }
 
-    private void append(String action, Map<String, Object> fields) {
+    private void append(AuditAction action, Map<String, Object> fields) {
         try {
             gate.audit().append(action, fields);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.clawguard.broker;
 
 import io.clawguard.approval.AuditTrail;
+import io.clawguard.audit.AuditAction;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.BaselineKind;
@@ -44,7 +45,7 @@ final class BaselineKeeper {
         BaselineStore.Change change = BaselineStore.save(home.approvedPorts(), review.items(), clock.instant());
         var fields = change.auditFields();
         fields.put("by", by);
-        audit.append("baseline_saved", fields);
+        audit.append(AuditAction.BASELINE_SAVED, fields);
         return "baseline saved: " + review.kept() + " rules (+" + change.added().size() + " -" + change.removed().size()
                 + ")";
     }

@@ -5,6 +5,7 @@ import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.attach.AdminLink;
 import io.clawguard.attach.BrokerInfo;
+import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.audit.NetworkAuditWriter;
 import io.clawguard.bus.EventBus;
@@ -128,7 +129,7 @@ public final class Broker implements AutoCloseable {
 
     private void begin() throws IOException {
         // Also sets aside a torn last line a crash may have left in the log, and records that.
-        gate.audit().append("broker_started", BrokerState.startFields(settings.home(), settings.ownUid()));
+        gate.audit().append(AuditAction.BROKER_STARTED, BrokerState.startFields(settings.home(), settings.ownUid()));
         NetworkAuditWriter.subscribe(bus, new AuditLog(settings.home().auditLog(), settings.clock()));
         ScheduledExecutorService ticker = scheduled("broker-ticker");
         bus.subscribe(Tick.class, t -> state.expireIfIdle());
@@ -181,7 +182,7 @@ public final class Broker implements AutoCloseable {
             resolver.close();
         }
         try {
-            gate.audit().append("broker_stopped", BrokerState.startFields(settings.home(), settings.ownUid()));
+            gate.audit().append(AuditAction.BROKER_STOPPED, BrokerState.startFields(settings.home(), settings.ownUid()));
         } catch (IOException e) {
             LOG.warn("could not record the broker's stop", e);
         }

@@ -1,6 +1,7 @@
 package io.clawguard.broker;
 
 import io.clawguard.approval.AuditTrail;
+import io.clawguard.audit.AuditAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -80,22 +81,22 @@ final class PeerCheck {
 
     /** A peer past its limit of open requests; recorded like a refusal, and as sparingly. */
     void overloaded(Peer p) {
-        record("peer_overloaded", "agent", p, null);
+        record(AuditAction.PEER_OVERLOADED, "agent", p, null);
     }
 
     /** A request refused because the log's disk is nearly full; recorded as sparingly. */
     void lowOnDisk(Peer p, String why) {
-        record("disk_low_refused", "agent", p, why);
+        record(AuditAction.DISK_LOW_REFUSED, "agent", p, why);
     }
 
     private boolean allowed(boolean allowed, String socket, Peer p) {
         if (!allowed) {
-            record("peer_refused", socket, p, null);
+            record(AuditAction.PEER_REFUSED, socket, p, null);
         }
         return allowed;
     }
 
-    private void record(String action, String socket, Peer p, String why) {
+    private void record(AuditAction action, String socket, Peer p, String why) {
         long now = System.currentTimeMillis();
         long[] last = lastRecorded.computeIfAbsent(action + ":" + socket + ":" + p.uid(), k -> new long[] {0, 0});
         long suppressed;

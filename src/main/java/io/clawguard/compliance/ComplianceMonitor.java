@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.CachedAuditVerification;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
@@ -64,7 +65,7 @@ public final class ComplianceMonitor {
         this.executor = executor;
         bus.subscribe(NetworkChanged.class, e -> after(soonQueued, SOON));
         bus.subscribe(AuditRecorded.class, e -> {
-            if ("baseline_saved".equals(e.record().get("action"))) {
+            if (AuditAction.named(e.record().get("action")).orElse(null) == AuditAction.BASELINE_SAVED) {
                 after(soonQueued, SOON);
             } else {
                 after(laterQueued, LATER);

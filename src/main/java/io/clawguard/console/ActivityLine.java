@@ -1,29 +1,19 @@
 package io.clawguard.console;
 
 import io.clawguard.approval.VisibleText;
+import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditAction.Tone;
 import io.clawguard.policy.ShellQuote;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /** One line of the activity pane, made from an audit record: time, action, command, outcome. */
-public record ActivityLine(Instant at, String action, String text, Severity severity) {
-    /** How the line is coloured. */
-    public enum Severity { INFO, GOOD, WARN, BAD }
-
-    private static final Set<String> BAD = Set.of("approval_denied", "policy_block", "command_invalid",
-            "approval_token_failed", "untrusted_source_block", "sudo_binary_invalid", "policy_files_missing",
-            "policy_file_invalid", "session_id_missing", "exec_failed", "exec_unreported", "audit_torn_line", "peer_refused",
-            "peer_overloaded", "self_approval_refused", "cwd_unreadable", "exec_interrupted");
-    private static final Set<String> GOOD = Set.of("approval_granted", "drop_elevation", "elevation_expired",
-            "finding_cleared", "baseline_saved");
-    private static final Set<String> WARN = Set.of("approval_requested", "approval_partial", "exec_start",
-            "approver_unreachable",
-            "finding_raised", "port_opened", "egress_new");
-
+public record ActivityLine(Instant at, String action, String text, Tone severity) {
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
         String action = String.valueOf(record.getOrDefault("action", "?"));
+        Optional<AuditAction> known = AuditAction.named(record.get("action"));
         StringBuilder text = new StringBuilder();
         if (record.get("argv") instanceof List<?> argv) {
             text.append(VisibleText.of(ShellQuote.join(argv.stream().map(String::valueOf).toList())).text());
@@ -35,7 +25,7 @@ public record ActivityLine(Instant at, String action, String text, Severity seve
         appendField(text, record, "returncode");
         appendField(text, record, "decision_reason");
         appendField(text, record, "error");
-        if ("policy_block".equals(action)) {
+        if (known.orElse(null) == AuditAction.POLICY_BLOCK) {
             appendField(text, record, "reason");
         }
         Instant at = fallback;
@@ -46,10 +36,9 @@ public record ActivityLine(Instant at, String action, String text, Severity seve
                 at = fallback;
             }
         }
-        Severity severity = BAD.contains(action) ? Severity.BAD : GOOD.contains(action) ? Severity.GOOD
-                : WARN.contains(action) ? Severity.WARN : Severity.INFO;
-        if ("approval_decision".equals(action)) {
-            severity = Boolean.TRUE.equals(record.get("approved")) ? Severity.GOOD : Severity.BAD;
+        Tone severity = known.map(AuditAction::tone).orElse(Tone.INFO);
+        if (known.orElse(null) == AuditAction.APPROVAL_DECISION) {
+            severity = Boolean.TRUE.equals(record.get("approved")) ? Tone.GOOD : Tone.BAD;
         }
         return new ActivityLine(at, action, text.toString(), severity);
     }

@@ -1,5 +1,6 @@
 package io.clawguard.monitor;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.NetworkEvent;
@@ -73,9 +74,10 @@ public final class NetworkMonitor {
         Map<String, String> nowFindings = new LinkedHashMap<>();
         scan.findings().forEach(f -> nowFindings.put(f.key(), f.summary()));
         Instant at = scan.snapshot().at();
-        boolean changed = initial | diff(initial ? Map.of() : listeners, nowListening, "port_opened", "port_closed", initial, at)
-                | diff(destinations, nowOutbound, "egress_new", "egress_gone", initial, at)
-                | diff(findings, nowFindings, "finding_raised", "finding_cleared", initial, at)
+        boolean changed = initial
+                | diff(initial ? Map.of() : listeners, nowListening, AuditAction.PORT_OPENED, AuditAction.PORT_CLOSED, initial, at)
+                | diff(destinations, nowOutbound, AuditAction.EGRESS_NEW, AuditAction.EGRESS_GONE, initial, at)
+                | diff(findings, nowFindings, AuditAction.FINDING_RAISED, AuditAction.FINDING_CLEARED, initial, at)
                 | !scan.ruleErrors().equals(ruleErrors);
         listeners = nowListening;
         destinations = nowOutbound;
@@ -87,18 +89,18 @@ public final class NetworkMonitor {
         return scan;
     }
 
-    private boolean diff(Map<String, String> before, Map<String, String> now, String added, String removed,
+    private boolean diff(Map<String, String> before, Map<String, String> now, AuditAction added, AuditAction removed,
                          boolean initial, Instant at) {
         boolean changed = false;
         for (Map.Entry<String, String> e : now.entrySet()) {
             if (!before.containsKey(e.getKey())) {
-                bus.publish(new NetworkEvent(added, e.getKey(), e.getValue(), initial, at));
+                bus.publish(new NetworkEvent(added.logName(), e.getKey(), e.getValue(), initial, at));
                 changed = true;
             }
         }
         for (Map.Entry<String, String> e : before.entrySet()) {
             if (!now.containsKey(e.getKey())) {
-                bus.publish(new NetworkEvent(removed, e.getKey(), e.getValue(), false, at));
+                bus.publish(new NetworkEvent(removed.logName(), e.getKey(), e.getValue(), false, at));
                 changed = true;
             }
         }

@@ -39,7 +39,7 @@ class AuditLogTest {
 
     private void appendFive() throws Exception {
         for (int i = 1; i <= 5; i++) {
-            log.append("exec_start", Map.of("argv", List.of("/usr/bin/id", "n" + i)));
+            log.append(AuditAction.EXEC_START, Map.of("argv", List.of("/usr/bin/id", "n" + i)));
         }
     }
 
@@ -110,7 +110,7 @@ class AuditLogTest {
         Files.write(file, lines.subList(0, 3));
         byte[] cut = Files.readAllBytes(file);
 
-        assertThatThrownBy(() -> log.append("exec_start", Map.of("argv", List.of("/usr/bin/id"))))
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of("argv", List.of("/usr/bin/id"))))
                 .isInstanceOf(AuditChainBrokenException.class)
                 .hasMessageContaining("ends at seq 3").hasMessageContaining("seq 5");
         assertThat(Files.readAllBytes(file)).as("nothing written over the cut").isEqualTo(cut);
@@ -127,7 +127,7 @@ class AuditLogTest {
         last.put("hash", AuditChain.hashOf(last));
         Files.write(file, replace(lines, 4, JsonValues.canonical(last)));
 
-        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of()))
                 .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("head file");
     }
 
@@ -137,7 +137,7 @@ class AuditLogTest {
         Files.write(file, Files.readAllLines(file).subList(0, 3));
         Files.delete(AuditHead.fileFor(file));
 
-        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of()))
                 .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("no head file");
         assertThat(AuditVerifier.verify(file).problem()).contains("no head file");
     }
@@ -147,7 +147,7 @@ class AuditLogTest {
         appendFive();
         Files.writeString(AuditHead.fileFor(file), "{\"seq\":5,\"ha");
 
-        assertThatThrownBy(() -> log.append("exec_start", Map.of()))
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of()))
                 .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("cannot be read");
     }
 
@@ -159,13 +159,13 @@ class AuditLogTest {
         Map<String, Object> fourth = (Map<String, Object>) JsonValues.parse(lines.get(3));
         AuditHead.write(file, 4, (String) fourth.get("hash"));
 
-        log.append("exec_start", Map.of());
+        log.append(AuditAction.EXEC_START, Map.of());
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
         assertThat(AuditVerifier.verify(file).chainedRecords()).isEqualTo(6);
 
         Files.delete(AuditHead.fileFor(file));
         Files.write(file, lines.subList(0, 1));
-        log.append("exec_start", Map.of());
+        log.append(AuditAction.EXEC_START, Map.of());
         assertThat(AuditVerifier.verify(file).intact()).as("a crash before the first head was written").isTrue();
     }
 
@@ -202,7 +202,7 @@ class AuditLogTest {
         assertThat(before.firstBadLine()).isEqualTo(6);
         assertThat(before.problem()).contains("torn last line");
 
-        log.append("exec_finish", Map.of("returncode", 0L));
+        log.append(AuditAction.EXEC_FINISH, Map.of("returncode", 0L));
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(7);
@@ -224,7 +224,7 @@ class AuditLogTest {
         assertThat(legacy.legacyLines()).isEqualTo(16);
         assertThat(legacy.chainStartLine()).isZero();
 
-        log.append("exec_start", Map.of("argv", List.of("/usr/bin/id")));
+        log.append(AuditAction.EXEC_START, Map.of("argv", List.of("/usr/bin/id")));
         AuditVerification chained = AuditVerifier.verify(file);
         assertThat(chained.intact()).isTrue();
         assertThat(chained.chainStartLine()).isEqualTo(17);
@@ -242,7 +242,7 @@ class AuditLogTest {
             for (int i = 0; i < 200; i++) {
                 long n = i;
                 AuditLog writer = i % 2 == 0 ? log : new AuditLog(file, new MutableClock(Instant.parse("2026-11-24T10:00:00Z")));
-                done.add(pool.submit(() -> writer.append("exec_start", Map.of("n", n))));
+                done.add(pool.submit(() -> writer.append(AuditAction.EXEC_START, Map.of("n", n))));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -257,7 +257,7 @@ class AuditLogTest {
 
     @Test
     void theLogIsCreatedOwnerOnly() throws Exception {
-        log.append("exec_start", Map.of());
+        log.append(AuditAction.EXEC_START, Map.of());
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
     }

@@ -18,8 +18,8 @@ class CachedAuditVerificationTest {
         AuditLog log = new AuditLog(file, new MutableClock(Instant.parse("2026-11-24T12:00:00Z")));
         CachedAuditVerification cached = new CachedAuditVerification(file);
         assertThat(cached.verify().chainedRecords()).isZero();
-        log.append("exec_start", Map.of("n", 1L));
-        log.append("exec_start", Map.of("n", 2L));
+        log.append(AuditAction.EXEC_START, Map.of("n", 1L));
+        log.append(AuditAction.EXEC_START, Map.of("n", 2L));
         AuditVerification first = cached.verify();
         assertThat(first.chainedRecords()).isEqualTo(2);
         assertThat(cached.verify()).as("unchanged file: the same answer, not read again").isSameAs(first);

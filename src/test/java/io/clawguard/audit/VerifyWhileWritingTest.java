@@ -29,7 +29,7 @@ class VerifyWhileWritingTest {
                 List<Future<?>> appends = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     int n = i;
-                    appends.add(writers.submit(() -> log.append("exec_start", Map.of("n", (long) n))));
+                    appends.add(writers.submit(() -> log.append(AuditAction.EXEC_START, Map.of("n", (long) n))));
                 }
                 while (!appends.stream().allMatch(Future::isDone)) {
                     AuditVerification v = AuditVerifier.verify(file);

@@ -97,4 +97,14 @@ class NetworkMonitorTest {
         assertThat(log).contains("\"action\":\"port_opened\"", "\"subject\":\"udp [::]:5353\"", "\"first_scan\":true",
                 "\"action\":\"finding_raised\"", "public-bind udp [::]:5353");
     }
+
+    @Test
+    void anEventWithAnActionTheLogDoesNotKnowIsNotRecorded() throws Exception {
+        NetworkAuditWriter.subscribe(bus, new AuditLog(home.auditLog(), Clock.systemUTC()));
+        bus.publish(new NetworkEvent("port_opened\nexec_start", "tcp *:22", "sshd", false, java.time.Instant.now()));
+        bus.publish(new NetworkEvent("egress_new", "10.0.0.9:443", "pid 7", false, java.time.Instant.now()));
+        String log = Files.readString(home.auditLog());
+        assertThat(log.lines()).hasSize(1);
+        assertThat(log).contains("\"action\":\"egress_new\"").doesNotContain("tcp *:22");
+    }
 }
