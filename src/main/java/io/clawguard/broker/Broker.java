@@ -6,6 +6,7 @@ import io.clawguard.approval.PendingApprovals;
 import io.clawguard.attach.AdminLink;
 import io.clawguard.attach.BrokerInfo;
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditChainBrokenException;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.audit.NetworkAuditWriter;
 import io.clawguard.bus.EventBus;
@@ -129,7 +130,13 @@ public final class Broker implements AutoCloseable {
 
     private void begin() throws IOException {
         // Also sets aside a torn last line a crash may have left in the log, and records that.
-        gate.audit().append(AuditAction.BROKER_STARTED, BrokerState.startFields(settings.home(), settings.ownUid()));
+        try {
+            gate.audit().append(AuditAction.BROKER_STARTED, BrokerState.startFields(settings.home(), settings.ownUid()));
+        } catch (AuditChainBrokenException e) {
+            // Up, so the console can show why: every request writes its first record before anyone
+            // is asked or anything runs, so while the chain stays broken each one is refused.
+            LOG.error("{}", e.getMessage());
+        }
         NetworkAuditWriter.subscribe(bus, new AuditLog(settings.home().auditLog(), settings.clock()));
         ScheduledExecutorService ticker = scheduled("broker-ticker");
         bus.subscribe(Tick.class, t -> state.expireIfIdle());
@@ -183,6 +190,8 @@ public final class Broker implements AutoCloseable {
         }
         try {
             gate.audit().append(AuditAction.BROKER_STOPPED, BrokerState.startFields(settings.home(), settings.ownUid()));
+        } catch (AuditChainBrokenException e) {
+            LOG.warn("could not record the broker's stop: {}", e.getMessage());
         } catch (IOException e) {
             LOG.warn("could not record the broker's stop", e);
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,10 +78,15 @@ public final class ComplianceMonitor {
     /** One run per delay class at a time: a queued slow run never holds back a quick one. */
     private void after(AtomicBoolean queued, Duration delay) {
         if (executor != null && queued.compareAndSet(false, true)) {
-            executor.schedule(() -> {
+            try {
+                executor.schedule(() -> {
+                    queued.set(false);
+                    runQuietly();
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The broker's stop record arrives after its executors shut down: nothing is left to assess for.
                 queued.set(false);
-                runQuietly();
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

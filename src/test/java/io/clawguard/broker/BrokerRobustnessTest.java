@@ -3,6 +3,7 @@ package io.clawguard.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clawguard.approval.ExitCode;
 import io.clawguard.files.StateHome;
 import io.clawguard.testing.CliProcess;
 import io.clawguard.testing.RunningBroker;
@@ -207,6 +208,23 @@ class BrokerRobustnessTest {
     }
 
     @Test
+    void withRecordsCutOffTheLogTheBrokerStaysUpToSayWhyAndRefusesEveryRequest() throws Exception {
+        StateHome home = TestHomes.under(root);
+        for (int i = 0; i < 2; i++) {
+            new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5)).close();
+        }
+        List<String> lines = Files.readAllLines(home.auditLog());
+        Files.write(home.auditLog(), lines.subList(0, lines.size() - 2));
+
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            Frame refused = exchange(home.agentSocket(), frame('R', VALID));
+            assertThat(refused.number()).isEqualTo(ExitCode.DENIED);
+            assertThat(refused.exitMessage()).contains("records at the end were deleted");
+        }
+        assertThat(Files.readAllLines(home.auditLog())).as("nothing chained over the cut").hasSize(lines.size() - 2);
+    }
+
+    @Test
     void aSecondLiveBrokerIsRefusedAndAStaleSocketReplaced() throws Exception {
         StateHome home = TestHomes.under(root);
         try (RunningBroker first = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
@@ -275,10 +293,14 @@ class BrokerRobustnessTest {
     /** Sends raw bytes, returns the first frame that is not a notice. */
     private static Frame exchange(Path socket, byte[] wire) throws Exception {
         try (SocketChannel ch = connect(socket)) {
-            DataOutputStream o = new DataOutputStream(Channels.newOutputStream(ch));
-            o.write(wire);
-            o.flush();
-            ch.shutdownOutput();
+            try {
+                DataOutputStream o = new DataOutputStream(Channels.newOutputStream(ch));
+                o.write(wire);
+                o.flush();
+                ch.shutdownOutput();
+            } catch (java.io.IOException refusedAtConnect) {
+                // A peer refused on sight is answered and closed before its request is read; the answer is still there.
+            }
             FrameStream frames = new FrameStream(Channels.newInputStream(ch), Channels.newOutputStream(ch));
             Frame f = frames.read();
             while (f != null && f.type() == Frame.NOTICE) {
