@@ -12,7 +12,7 @@ import java.util.Optional;
 /** One line of the activity pane, made from an audit record: time, action, command, outcome. */
 public record ActivityLine(Instant at, String action, String text, Tone severity) {
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
-        String action = String.valueOf(record.getOrDefault("action", "?"));
+        String action = VisibleText.of(String.valueOf(record.getOrDefault("action", "?"))).text();
         Optional<AuditAction> known = AuditAction.named(record.get("action"));
         StringBuilder text = new StringBuilder();
         if (record.get("argv") instanceof List<?> argv) {

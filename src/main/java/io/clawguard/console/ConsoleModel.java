@@ -147,8 +147,9 @@ public final class ConsoleModel {
         now = at;
     }
 
+    /** Every status-bar line passes here, and may carry a broker's or agent's words: escaped once, here. */
     public void notice(String text) {
-        notice = text;
+        notice = text == null ? null : VisibleText.of(text).text();
     }
 
     public Optional<String> notice() {

@@ -42,10 +42,13 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
                 + flaggedArguments.size() + " flagged";
     }
 
-    /** The same row after an admin's approval that was not yet enough (the two-person rule). */
+    /**
+     * The same row after an admin's approval that was not yet enough (the two-person rule). The
+     * names come over the admin socket from the broker, so they are escaped like the agent's words.
+     */
     public PendingRow approvedBy(List<String> admins) {
         return new PendingRow(request, argv, commandLine, reason, sessionId, cwd, suspicious, flaggedArguments,
-                List.copyOf(admins));
+                admins.stream().map(a -> VisibleText.of(a).text()).toList());
     }
 
     /** "1 of 2 approvals (by alice (uid 1001))" under the two-person rule; empty otherwise. */

@@ -43,15 +43,31 @@ class AuditLogTest {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> record(List<String> lines, int index) throws Exception {
+        return (Map<String, Object>) JsonValues.parse(lines.get(index));
+    }
+
+    /** Line {@code index} with another argv and its hash recomputed, as a forger would. */
+    private static List<String> forged(List<String> lines, int index, List<String> argv) throws Exception {
+        Map<String, Object> r = record(lines, index);
+        r.put("argv", argv);
+        r.put("hash", AuditChain.hashOf(r));
+        return replace(lines, index, JsonValues.canonical(r));
+    }
+
+    /** The head as a crash between writing record 5 and its head leaves it: one record behind. */
+    private void headOneBehind(List<String> lines) throws Exception {
+        AuditHead.write(file, 4, (String) record(lines, 3).get("hash"));
+    }
+
     @Test
     void recordsAreChainedAndVerify() throws Exception {
         appendFive();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(5);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> second = (Map<String, Object>) JsonValues.parse(lines.get(1));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> first = (Map<String, Object>) JsonValues.parse(lines.get(0));
+        Map<String, Object> second = record(lines, 1);
+        Map<String, Object> first = record(lines, 0);
         assertThat(second).containsEntry("seq", 2L).containsEntry("prev", first.get("hash"))
                 .containsEntry("action", "exec_start").containsKey("ts_utc");
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
@@ -120,12 +136,7 @@ class AuditLogTest {
     @Test
     void anAppendAfterTheLastRecordWasRewrittenIsRefused() throws Exception {
         appendFive();
-        List<String> lines = Files.readAllLines(file);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> last = (Map<String, Object>) JsonValues.parse(lines.get(4));
-        last.put("argv", List.of("/usr/bin/true"));
-        last.put("hash", AuditChain.hashOf(last));
-        Files.write(file, replace(lines, 4, JsonValues.canonical(last)));
+        Files.write(file, forged(Files.readAllLines(file), 4, List.of("/usr/bin/true")));
 
         assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of()))
                 .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("head file");
@@ -155,9 +166,7 @@ class AuditLogTest {
     void anAppendAfterACrashBetweenRecordAndHeadGoesOn() throws Exception {
         appendFive();
         List<String> lines = Files.readAllLines(file);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fourth = (Map<String, Object>) JsonValues.parse(lines.get(3));
-        AuditHead.write(file, 4, (String) fourth.get("hash"));
+        headOneBehind(lines);
 
         log.append(AuditAction.EXEC_START, Map.of());
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
@@ -172,10 +181,7 @@ class AuditLogTest {
     @Test
     void aHeadOneRecordBehindIsACrashNotTampering() throws Exception {
         appendFive();
-        List<String> lines = Files.readAllLines(file);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fourth = (Map<String, Object>) JsonValues.parse(lines.get(3));
-        AuditHead.write(file, 4, (String) fourth.get("hash"));
+        headOneBehind(Files.readAllLines(file));
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
         AuditHead.write(file, 4, "0".repeat(64));
         assertThat(AuditVerifier.verify(file).problem()).contains("differs from the one the head file recorded");
@@ -184,12 +190,7 @@ class AuditLogTest {
     @Test
     void aRecomputedHashDoesNotHideAnEdit() throws Exception {
         appendFive();
-        List<String> lines = Files.readAllLines(file);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) JsonValues.parse(lines.get(1));
-        r.put("argv", List.of("/usr/bin/rm", "-rf", "/"));
-        r.put("hash", AuditChain.hashOf(r));
-        Files.write(file, replace(lines, 1, JsonValues.canonical(r)));
+        Files.write(file, forged(Files.readAllLines(file), 1, List.of("/usr/bin/rm", "-rf", "/")));
         assertThat(AuditVerifier.verify(file).firstBadLine()).isEqualTo(3);
     }
 
