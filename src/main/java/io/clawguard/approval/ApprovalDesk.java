@@ -83,12 +83,16 @@ public final class ApprovalDesk {
             return shown + " already has your approval; it needs " + (needed - p.approverUids().size())
                     + " more from another admin";
         }
+        int approvals = p.approverUids().size() + 1;
+        if (approvals < needed) {
+            // Recorded before it counts: an approval the log could not take must not be half of two.
+            record(who, p, AuditAction.APPROVAL_PARTIAL, (long) approvals);
+        }
         p.approverUids().add(who.uid());
         p.approvedBy().add(who.shown());
-        if (p.approverUids().size() < needed) {
-            record(who, p, AuditAction.APPROVAL_PARTIAL, (long) p.approverUids().size());
+        if (approvals < needed) {
             bus.publish(new ApprovalProgress(p.request().id(), List.copyOf(p.approvedBy()), needed, clock.instant()));
-            return p.approverUids().size() + " of " + needed + " approvals for " + shown + ": another admin must approve";
+            return approvals + " of " + needed + " approvals for " + shown + ": another admin must approve";
         }
         // A command that needed two admins is never kept: its next run needs two again.
         boolean kept = keep && needed == 1;

@@ -129,6 +129,20 @@ class ApprovalDeskTest {
     }
 
     @Test
+    void anApprovalTheLogCouldNotRecordDoesNotCountTowardsTwo() throws Exception {
+        CompletableFuture<ApprovalDecision> answer = waiting("p-6", 2);
+        ApprovalDesk desk = desk(SecondFactor.NONE);
+        Files.createDirectories(home.auditLog());
+        assertThat(desk.decide(ALICE, "p-6", ApprovalDecision.approved(false), null))
+                .startsWith("refused: the audit log cannot be written");
+        Files.delete(home.auditLog());
+
+        assertThat(desk.decide(BOB, "p-6", ApprovalDecision.approved(false), null))
+                .isEqualTo("1 of 2 approvals for #6: another admin must approve");
+        assertThat(answer).isNotDone();
+    }
+
+    @Test
     void aDenialByEitherAdminEndsATwoPersonRequest() throws Exception {
         CompletableFuture<ApprovalDecision> answer = waiting("p-5", 2);
         ApprovalDesk desk = desk(SecondFactor.NONE);
