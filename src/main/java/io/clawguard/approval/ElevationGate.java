@@ -190,7 +190,7 @@ public final class ElevationGate {
         SessionCheck check = store.update(current -> {
             boolean expired = current.idleExpired(now, configured);
             ElevationState s = expired ? current.dropped(now, "idle-timeout") : current;
-            boolean reuse = !req.env().untrustedSource() && s.authorises(binding);
+            boolean reuse = !screened.env().untrustedSource() && s.authorises(binding);
             return new ElevationStore.Outcome<>(s, new SessionCheck(expired ? expiryFields(current, configured) : null, reuse));
         });
         if (check.expired() != null) {
@@ -213,14 +213,14 @@ public final class ElevationGate {
 
     private ApprovalDecision ask(ExecRequest req, ScreenedRequest screened, String requestId,
                                  ApproverFactory approvers) throws IOException, RefusedException {
-        boolean confirm = req.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
+        boolean confirm = screened.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
-                req.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
+                screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
                 RelativeArguments.resolve(req.argv(), req.cwd()), screened.runsAs(), screened.approvalsNeeded(),
                 clock.instant());
         Map<String, Object> f = fields(screened.binding(), requestId);
         f.put("reason", req.reason());
-        f.put("untrusted_source", req.env().untrustedSource());
+        f.put("untrusted_source", screened.env().untrustedSource());
         f.put("requester_uid", (long) req.requester().uid());
         f.put("requester_pid", req.requester().pid());
         f.put("requester_process", req.requester().process());

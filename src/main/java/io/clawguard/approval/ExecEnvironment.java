@@ -11,6 +11,15 @@ public record ExecEnvironment(String sessionId, boolean requireSessionId, boolea
                               boolean untrustedSource, String realSudo) {
     public static final String DEFAULT_SUDO = "/usr/bin/sudo";
 
+    /**
+     * These switches with the admin's own settings in force too: the agent's environment can add
+     * a control the admin left off, never lift one the admin set (unsetting a variable is free).
+     */
+    public ExecEnvironment tightenedBy(boolean sessionIdRequired, boolean policyFilesRequired, boolean untrusted) {
+        return new ExecEnvironment(sessionId, requireSessionId || sessionIdRequired,
+                requirePolicyFiles || policyFilesRequired, untrustedSource || untrusted, realSudo);
+    }
+
     public static ExecEnvironment from(Map<String, String> env) {
         String session = env.get("OPENCLAW_TASK_SESSION_ID");
         return new ExecEnvironment(

@@ -47,14 +47,15 @@ final class RequestScreening {
     }
 
     ScreenedRequest screen(ExecRequest req) throws RefusedException, IOException {
-        ExecEnvironment env = req.env();
         GuardConfig config = loadConfig(req);
+        ExecEnvironment env = req.env().tightenedBy(config.requireSessionId(), config.requirePolicyFiles(),
+                config.untrustedSource());
         if (env.requireSessionId() && env.sessionId() == null) {
             audit.append(AuditAction.SESSION_ID_MISSING, fields(req));
             throw new RefusedException(ExitCode.SESSION_ID_MISSING,
                     "OPENCLAW_REQUIRE_SESSION_ID=1 but OPENCLAW_TASK_SESSION_ID is not set");
         }
-        CommandPolicy policy = loadPolicies(req);
+        CommandPolicy policy = loadPolicies(req, env);
         PromptPolicy prompt = loadPromptPolicy(req);
         Path resolved = validateCommand(req);
         FileIdentity binary = identity(req, resolved);
@@ -72,7 +73,7 @@ final class RequestScreening {
         CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
                 env.sessionId(), req.requester().uid(), binary.toString(), req.cwdId().toString());
         return new ScreenedRequest(binding, runArgv, binary, runAs, runsAs(req, runAs), config, prompt,
-                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1);
+                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1, env);
     }
 
     /** The account a {@code run_as} rule names; a name the passwd file does not know is a broken policy. */
@@ -159,14 +160,14 @@ final class RequestScreening {
      * The command policy; with {@code OPENCLAW_REQUIRE_POLICY_FILES=1}, the seed's required
      * files (command policy, approved ports, egress allow-list) must all exist.
      */
-    private CommandPolicy loadPolicies(ExecRequest req) throws RefusedException, IOException {
+    private CommandPolicy loadPolicies(ExecRequest req, ExecEnvironment env) throws RefusedException, IOException {
         Optional<CommandPolicy> policy;
         try {
             policy = CommandPolicyFile.load(home.commandPolicy());
         } catch (InvalidJsonFileException e) {
             throw invalidFile(req, e);
         }
-        if (req.env().requirePolicyFiles()) {
+        if (env.requirePolicyFiles()) {
             List<String> missing = new ArrayList<>();
             for (Path required : List.of(home.commandPolicy(), home.approvedPorts(), home.egressAllowlist())) {
                 if (!Files.exists(required)) {

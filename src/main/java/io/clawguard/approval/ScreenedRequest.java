@@ -13,5 +13,5 @@ import java.util.List;
  * and how many different admins must approve it.
  */
 record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, RunAs runAs, String runsAs,
-                       GuardConfig config, PromptPolicy prompt, int approvalsNeeded) {
+                       GuardConfig config, PromptPolicy prompt, int approvalsNeeded, ExecEnvironment env) {
 }

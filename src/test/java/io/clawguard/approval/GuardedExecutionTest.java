@@ -119,6 +119,30 @@ class GuardedExecutionTest {
     }
 
     @Test
+    void theAdminsRequirementsHoldForAnAgentThatUnsetsItsOwnVariables() throws Exception {
+        TestHomes.write(home.config(), "{\"require_session_id\": true, \"require_policy_files\": true}");
+        assertThat(exec(ID).exitCode()).isEqualTo(ExitCode.SESSION_ID_MISSING);
+        env.put("OPENCLAW_TASK_SESSION_ID", "task-9");
+        assertThat(exec(ID).exitCode()).isEqualTo(ExitCode.POLICY_FILES_MISSING);
+        assertThat(approver.asked).isEmpty();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void anUntrustedSourceTheAdminDeclaredCannotRideAKeptSession() throws Exception {
+        approver.answer(ApprovalDecision.approved(true)).answer(ApprovalDecision.denied("asked again"));
+        exec(ID, true, null, cwd);
+        TestHomes.write(home.config(), "{\"untrusted_source\": true}");
+
+        ExecOutcome o = exec(ID, true, null, cwd);
+
+        assertThat(o.exitCode()).isEqualTo(ExitCode.DENIED);
+        assertThat(approver.asked).hasSize(2);
+        assertThat(approver.asked.get(1).untrusted()).isTrue();
+        assertThat(ran).hasSize(1);
+    }
+
+    @Test
     void keptApprovalRunsTheSameBindingWithoutAskingAndNothingElse() throws Exception {
         approver.answer(ApprovalDecision.approved(true))
                 .answer(ApprovalDecision.denied("other argv"))
