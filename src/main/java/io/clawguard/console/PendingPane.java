@@ -33,10 +33,11 @@ final class PendingPane {
             }
             return;
         }
-        int first = Math.max(0, Math.max(0, m.selectedIndex()) - (h - 2));
+        int selectedAt = m.selectedIndex();
+        int first = Math.max(0, Math.max(0, selectedAt) - (h - 2));
         for (int i = first; i < rows.size() && i - first + 1 < h; i++) {
             PendingRow r = rows.get(i);
-            boolean selected = i == m.selectedIndex();
+            boolean selected = i == selectedAt;
             int y = i - first + 1;
             in.setForegroundColor(r.suspicious() || r.request().untrusted() ? p.bad() : p.text());
             in.setBackgroundColor(p.background());

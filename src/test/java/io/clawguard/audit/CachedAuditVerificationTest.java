@@ -27,4 +27,17 @@ class CachedAuditVerificationTest {
         Files.write(file, List.of(lines.get(0).replace("\"n\":1", "\"n\":7"), lines.get(1)));
         assertThat(cached.verify().intact()).as("an edit of the same size is still noticed").isFalse();
     }
+
+    @Test
+    void deletingTheHeadFileAloneIsNoticed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("privileged-audit.jsonl");
+        AuditLog log = new AuditLog(file, new MutableClock(Instant.parse("2026-11-24T12:00:00Z")));
+        for (long n = 1; n <= 3; n++) {
+            log.append(AuditAction.EXEC_START, Map.of("n", n));
+        }
+        CachedAuditVerification cached = new CachedAuditVerification(file);
+        assertThat(cached.verify().intact()).isTrue();
+        Files.delete(AuditHead.fileFor(file));
+        assertThat(cached.verify().problem()).contains("no head file");
+    }
 }
