@@ -152,6 +152,11 @@ public final class AuditVerifier {
             return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
                     + " but its head file recorded seq " + head.get().seq() + ": records at the end were deleted");
         }
+        if (head.isPresent() && head.get().seq() >= 0 && head.get().seq() < chained - 1) {
+            // A writer moves the head with every record; a crash leaves it one behind at most.
+            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
+                    + " but its head file recorded seq " + head.get().seq() + ": records were added without it");
+        }
         if (head.isEmpty() && chained > 1) {
             return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
                     + " but has no head file (deleted with the records after it?)");

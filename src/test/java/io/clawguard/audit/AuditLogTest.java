@@ -185,6 +185,9 @@ class AuditLogTest {
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
         AuditHead.write(file, 4, "0".repeat(64));
         assertThat(AuditVerifier.verify(file).problem()).contains("differs from the one the head file recorded");
+        AuditHead.write(file, 3, (String) record(Files.readAllLines(file), 2).get("hash"));
+        assertThat(AuditVerifier.verify(file).problem()).as("two behind: not a crash")
+                .contains("records were added without it");
     }
 
     @Test
