@@ -1,15 +1,19 @@
 package io.clawguard.cli;
 
+import io.clawguard.files.AtomicFile;
 import io.clawguard.files.PrivateDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.Path;
+import java.util.Set;
 import java.util.logging.FileHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -44,9 +48,11 @@ final class LogFiles {
      */
     static PrintStream captureErrors(Path logFile) throws IOException {
         Path file = logFile.resolveSibling("clawguard-stderr.log");
-        OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        // Created owner-only (no umask window); one left by an older version is narrowed too.
+        OutputStream out = Channels.newOutputStream(FileChannel.open(file, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY)));
+        Files.setPosixFilePermissions(file, AtomicFile.OWNER_ONLY);
         PrintStream previous = System.err;
         System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> org.slf4j.LoggerFactory.getLogger(LogFiles.class)
