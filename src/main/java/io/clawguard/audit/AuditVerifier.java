@@ -1,26 +1,18 @@
 package io.clawguard.audit;
 
-import io.clawguard.files.ExclusiveLock;
-import io.clawguard.json.JsonValues;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.security.MessageDigest;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Map;
+import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Walks the audit log and checks the chain: every chained line's hash, its link to the line
- * before and its sequence number. Leading lines without chain fields are the seed's legacy
- * log; the first chained line's {@code prev} seals them.
+ * Checks the chain of the audit log through its rotated segments and active file: every chained
+ * line's hash, its link to the record before (across segment boundaries too) and its sequence
+ * number, then that the chain ends where the head file says. Leading lines without chain
+ * fields are the seed's legacy log; the first chained line's {@code prev} seals them. Streams
+ * the files a block at a time: memory stays flat whatever the log's size.
  */
 public final class AuditVerifier {
     /** No honest record comes near this: a line longer is damage, and is not read into memory. */
@@ -29,160 +21,144 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
+    /** The result and, when intact, where a later walk can resume. */
+    record Outcome(AuditVerification verification, AuditCheckpoint end) {
+    }
+
+    /** Verifies the whole series, as it stood at one instant (see {@link LogSnapshot}). */
+    public static AuditVerification verify(Path log) throws IOException {
+        return fromGenesis(log, Pacer.FULL_SPEED).verification();
+    }
+
     /**
-     * Verifies the log as it stood at one instant: the head and the log's length are taken
-     * together under the writers' lock (held only for that), then the log is read up to that
-     * length. Records appended meanwhile are beyond it, so a verify running beside writers never
-     * sees a head ahead of its log, a half-written head, or a half-written last line.
+     * Verifies from rotated segment {@code number} on, taking that segment's first record on
+     * trust: for a series whose oldest segments were archived, or a quicker look.
      */
-    public static AuditVerification verify(Path file) throws IOException {
-        if (!Files.isDirectory(file.toAbsolutePath().getParent())) {
-            // Nothing to read, and a reader creates no folder (the lock would).
-            return AuditVerification.intact(0, 0, 0);
+    public static AuditVerification verifySince(Path log, long number) throws IOException {
+        try (LogSnapshot snap = LogSnapshot.take(log)) {
+            List<LogSnapshot.Part> parts = snap.parts();
+            for (int i = 0; i < parts.size(); i++) {
+                if (!parts.get(i).active() && parts.get(i).number() == number) {
+                    return walk(snap, i, 0, 1, ChainWalk.trustingFirstRecord(), Pacer.FULL_SPEED).verification();
+                }
+            }
+            throw new IllegalArgumentException("there is no segment " + AuditSegments.file(log, number).getFileName());
         }
-        Optional<AuditHead> head;
-        long length;
-        try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(file))) {
-            head = AuditHead.read(file);
-            length = Files.exists(file) ? Files.size(file) : -1;
+    }
+
+    static Outcome fromGenesis(Path log, Pacer pacer) throws IOException {
+        try (LogSnapshot snap = LogSnapshot.take(log)) {
+            return walk(snap, 0, 0, 1, ChainWalk.fromGenesis(), pacer);
         }
-        if (length < 0) {
+    }
+
+    /**
+     * Verifies what was added after a checkpoint. Empty when the checkpoint no longer fits the
+     * log (its file is gone, shorter, or the record there is not the one checkpointed): then
+     * only a walk from the start can say what happened.
+     */
+    static Optional<Outcome> after(Path log, AuditCheckpoint c) throws IOException {
+        try (LogSnapshot snap = LogSnapshot.take(log)) {
+            List<LogSnapshot.Part> parts = snap.parts();
+            for (int i = 0; i < parts.size(); i++) {
+                LogSnapshot.Part part = parts.get(i);
+                if (part.inode() == c.inode()) {
+                    return stillThere(snap, part, c)
+                            ? Optional.of(walk(snap, i, c.offset(), c.line() + 1, ChainWalk.after(c), Pacer.FULL_SPEED))
+                            : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The checkpointed record still ends where it did, and still hashes to what it did. */
+    private static boolean stillThere(LogSnapshot snap, LogSnapshot.Part part, AuditCheckpoint c) throws IOException {
+        if (c.offset() <= 0 || c.offset() > part.length()) {
+            return false;
+        }
+        FileChannel ch = snap.open(part);
+        try {
+            long start = ChainHead.lineStart(ch, c.offset() - 1);
+            byte[] line = ChainHead.read(ch, start, c.offset() - 1 - start);
+            MessageDigest sha256 = AuditChain.newDigest();
+            ChainFields fields = ChainFields.read(line, 0, line.length, sha256);
+            return fields != null && fields.hashMatches() && fields.seq() == c.seq() && fields.hash().equals(c.hash());
+        } finally {
+            if (!part.active()) {
+                ch.close();
+            }
+        }
+    }
+
+    private static Outcome walk(LogSnapshot snap, int first, long from, int firstLine, ChainWalk walk, Pacer pacer)
+            throws IOException {
+        List<LogSnapshot.Part> parts = snap.parts();
+        Optional<AuditHead> head = snap.head();
+        if (parts.isEmpty()) {
             return head.isPresent()
-                    ? AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written")
-                    : AuditVerification.intact(0, 0, 0);
+                    ? broken(new AuditVerification.Break("", 1, "the log is gone but its head file says records were written"))
+                    : new Outcome(AuditVerification.intact(0, 0, 0, 0), null);
         }
-        try (InputStream in = new BufferedInputStream(Channels.newInputStream(
-                FileChannel.open(file, StandardOpenOption.READ)), 1 << 16)) {
-            return verify(new BoundedInput(in, length), head);
-        } catch (NoSuchFileException e) {
-            return AuditVerification.broken(1, 0, 0, "the log is gone but its head file says records were written");
-        }
-    }
-
-    /** The first {@code limit} bytes of a stream: what the log held when the head was read. */
-    private static final class BoundedInput extends java.io.FilterInputStream {
-        private long left;
-
-        BoundedInput(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
+        head.filter(h -> h.seq() >= 0).ifPresent(walk::expect);
+        LineReader reader = new LineReader(MAX_LINE_BYTES, pacer);
+        for (int i = first; i < parts.size(); i++) {
+            LogSnapshot.Part part = parts.get(i);
+            String gap = i > first ? gap(parts.get(i - 1), part) : null;
+            if (gap != null) {
+                return broken(new AuditVerification.Break(part.name(), 0, gap));
             }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-    }
-
-    /**
-     * Streams the log line by line, holding one line at a time, whatever the log's size. With a
-     * head: the chain must reach it, and the record at its seq must carry its hash.
-     */
-    @SuppressWarnings("unchecked")
-    static AuditVerification verify(InputStream in, Optional<AuditHead> head) throws IOException {
-        MessageDigest legacyBytes = AuditChain.newDigest();
-        int legacy = 0;
-        long chained = 0;
-        int chainStart = 0;
-        String prevHash = null;
-        int lineNo = 0;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
-        for (int b = in.read(); ; b = in.read()) {
-            if (b < 0) {
-                if (buffer.size() > 0) {
-                    return AuditVerification.broken(lineNo + 1, legacy, chainStart, "torn last line (" + buffer.size()
-                            + " bytes without a newline, left by a crash mid-write); the next write sets it aside");
-                }
-                break;
-            }
-            if (b != '\n') {
-                if (buffer.size() >= MAX_LINE_BYTES) {
-                    return AuditVerification.broken(lineNo + 1, legacy, chainStart, "a line longer than "
-                            + MAX_LINE_BYTES + " bytes");
-                }
-                buffer.write(b);
-                continue;
-            }
-            lineNo++;
-            String line = buffer.toString(StandardCharsets.UTF_8);
-            Map<String, Object> record;
+            FileChannel ch = snap.open(part);
             try {
-                Object value = JsonValues.parse(line);
-                if (!(value instanceof Map)) {
-                    return AuditVerification.broken(lineNo, legacy, chainStart, "not a JSON object");
+                if (!walk.walk(part, ch, i == first ? from : 0, i == first ? firstLine : 1, reader)) {
+                    return broken(walk.problem());
                 }
-                record = (Map<String, Object>) value;
-            } catch (IOException e) {
-                return AuditVerification.broken(lineNo, legacy, chainStart, "not valid JSON");
-            }
-            if (!AuditChain.isChained(record)) {
-                if (chainStart > 0) {
-                    return AuditVerification.broken(lineNo, legacy, chainStart,
-                            "unchained line inside the chain (inserted)");
-                }
-                legacy++;
-                legacyBytes.update(buffer.toByteArray());
-                legacyBytes.update((byte) '\n');
-            } else {
-                if (chainStart == 0) {
-                    chainStart = lineNo;
-                    prevHash = AuditChain.genesisPrev(legacyBytes);
-                }
-                String problem = checkLink(record, chained + 1, prevHash);
-                if (problem != null) {
-                    return AuditVerification.broken(lineNo, legacy, chainStart, problem);
-                }
-                chained++;
-                prevHash = (String) record.get(AuditChain.HASH);
-                if (head.isPresent() && head.get().seq() == chained && !head.get().hash().equals(prevHash)) {
-                    return AuditVerification.broken(lineNo, legacy, chainStart,
-                            "the record differs from the one the head file recorded (the end was rewritten)");
+            } finally {
+                if (!part.active()) {
+                    ch.close();
                 }
             }
-            buffer.reset();
         }
-        if (head.isPresent() && head.get().seq() > chained) {
-            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
-                    + " but its head file recorded seq " + head.get().seq() + ": records at the end were deleted");
+        String headProblem = headProblem(head, walk.lastSeq());
+        if (headProblem != null) {
+            walk.failAfterEnd(headProblem);
+            return broken(walk.problem());
         }
-        if (head.isPresent() && head.get().seq() >= 0 && head.get().seq() < chained - 1) {
-            // A writer moves the head with every record; a crash leaves it one behind at most.
-            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
-                    + " but its head file recorded seq " + head.get().seq() + ": records were added without it");
-        }
-        if (head.isEmpty() && chained > 1) {
-            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the log ends at seq " + chained
-                    + " but has no head file (deleted with the records after it?)");
-        }
-        if (head.isPresent() && head.get().seq() < 0) {
-            return AuditVerification.broken(lineNo + 1, legacy, chainStart, "the head file cannot be read");
-        }
-        return AuditVerification.intact(legacy, chainStart, chained);
+        return new Outcome(AuditVerification.intact(walk.legacy(), walk.chainStartLine(), walk.records(),
+                walk.lastSeq()), walk.lastGood());
     }
 
-    private static String checkLink(Map<String, Object> record, long expectedSeq, String expectedPrev) {
-        if (!(record.get(AuditChain.HASH) instanceof String hash)) {
-            return "missing \"hash\"";
+    /** A number skipped between two rotated segments: numbers only grow by one, so one was deleted. */
+    private static String gap(LogSnapshot.Part before, LogSnapshot.Part part) {
+        if (part.active() || part.number() == before.number() + 1) {
+            return null;
         }
-        if (!hash.equals(AuditChain.hashOf(record))) {
-            return "hash does not match the record's content (line edited)";
+        return "the segment numbered " + (before.number() + 1) + " is missing (between " + before.name() + " and "
+                + part.name() + ")";
+    }
+
+    private static String headProblem(Optional<AuditHead> head, long lastSeq) {
+        if (head.isEmpty()) {
+            return lastSeq > 1 ? "the log ends at seq " + lastSeq
+                    + " but has no head file (deleted with the records after it?)" : null;
         }
-        if (!(record.get(AuditChain.SEQ) instanceof Long seq)) {
-            return "missing \"seq\"";
+        AuditHead h = head.get();
+        if (h.seq() < 0) {
+            return "the head file cannot be read";
         }
-        if (seq != expectedSeq) {
-            return "seq is " + seq + " where " + expectedSeq + " was expected (a line was deleted, inserted or moved)";
+        if (h.seq() > lastSeq) {
+            return "the log ends at seq " + lastSeq + " but its head file recorded seq " + h.seq()
+                    + ": records at the end were deleted";
         }
-        if (!expectedPrev.equals(record.get(AuditChain.PREV))) {
-            return "prev does not match the hash of the record before it (a line was deleted, inserted or moved)";
+        if (h.seq() < lastSeq - 1) {
+            // A writer moves the head with every record; a crash leaves it one behind at most.
+            return "the log ends at seq " + lastSeq + " but its head file recorded seq " + h.seq()
+                    + ": records were added without it";
         }
         return null;
+    }
+
+    private static Outcome broken(AuditVerification.Break at) {
+        return new Outcome(AuditVerification.broken(at), null);
     }
 }

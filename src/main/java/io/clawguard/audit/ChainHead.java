@@ -53,7 +53,7 @@ record ChainHead(long seq, String hash, String prev, Map<String, Object> tornAsi
     }
 
     /** The offset just after the newline before {@code pos}, or 0. */
-    private static long lineStart(FileChannel ch, long pos) throws IOException {
+    static long lineStart(FileChannel ch, long pos) throws IOException {
         long blockEnd = pos;
         while (blockEnd > 0) {
             long blockStart = Math.max(0, blockEnd - BLOCK);
