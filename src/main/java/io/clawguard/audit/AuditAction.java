@@ -47,6 +47,7 @@ public enum AuditAction {
     BROKER_STARTED(Tone.INFO),
     BROKER_STOPPED(Tone.INFO),
     AUDIT_TORN_LINE(Tone.BAD),
+    AUDIT_CHAIN_BROKEN(Tone.BAD),
 
     BASELINE_SAVED(Tone.GOOD),
     PORT_OPENED(Tone.WARN),

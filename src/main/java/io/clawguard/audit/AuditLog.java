@@ -16,24 +16,37 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The append-only, hash-chained audit log ({@code privileged-audit.jsonl}). Each append
  * takes the log's lock, sets aside a torn last line left by a crash, checks that the log
- * still ends where its head file says, chains the record to the last one and fsyncs before
- * returning, so a record is on disk before the step it
- * describes goes ahead.
+ * still ends where its head file says, rotates the file into a numbered segment once it
+ * reaches its size, chains the record to the last one (across segments) and fsyncs before
+ * returning, so a record is on disk before the step it describes goes ahead.
  */
 public final class AuditLog {
+    public static final long DEFAULT_ROTATE_BYTES = 64L << 20;
+
     private final Path file;
     private final Path lockFile;
     private final Clock clock;
+    private final long rotateBytes;
+    private final AuditAlarm alarm;
 
     public AuditLog(Path file, Clock clock) {
+        this(file, clock, DEFAULT_ROTATE_BYTES, new AuditAlarm());
+    }
+
+    /** Rotating at {@code rotateBytes}, and sharing {@code alarm} with the process's other writers of the log. */
+    public AuditLog(Path file, Clock clock, long rotateBytes, AuditAlarm alarm) {
         this.file = file;
         this.lockFile = lockFileOf(file);
         this.clock = clock;
+        this.rotateBytes = rotateBytes;
+        this.alarm = alarm;
     }
 
     /** The lock every writer of {@code file} takes, and a reader that needs a consistent view. */
@@ -45,23 +58,99 @@ public final class AuditLog {
         return file;
     }
 
-    /** Appends one record: {@code ts_utc}, {@code action}, the fields, then the chain fields. */
+    /**
+     * Appends one record: {@code ts_utc}, {@code action}, the fields, then the chain fields.
+     * Throws {@link AuditChainBrokenException} when the chain is broken: before writing when the
+     * log's end disagrees with its head (after recording why in a fresh segment, where the head
+     * allows), after writing once the alarm is up, so the step the record describes is refused.
+     */
     public Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
-        try (ExclusiveLock ignored = ExclusiveLock.acquire(lockFile);
-             FileChannel ch = open()) {
-            ChainHead head = ChainHead.of(ch, this::setAsideTornTail);
-            String broken = AuditHead.disagreement(AuditHead.read(file), head);
-            if (broken != null) {
-                throw new AuditChainBrokenException(file, broken);
+        Map<String, Object> record;
+        try (ExclusiveLock ignored = ExclusiveLock.acquire(lockFile)) {
+            FileChannel ch = open();
+            try {
+                ChainHead head = chainEnd(ch);
+                Optional<AuditHead> recorded = AuditHead.read(file);
+                String broken = AuditHead.disagreement(recorded, head);
+                if (broken != null) {
+                    alarm.raise(broken);
+                    if (recorded.isPresent() && recorded.get().seq() >= 0) {
+                        ch = startFreshSegment(ch, recorded.get(), broken);
+                    }
+                    throw new AuditChainBrokenException(file, broken);
+                }
+                if (head.tornAside() != null) {
+                    head = write(ch, head, AuditAction.AUDIT_TORN_LINE, head.tornAside());
+                }
+                if (head.seq() > 0 && ch.size() >= rotateBytes) {
+                    ch = rotate(ch);
+                }
+                record = build(action, fields, head);
+                writeLine(ch, record);
+                AuditHead.write(file, (Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH));
+            } finally {
+                ch.close();
             }
-            if (head.tornAside() != null) {
-                head = write(ch, head, AuditAction.AUDIT_TORN_LINE, head.tornAside());
-            }
-            Map<String, Object> record = build(action, fields, head);
-            writeLine(ch, record);
-            AuditHead.write(file, (Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH));
-            return record;
         }
+        if (alarm.reason() != null) {
+            throw new AuditChainBrokenException(file, alarm.reason());
+        }
+        return record;
+    }
+
+    /**
+     * Where the chain ends: in the active file, or, when that holds no record yet (just
+     * rotated), at the end of the newest segment.
+     */
+    private ChainHead chainEnd(FileChannel ch) throws IOException {
+        ChainHead head = ChainHead.of(ch, this::setAsideTornTail);
+        if (head.seq() > 0 || ch.size() > 0) {
+            return head;
+        }
+        List<AuditSegments.Segment> rotated = AuditSegments.rotated(file);
+        if (rotated.isEmpty()) {
+            return head;
+        }
+        try (FileChannel last = FileChannel.open(rotated.get(rotated.size() - 1).file(), StandardOpenOption.READ)) {
+            ChainHead end = ChainHead.of(last, (c, start) -> {
+                throw new AuditChainBrokenException(file, "the newest segment ends inside a line");
+            });
+            return new ChainHead(end.seq(), end.hash(), end.prev(), head.tornAside());
+        }
+    }
+
+    /** Moves the active file to the next segment number and opens a new, empty one. */
+    private FileChannel rotate(FileChannel ch) throws IOException {
+        moveToNextSegment(ch);
+        return open();
+    }
+
+    private Path moveToNextSegment(FileChannel ch) throws IOException {
+        ch.force(true);
+        ch.close();
+        Path segment = AuditSegments.file(file, AuditSegments.next(AuditSegments.rotated(file)));
+        Files.move(file, segment);
+        AtomicFile.fsyncDirectory(file.toAbsolutePath().getParent());
+        return segment;
+    }
+
+    /**
+     * Keeps the damaged file as a segment of its own and starts a new one from where the head
+     * says the chain ended, with a record of why: the break stays where verify will find it (the
+     * series no longer links up), and the cut is never papered over by the next record.
+     */
+    private FileChannel startFreshSegment(FileChannel ch, AuditHead head, String broken) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("problem", broken);
+        FileChannel fresh = ch;
+        if (ch.size() > 0) {
+            fields.put("set_aside_to", moveToNextSegment(ch).getFileName().toString());
+            fresh = open();
+        }
+        ChainHead after = write(fresh, new ChainHead(head.seq(), head.hash(), null, null), AuditAction.AUDIT_CHAIN_BROKEN,
+                fields);
+        AuditHead.write(file, after.seq(), after.hash());
+        return fresh;
     }
 
     private ChainHead write(FileChannel ch, ChainHead head, AuditAction action, Map<String, Object> fields)
@@ -94,6 +183,11 @@ public final class AuditLog {
             ch.write(buf);
         }
         ch.force(false);
+    }
+
+    /** The alarm this writer raises and heeds. */
+    public AuditAlarm alarm() {
+        return alarm;
     }
 
     private FileChannel open() throws IOException {

@@ -129,8 +129,20 @@ class AuditLogTest {
         assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of("argv", List.of("/usr/bin/id"))))
                 .isInstanceOf(AuditChainBrokenException.class)
                 .hasMessageContaining("ends at seq 3").hasMessageContaining("seq 5");
-        assertThat(Files.readAllBytes(file)).as("nothing written over the cut").isEqualTo(cut);
-        assertThat(AuditVerifier.verify(file).problem()).contains("records at the end were deleted");
+        Path setAside = AuditSegments.file(file, 1);
+        assertThat(Files.readAllBytes(setAside)).as("the cut file kept as it was, as a segment").isEqualTo(cut);
+        Map<String, Object> why = record(Files.readAllLines(file), 0);
+        assertThat(why).as("a fresh segment that starts from the head, saying why")
+                .containsEntry("action", "audit_chain_broken").containsEntry("seq", 6L)
+                .containsEntry("prev", record(lines, 4).get("hash"))
+                .containsEntry("set_aside_to", setAside.getFileName().toString());
+        assertThat(AuditVerifier.verify(file).problem()).as("the next record did not paper over the cut")
+                .contains("starts at seq 6 where 4 was expected");
+
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of("argv", List.of("/usr/bin/id"))))
+                .as("still refused once the head agrees again: the alarm stays up")
+                .isInstanceOf(AuditChainBrokenException.class).hasMessageContaining("records at the end were deleted");
+        assertThat(Files.readAllLines(file)).as("but recorded").hasSize(2);
     }
 
     @Test
