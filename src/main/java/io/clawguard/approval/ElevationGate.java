@@ -43,14 +43,19 @@ public final class ElevationGate {
     private final AtomicLong sequence = new AtomicLong();
 
     /** Everything the gate needs from outside; the composition root builds it. */
-    public record Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid) {
+    public record Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid,
+                               AuditLog auditLog) {
+        /** With a writer of the home's audit log that rotates at the default size and raises its own alarm. */
+        public Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid) {
+            this(home, validator, clock, bus, ownUid, new AuditLog(home.auditLog(), clock));
+        }
     }
 
     public ElevationGate(Dependencies d) {
         this.home = d.home();
         this.clock = d.clock();
         this.bus = d.bus();
-        this.audit = new AuditTrail(new AuditLog(d.home().auditLog(), d.clock()), d.bus(), d.clock());
+        this.audit = new AuditTrail(d.auditLog(), d.bus(), d.clock());
         this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid(), java.nio.file.Path.of("/etc/passwd"));
         this.store = new ElevationStore(d.home().elevationState());
         this.ownUid = d.ownUid();

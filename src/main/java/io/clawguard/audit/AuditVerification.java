@@ -8,8 +8,15 @@ package io.clawguard.audit;
 public record AuditVerification(int legacyLines, int chainStartLine, long chainedRecords, long lastSeq,
                                 Break broken) {
 
-    /** Where the chain first fails: a file of the log (its name), a line of it (0: the file as a whole), why. */
-    public record Break(String file, int line, String why) {
+    /**
+     * Where the chain first fails: a file of the log (its name), a line of it (0: the file as a
+     * whole), why, and whether it is a crash's debris (a torn last line the next write sets
+     * aside) rather than a sign of tampering.
+     */
+    public record Break(String file, int line, String why, boolean crashDebris) {
+        Break(String file, int line, String why) {
+            this(file, line, why, false);
+        }
     }
 
     static AuditVerification intact(int legacy, int chainStart, long chained, long lastSeq) {

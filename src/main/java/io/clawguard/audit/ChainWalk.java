@@ -119,10 +119,13 @@ final class ChainWalk {
             case TOO_LONG:
                 return fail(lineNo + 1, "a line longer than " + AuditVerifier.MAX_LINE_BYTES + " bytes");
             case TORN:
-                return fail(lineNo + 1, lastFile
-                        ? "torn last line (" + reader.tornBytes() + " bytes without a newline, left by a crash"
-                                + " mid-write); the next write sets it aside"
-                        : "the segment ends inside a line (" + reader.tornBytes() + " bytes without a newline)");
+                if (lastFile) {
+                    problem = new AuditVerification.Break(file, lineNo + 1, "torn last line (" + reader.tornBytes()
+                            + " bytes without a newline, left by a crash mid-write); the next write sets it aside", true);
+                    return false;
+                }
+                return fail(lineNo + 1, "the segment ends inside a line (" + reader.tornBytes()
+                        + " bytes without a newline)");
             default:
                 return true;
         }

@@ -6,6 +6,7 @@ import io.clawguard.approval.ExecRequest;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.approval.Verdict;
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditChainWatch;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,10 +28,13 @@ final class AgentContext {
     private final IntSupplier consoles;
     private final PeerLoad load;
     private final DiskRoom disk;
+    private final AuditChainWatch auditWatch;
 
     AgentContext(ElevationGate gate, PendingApprovals pending, PeerCheck peers, CommandLauncher launcher,
-                 Duration pendingTimeout, Duration killGrace, IntSupplier consoles, PeerLoad load, DiskRoom disk) {
+                 Duration pendingTimeout, Duration killGrace, IntSupplier consoles, PeerLoad load, DiskRoom disk,
+                 AuditChainWatch auditWatch) {
         this.load = load;
+        this.auditWatch = auditWatch;
         this.disk = disk;
         this.gate = gate;
         this.pending = pending;
@@ -59,6 +63,11 @@ final class AgentContext {
 
     DiskRoom disk() {
         return disk;
+    }
+
+    /** Returns once the broker has looked at the audit chain since it started; a break raised the alarm. */
+    void awaitAuditChecked() throws InterruptedException {
+        auditWatch.awaitFirstAnswer();
     }
 
     CommandLauncher launcher() {

@@ -95,7 +95,11 @@ final class AgentSession {
             startReader(frames);
             ExecOutcome outcome;
             try {
+                context.awaitAuditChecked();
                 outcome = decideAndRun(request, folder, frames);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcome = ExecOutcome.refused(ExitCode.DENIED, "refused: the broker is stopping");
             } catch (RuntimeException e) {
                 // A fault with one request refuses that request, on the record; the broker goes on.
                 LOG.error("request from uid {} pid {} failed", uid, pid, e);

@@ -6,9 +6,12 @@ import io.clawguard.approval.PendingApprovals;
 import io.clawguard.attach.AdminLink;
 import io.clawguard.attach.BrokerInfo;
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditAlarm;
 import io.clawguard.audit.AuditChainBrokenException;
+import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.audit.NetworkAuditWriter;
+import io.clawguard.audit.Pacer;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.Tick;
 import io.clawguard.compliance.Assessor;
@@ -24,6 +27,8 @@ import io.clawguard.policy.CommandValidator;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.InvalidCommandException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +58,10 @@ public final class Broker implements AutoCloseable {
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     static final Path BASH = Path.of("/bin/bash");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    /** The background pass over the whole audit log: soon after start, then hourly, at a rate that leaves the disk be. */
+    private static final Duration FULL_PASS_EVERY = Duration.ofHours(1);
+    private static final Duration FIRST_FULL_PASS = Duration.ofMinutes(1);
+    private static final long FULL_PASS_BYTES_PER_SECOND = 32L << 20;
 
     /** How one broker is set up; {@code collector} null means the network is not watched. */
     public record Settings(StateHome home, GuardConfig config, int ownUid, Duration approvalTimeout,
@@ -68,12 +77,15 @@ public final class Broker implements AutoCloseable {
     private final List<SocketListener> listeners = new ArrayList<>();
     private final List<ExecutorService> executors = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AuditAlarm auditAlarm = new AuditAlarm();
+    private final AuditChainWatch auditWatch;
     private CachingResolver resolver;
 
     private Broker(Settings s, PeerRules peers, CommandLauncher launcher) throws IOException {
         this.settings = s;
+        this.auditWatch = new AuditChainWatch(s.home().auditLog(), auditAlarm, true);
         this.gate = new ElevationGate(new ElevationGate.Dependencies(s.home(), CommandValidator.onThisHost(), s.clock(),
-                bus, s.ownUid()));
+                bus, s.ownUid(), auditLog()));
         this.pending = new PendingApprovals(bus, s.clock(), s.approvalTimeout());
         ApprovalDesk desk = new ApprovalDesk(pending, SecondFactors.configured(s.config(), s.ownUid()), gate.audit(),
                 bus, s.clock());
@@ -90,7 +102,7 @@ public final class Broker implements AutoCloseable {
         PeerCheck check = new PeerCheck(peers, gate.audit());
         AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
                 hub::attached, new PeerLoad(s.config().maxPendingPerUid()),
-                new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()));
+                new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()), auditWatch);
         listeners.add(new SocketListener(s.home().agentSocket(), s.config().agentsNamed() ? "rw-rw-rw-" : "rw-------",
                 "agent-connection", socket -> serve(() -> new AgentSession(socket, agents).serve())));
         listeners.add(new SocketListener(s.home().adminSocket(), s.config().adminsNamed() ? "rw-rw-rw-" : "rw-------",
@@ -128,6 +140,32 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /** A writer of the audit log: every one in the broker rotates alike and shares the alarm. */
+    private AuditLog auditLog() {
+        return new AuditLog(settings.home().auditLog(), settings.clock(), settings.config().auditRotateMegabytes() << 20,
+                auditAlarm);
+    }
+
+    private void firstAuditCheck() {
+        try {
+            auditWatch.verify();
+        } catch (ClosedByInterruptException stopping) {
+            LOG.debug("audit check stopped by shutdown", stopping);
+        } catch (IOException e) {
+            LOG.warn("the audit log could not be verified", e);
+        }
+    }
+
+    private void fullAuditPass() {
+        try {
+            auditWatch.fullPass(Pacer.atMost(FULL_PASS_BYTES_PER_SECOND));
+        } catch (ClosedByInterruptException | InterruptedIOException stopping) {
+            LOG.debug("full audit pass stopped by shutdown", stopping);
+        } catch (IOException e) {
+            LOG.warn("the background pass over the audit log failed", e);
+        }
+    }
+
     private void begin() throws IOException {
         // Also sets aside a torn last line a crash may have left in the log, and records that.
         try {
@@ -137,13 +175,18 @@ public final class Broker implements AutoCloseable {
             // is asked or anything runs, so while the chain stays broken each one is refused.
             LOG.error("{}", e.getMessage());
         }
-        NetworkAuditWriter.subscribe(bus, new AuditLog(settings.home().auditLog(), settings.clock()));
+        NetworkAuditWriter.subscribe(bus, auditLog());
+        ScheduledExecutorService verifier = scheduled("audit-verifier");
+        // From the checkpoint this costs what was added since (from the start without one); requests wait for it.
+        verifier.execute(this::firstAuditCheck);
+        verifier.scheduleWithFixedDelay(this::fullAuditPass, FIRST_FULL_PASS.toSeconds(), FULL_PASS_EVERY.toSeconds(),
+                TimeUnit.SECONDS);
         ScheduledExecutorService ticker = scheduled("broker-ticker");
         bus.subscribe(Tick.class, t -> state.expireIfIdle());
         ticker.scheduleWithFixedDelay(() -> bus.publish(new Tick(settings.clock().instant())), 1, 1, TimeUnit.SECONDS);
         state.network().ifPresent(n -> n.start(scheduled("network-scanner"), settings.scanInterval()));
         new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(), new ThisHost(),
-                () -> state.network().flatMap(NetworkMonitor::lastScan), bus, settings.clock(), hostname())
+                () -> state.network().flatMap(NetworkMonitor::lastScan), auditWatch, bus, settings.clock(), hostname())
                 .start(scheduled("compliance"), Duration.ofSeconds(30));
     }
 

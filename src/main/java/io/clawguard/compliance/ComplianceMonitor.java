@@ -1,7 +1,7 @@
 package io.clawguard.compliance;
 
 import io.clawguard.audit.AuditAction;
-import io.clawguard.audit.CachedAuditVerification;
+import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
@@ -45,11 +45,12 @@ public final class ComplianceMonitor {
     private final String hostname;
     private final AtomicBoolean soonQueued = new AtomicBoolean();
     private final AtomicBoolean laterQueued = new AtomicBoolean();
-    private final CachedAuditVerification auditVerification;
+    private final AuditChainWatch auditVerification;
     private ScheduledExecutorService executor;
 
     public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, HostFacts host,
-                             Supplier<Optional<NetworkScan>> network, EventBus bus, Clock clock, String hostname) {
+                             Supplier<Optional<NetworkScan>> network, AuditChainWatch audit, EventBus bus, Clock clock,
+                             String hostname) {
         this.assessor = assessor;
         this.catalog = catalog;
         this.home = home;
@@ -58,7 +59,7 @@ public final class ComplianceMonitor {
         this.bus = bus;
         this.clock = clock;
         this.hostname = hostname;
-        this.auditVerification = new CachedAuditVerification(home.auditLog());
+        this.auditVerification = audit;
     }
 
     /** Subscribes to the events that can change a check and assesses every {@code period}. */

@@ -1,7 +1,7 @@
 package io.clawguard.compliance;
 
 import io.clawguard.audit.AuditVerification;
-import io.clawguard.audit.CachedAuditVerification;
+import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.hook.SudoShim;
@@ -27,14 +27,14 @@ public final class Signals {
     private final StateHome home;
     private final HostFacts host;
     private final Optional<NetworkScan> network;
-    private final CachedAuditVerification audit;
+    private final AuditChainWatch audit;
 
     public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network) {
-        this(home, host, network, new CachedAuditVerification(home.auditLog()));
+        this(home, host, network, AuditChainWatch.readOnly(home.auditLog()));
     }
 
     /** With an audit verification kept across assessments (the console's monitor reuses one). */
-    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network, CachedAuditVerification audit) {
+    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network, AuditChainWatch audit) {
         this.home = home;
         this.host = host;
         this.network = network;

@@ -17,15 +17,16 @@ import java.util.Optional;
  */
 public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
                           List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
-                          List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes,
+                          List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes, long auditRotateMegabytes,
                           boolean requireSessionId, boolean requirePolicyFiles, boolean untrustedSource) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_PENDING_PER_UID = 256;
     public static final long DEFAULT_MIN_FREE_MEGABYTES = 64;
+    public static final long DEFAULT_AUDIT_ROTATE_MEGABYTES = 64;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
             null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
-            DEFAULT_MIN_FREE_MEGABYTES, false, false, false);
+            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, false, false, false);
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
@@ -71,6 +72,7 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 o.strings("agent_users"), o.strings("agent_groups"), o.strings("admin_users"), o.strings("admin_groups"),
                 (int) bounded(o, "max_pending_per_uid", DEFAULT_MAX_PENDING_PER_UID, 1, 10_000),
                 bounded(o, "min_free_mb", DEFAULT_MIN_FREE_MEGABYTES, 0, 10_000_000),
+                bounded(o, "audit_rotate_mb", DEFAULT_AUDIT_ROTATE_MEGABYTES, 1, 4096),
                 o.bool("require_session_id", false), o.bool("require_policy_files", false),
                 o.bool("untrusted_source", false));
     }

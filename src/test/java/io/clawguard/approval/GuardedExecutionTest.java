@@ -2,6 +2,7 @@ package io.clawguard.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clawguard.audit.AuditSegments;
 import io.clawguard.audit.AuditVerifier;
 import io.clawguard.bus.EventBus;
 import io.clawguard.elevation.ElevationStore;
@@ -104,7 +105,6 @@ class GuardedExecutionTest {
     void anAuditLogCutShortRefusesTheNextCommandBeforeAnyoneIsAsked() throws Exception {
         approver.answer(ApprovalDecision.approved(false)).answer(ApprovalDecision.approved(false));
         exec(ID);
-        byte[] whole = Files.readAllBytes(home.auditLog());
         List<String> lines = Files.readAllLines(home.auditLog());
         Files.write(home.auditLog(), lines.subList(0, lines.size() - 2));
 
@@ -114,8 +114,17 @@ class GuardedExecutionTest {
         assertThat(o.message()).contains("records at the end were deleted", "privileged work is refused");
         assertThat(ran).hasSize(1);
         assertThat(approver.asked).hasSize(1);
-        assertThat(Files.readAllLines(home.auditLog())).hasSize(lines.size() - 2);
-        Files.write(home.auditLog(), whole);
+        assertThat(Files.readAllLines(AuditSegments.file(home.auditLog(), 1))).as("the cut log set aside as it was")
+                .hasSize(lines.size() - 2);
+        assertThat(Files.readAllLines(home.auditLog()).get(0)).contains("\"action\":\"audit_chain_broken\"");
+        assertThat(AuditVerifier.verify(home.auditLog()).intact()).isFalse();
+        // The admin's way out: the broken series kept aside as evidence, a new log begins.
+        Path evidence = Files.createDirectories(root.resolve("evidence"));
+        try (var series = Files.list(home.auditLog().getParent())) {
+            for (Path f : series.filter(f -> f.getFileName().toString().startsWith("privileged-audit.jsonl")).toList()) {
+                Files.move(f, evidence.resolve(f.getFileName()));
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.clawguard.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clawguard.audit.AuditSegments;
+import io.clawguard.audit.AuditVerifier;
 import io.clawguard.approval.ExitCode;
 import io.clawguard.files.StateHome;
 import io.clawguard.testing.CliProcess;
@@ -221,7 +223,17 @@ class BrokerRobustnessTest {
             assertThat(refused.number()).isEqualTo(ExitCode.DENIED);
             assertThat(refused.exitMessage()).contains("records at the end were deleted");
         }
-        assertThat(Files.readAllLines(home.auditLog())).as("nothing chained over the cut").hasSize(lines.size() - 2);
+        assertThat(Files.readAllLines(AuditSegments.file(home.auditLog(), 1))).as("the cut log set aside as it was")
+                .hasSize(lines.size() - 2);
+        assertThat(Files.readAllLines(home.auditLog()).get(0)).contains("\"action\":\"audit_chain_broken\"");
+        assertThat(AuditVerifier.verify(home.auditLog()).problem()).as("nothing chained over the cut")
+                .contains("starts at seq");
+
+        try (RunningBroker restarted = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            Frame refused = exchange(home.agentSocket(), frame('R', VALID));
+            assertThat(refused.number()).as("the head agrees again, but the checkpoint walk finds the cut")
+                    .isEqualTo(ExitCode.DENIED);
+        }
     }
 
     @Test

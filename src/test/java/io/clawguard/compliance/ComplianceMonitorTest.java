@@ -2,6 +2,7 @@ package io.clawguard.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
@@ -33,8 +34,8 @@ class ComplianceMonitorTest {
         bus.subscribe(ScorecardChanged.class, cards::add);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
-            new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), h.home, h, scan::get, bus,
-                    Clock.systemUTC(), "test").start(executor, Duration.ofHours(1));
+            new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), h.home, h, scan::get,
+                    AuditChainWatch.readOnly(h.home.auditLog()), bus, Clock.systemUTC(), "test").start(executor, Duration.ofHours(1));
             ScorecardChanged first = cards.poll(10, TimeUnit.SECONDS);
             assertThat(status(first, "insecure_ports_remediated")).isEqualTo("compliant");
 
