@@ -1,107 +1,181 @@
 package io.clawguard.audit;
 
-import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
-/** Reads the newest complete lines of the audit log, and what has been appended since. */
+/**
+ * Reads the newest complete lines of the audit log (reaching back into rotated segments when
+ * the active file holds too few), and then what has been appended since, following the active
+ * file through a rotation. Reads are bounded: the cost is that of the lines wanted, whatever the
+ * log's size.
+ */
 public final class AuditTail {
     private static final int BLOCK = 64 * 1024;
+    /** The most one call of {@link #appended()} reads: a log that grew by gigabytes is caught up over several. */
+    static final int MAX_READ = 1 << 20;
+
     private final Path file;
+    private long inode = -1;
     private long offset;
 
     public AuditTail(Path file) {
         this.file = file;
     }
 
-    /**
-     * The last {@code n} complete lines, read backwards from the end a block at a time, so the
-     * cost is that of the lines wanted, whatever the log's size; later calls to
-     * {@link #appended()} start after them.
-     */
+    /** The last {@code n} complete lines; later calls to {@link #appended()} start after them. */
     public List<String> last(int n) throws IOException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            offset = 0;
-            return List.of();
+        List<String> lines = new ArrayList<>();
+        offset = 0;
+        inode = inodeOf(file);
+        if (inode >= 0) {
+            offset = lastLines(file, n, lines);
         }
-        Deque<byte[]> blocks = new ArrayDeque<>();
-        long pos = size;
-        int newlines = 0;
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+        List<AuditSegments.Segment> rotated = AuditSegments.rotated(file);
+        for (int i = rotated.size() - 1; i >= 0 && lines.size() < n; i--) {
+            List<String> older = new ArrayList<>();
+            lastLines(rotated.get(i).file(), n - lines.size(), older);
+            lines.addAll(0, older);
+        }
+        return lines;
+    }
+
+    /**
+     * Complete lines appended since the last call, at most {@link #MAX_READ} bytes of them; a
+     * torn tail waits until its newline arrives. After a rotation, the rest of the file that was
+     * followed comes first (it is now the newest segment), then the new file from its start.
+     */
+    public List<String> appended() throws IOException {
+        List<String> lines = new ArrayList<>();
+        long now = inodeOf(file);
+        while (now != inode) {
+            List<AuditSegments.Segment> rotated = AuditSegments.rotated(file);
+            int at = indexOf(rotated, inode);
+            if (at < 0) {
+                // Never followed, or gone: start on the active file.
+                inode = now;
+                offset = 0;
+                break;
+            }
+            long next = readFrom(rotated.get(at).file(), offset, lines);
+            if (next != offset) {
+                offset = next;
+                return lines;
+            }
+            // Read to its end: on to the segment rotated after it, or the active file.
+            inode = at + 1 < rotated.size() ? inodeOf(rotated.get(at + 1).file()) : now;
+            offset = 0;
+        }
+        if (now >= 0) {
+            offset = readFrom(file, offset, lines);
+        }
+        return lines;
+    }
+
+    private static int indexOf(List<AuditSegments.Segment> rotated, long wanted) throws IOException {
+        for (int i = rotated.size() - 1; i >= 0 && wanted >= 0; i--) {
+            if (inodeOf(rotated.get(i).file()) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long inodeOf(Path f) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(f, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue();
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Adds the last {@code n} complete lines of {@code f} to {@code into}, read backwards a block
+     * at a time; returns the offset just after the last complete line.
+     */
+    private static long lastLines(Path f, int n, List<String> into) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+            long size = raf.length();
+            byte[] block = new byte[BLOCK];
+            List<byte[]> pieces = new ArrayList<>();
+            long pos = size;
+            int newlines = 0;
+            long lastNewline = -1;
             while (pos > 0 && newlines <= n) {
                 int length = (int) Math.min(BLOCK, pos);
                 pos -= length;
-                byte[] block = new byte[length];
                 raf.seek(pos);
-                raf.readFully(block);
-                blocks.addFirst(block);
-                for (byte b : block) {
-                    newlines += b == '\n' ? 1 : 0;
+                raf.readFully(block, 0, length);
+                for (int i = length - 1; i >= 0; i--) {
+                    if (block[i] == '\n') {
+                        newlines++;
+                        lastNewline = Math.max(lastNewline, pos + i);
+                    }
+                }
+                pieces.add(0, Arrays.copyOf(block, length));
+            }
+            long end = lastNewline + 1;
+            byte[] bytes = join(pieces);
+            List<String> lines = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
                 }
             }
-        }
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        for (byte[] block : blocks) {
-            joined.write(block);
-        }
-        byte[] bytes = joined.toByteArray();
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
+            if (pos > 0 && !lines.isEmpty()) {
+                // The first piece began inside a line the blocks did not reach the start of.
+                lines.remove(0);
             }
+            into.addAll(lines.subList(Math.max(0, lines.size() - n), lines.size()));
+            return end;
         }
-        if (pos > 0 && !lines.isEmpty()) {
-            // The first piece began inside a line the blocks did not reach the start of.
-            lines.remove(0);
-        }
-        offset = pos + start;
-        return new ArrayList<>(lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
-    /** Complete lines appended since the last call; a torn tail waits until its newline arrives. */
-    public List<String> appended() throws IOException {
-        return readFrom(offset);
+    private static byte[] join(List<byte[]> pieces) {
+        int total = pieces.stream().mapToInt(p -> p.length).sum();
+        byte[] joined = new byte[total];
+        int at = 0;
+        for (byte[] p : pieces) {
+            System.arraycopy(p, 0, joined, at, p.length);
+            at += p.length;
+        }
+        return joined;
     }
 
-    private List<String> readFrom(long from) throws IOException {
-        List<String> lines = new ArrayList<>();
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            offset = 0;
-            return lines;
-        }
-        if (size < from) {
-            from = 0;
-        }
-        byte[] bytes = new byte[(int) (size - from)];
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+    /** Adds the complete lines from {@code from} (at most {@link #MAX_READ} bytes); returns where the next read starts. */
+    private static long readFrom(Path f, long from, List<String> into) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
+            long size = raf.length();
+            if (size < from) {
+                from = 0;
+            }
+            byte[] bytes = new byte[(int) Math.min(MAX_READ, size - from)];
             raf.seek(from);
             raf.readFully(bytes);
-        }
-        int start = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    into.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                    start = i + 1;
+                }
             }
+            if (start == 0 && bytes.length == MAX_READ) {
+                // No newline in a whole read: no record is that long, so it is damage; step over it.
+                return from + bytes.length;
+            }
+            return from + start;
+        } catch (FileNotFoundException gone) {
+            return from;
         }
-        offset = from + start;
-        return lines;
     }
 }

@@ -9,23 +9,39 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clawguard audit verify}: exit 0 on an intact chain, 1 naming the first bad line. */
+/** {@code clawguard audit verify}: exit 0 on an intact chain, 1 naming the first bad line and its file. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check the audit log's hash chain; exit 1 naming the first edited, deleted, inserted or moved line.")
+        description = "Check the audit log's hash chain through its rotated segments; exit 1 naming the first edited,"
+                + " deleted, inserted or moved line, or a missing or reordered segment.")
 final class AuditVerifyCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+
+    @Option(names = "--since", paramLabel = "N", description = "Start at rotated segment N (its first record taken on"
+            + " trust), for a series whose oldest segments were archived.")
+    Long since;
 
     @Override
     public Integer call() throws IOException {
         Path log = home.stateHome().auditLog();
-        AuditVerification v = AuditVerifier.verify(log);
+        AuditVerification v;
+        try {
+            v = since == null ? AuditVerifier.verify(log) : AuditVerifier.verifySince(log, since);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
+        }
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", log.toString());
@@ -33,13 +49,15 @@ final class AuditVerifyCommand implements Callable<Integer> {
             m.put("legacy_lines", (long) v.legacyLines());
             m.put("chain_start_line", (long) v.chainStartLine());
             m.put("chained_records", v.chainedRecords());
+            m.put("last_seq", v.lastSeq());
+            m.put("bad_file", v.badFile());
             m.put("first_bad_line", (long) v.firstBadLine());
             m.put("problem", v.problem());
             System.out.println(JsonValues.pretty(m));
         } else if (v.intact()) {
             System.out.println(log + ": intact, " + v.chainedRecords() + " chained records" + legacyNote(v));
         } else {
-            System.out.println(log + ": BROKEN at line " + v.firstBadLine() + ": " + v.problem());
+            System.out.println(log + ": BROKEN in " + v.badFile() + " at line " + v.firstBadLine() + ": " + v.problem());
         }
         return v.intact() ? 0 : 1;
     }

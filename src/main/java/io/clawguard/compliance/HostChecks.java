@@ -35,10 +35,11 @@ final class HostChecks {
                     "privileged actions cannot be reviewed", "Restore read access to the log (0600, owned by the admin).");
         }
         if (!v.intact()) {
-            return violation("the audit chain is broken", s.home().auditLog() + " line " + v.firstBadLine() + ": "
-                    + v.problem(), "the log may have been edited", "Keep the file as evidence, find out who changed it,"
-                    + " then start a new log (move it and its .head file aside); while the log's end disagrees with"
-                    + " its head, every privileged request is refused. clawguard audit verify names the line.");
+            return violation("the audit chain is broken", v.badFile() + " line " + v.firstBadLine() + ": "
+                    + v.problem(), "the log may have been edited", "Every privileged request is refused until this is"
+                    + " resolved. Keep the files as evidence (clawguard audit verify names the file and line), find out"
+                    + " who changed them, then stop the broker, move privileged-audit.jsonl* aside (segments, .head,"
+                    + " .verified) and start it again: a new log begins.");
         }
         if (!Files.exists(s.home().auditLog())) {
             return partial("no privileged action recorded yet", s.home().auditLog() + " does not exist",

@@ -40,4 +40,49 @@ class AuditTailTest {
         assertThat(new AuditTail(log).last(50)).containsExactly("{\"a\":1}", "{\"b\":2}");
         assertThat(new AuditTail(dir.resolve("none.jsonl")).last(5)).isEmpty();
     }
+
+    @Test
+    void theLastLinesReachBackIntoRotatedSegmentsAndFollowingSurvivesARotation() throws Exception {
+        Path log = dir.resolve("privileged-audit.jsonl");
+        AuditLog writer = new AuditLog(log, java.time.Clock.systemUTC(), 600, new AuditAlarm());
+        for (long n = 1; n <= 12; n++) {
+            writer.append(AuditAction.EXEC_START, java.util.Map.of("n", n));
+        }
+        assertThat(AuditSegments.rotated(log)).hasSizeGreaterThan(2);
+        AuditTail tail = new AuditTail(log);
+        List<String> last = tail.last(10);
+        assertThat(last).hasSize(10);
+        assertThat(last.get(0)).contains("\"n\":3,");
+        assertThat(last.get(9)).contains("\"n\":12,");
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (long n = 13; n <= 30; n++) {
+            writer.append(AuditAction.EXEC_START, java.util.Map.of("n", n));
+            if (n % 4 == 0) {
+                seen.addAll(tail.appended());
+            }
+        }
+        for (List<String> more = tail.appended(); !more.isEmpty(); more = tail.appended()) {
+            seen.addAll(more);
+        }
+        assertThat(seen).as("every record once, in order, across the rotations").hasSize(18);
+        for (int i = 0; i < 18; i++) {
+            assertThat(seen.get(i)).contains("\"n\":" + (13 + i) + ",");
+        }
+    }
+
+    @Test
+    void aLongRunOfBytesWithoutANewlineIsSteppedOver() throws Exception {
+        Path log = dir.resolve("privileged-audit.jsonl");
+        Files.writeString(log, "{\"a\":1}\n");
+        AuditTail tail = new AuditTail(log);
+        tail.last(1);
+        Files.writeString(log, "x".repeat(AuditTail.MAX_READ + 10) + "\n{\"b\":2}\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seen.addAll(tail.appended());
+        }
+        assertThat(seen).endsWith("{\"b\":2}");
+    }
 }
