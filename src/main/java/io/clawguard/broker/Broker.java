@@ -58,6 +58,8 @@ public final class Broker implements AutoCloseable {
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     static final Path BASH = Path.of("/bin/bash");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    /** Consoles and decisions one admin holds open at once: far above use, far below the threads it would cost. */
+    private static final int ADMIN_CONNECTIONS_PER_UID = 64;
     /** The background pass over the whole audit log: soon after start, then hourly, at a rate that leaves the disk be. */
     private static final Duration FULL_PASS_EVERY = Duration.ofHours(1);
     private static final Duration FIRST_FULL_PASS = Duration.ofMinutes(1);
@@ -103,11 +105,15 @@ public final class Broker implements AutoCloseable {
         AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
                 hub::attached, new PeerLoad(s.config().maxPendingPerUid()),
                 new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()), auditWatch);
+        // Room past the open-request limit, so a peer at it still reads why it was refused.
+        int agentConnections = s.config().maxPendingPerUid() + 64;
         listeners.add(new SocketListener(s.home().agentSocket(), s.config().agentsNamed() ? "rw-rw-rw-" : "rw-------",
-                "agent-connection", socket -> serve(() -> new AgentSession(socket, agents).serve())));
+                "agent-connection", agentConnections, p -> check.tooManyConnections(p, "agent", agentConnections),
+                socket -> serve(() -> new AgentSession(socket, agents).serve())));
         listeners.add(new SocketListener(s.home().adminSocket(), s.config().adminsNamed() ? "rw-rw-rw-" : "rw-------",
-                "admin-connection", socket -> serve(() -> new AdminSession(socket, hub, check,
-                        uid -> UserNames.of(uid)).serve())));
+                "admin-connection", ADMIN_CONNECTIONS_PER_UID,
+                p -> check.tooManyConnections(p, "admin", ADMIN_CONNECTIONS_PER_UID),
+                socket -> serve(() -> new AdminSession(socket, hub, check, uid -> UserNames.of(uid)).serve())));
     }
 
     /**

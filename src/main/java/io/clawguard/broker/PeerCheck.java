@@ -84,6 +84,11 @@ final class PeerCheck {
         record(AuditAction.PEER_OVERLOADED, "agent", p, null);
     }
 
+    /** A connection closed unread: its uid already holds {@code limit} open on {@code socket}; recorded as sparingly. */
+    void tooManyConnections(Peer p, String socket, int limit) {
+        record(AuditAction.PEER_OVERLOADED, socket, p, "more than " + limit + " connections open at once");
+    }
+
     /** A request refused because the log's disk is nearly full; recorded as sparingly. */
     void lowOnDisk(Peer p, String why) {
         record(AuditAction.DISK_LOW_REFUSED, "agent", p, why);
