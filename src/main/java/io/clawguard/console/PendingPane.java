@@ -34,11 +34,12 @@ final class PendingPane {
             return;
         }
         int selectedAt = m.selectedIndex();
-        int first = Math.max(0, Math.max(0, selectedAt) - (h - 2));
-        for (int i = first; i < rows.size() && i - first + 1 < h; i++) {
+        // Every request is held (the broker bounds them: max_pending_per_uid); those that do not fit are counted.
+        RowWindow window = RowWindow.of(rows.size(), rows.size(), selectedAt, h - 1);
+        for (int i = window.first(); i < window.first() + window.count(); i++) {
             PendingRow r = rows.get(i);
             boolean selected = i == selectedAt;
-            int y = i - first + 1;
+            int y = i - window.first() + 1;
             in.setForegroundColor(r.suspicious() || r.request().untrusted() ? p.bad() : p.text());
             in.setBackgroundColor(p.background());
             if (selected) {
@@ -46,6 +47,10 @@ final class PendingPane {
             }
             in.putString(0, y, Fit.pad(line(r, selected, m, w), w));
             in.disableModifiers(SGR.REVERSE);
+        }
+        if (window.hasMore()) {
+            in.setForegroundColor(p.dim());
+            in.putString(1, window.count() + 1, Fit.fit(Counts.andMore(window.more()), w - 1));
         }
     }
 
