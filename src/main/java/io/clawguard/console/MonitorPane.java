@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The ports or the egress pane: one row a listener or destination, flagged rows marked, the
- * {@code /} prompt while a filter is typed, and "… and N more" when not every row fits.
+ * {@code /} filter's line (with a cursor while it is typed), and "… and N more" when not every row fits.
  */
 final class MonitorPane {
     private MonitorPane() {
@@ -24,9 +24,9 @@ final class MonitorPane {
             in.setForegroundColor(p.warn());
             in.putString(0, line++, Fit.pad(status, w));
         }
-        if (pane.editing() && line < h) {
-            in.setForegroundColor(p.text());
-            in.putString(0, line++, Fit.pad("/" + pane.visibleFilter() + "▏", w));
+        if (pane.filtered() && line < h) {
+            in.setForegroundColor(pane.editing() ? p.text() : p.dim());
+            in.putString(0, line++, Fit.pad("/" + pane.visibleFilter() + (pane.editing() ? "▏" : ""), w));
         }
         List<NetworkRow> rows = pane.rows();
         if (rows.isEmpty()) {

@@ -94,9 +94,12 @@ final class NetworkPane {
         return VisibleText.of(filter).text();
     }
 
-    /** For the title: {@code  · /ncat: 12 of 40,000}, or nothing without a filter. */
+    /**
+     * For the title: {@code  · 12 of 40,000 /ncat}, or nothing without a filter. The count comes
+     * first, as a narrow pane cuts the title's end; the filter has a line of its own in the pane.
+     */
     String filterTitle() {
-        return filtered() ? " · /" + visibleFilter() + ": " + Counts.of(matched()) + " of " + Counts.of(total()) : "";
+        return filtered() ? " · " + Counts.of(matched()) + " of " + Counts.of(total()) + " /" + visibleFilter() : "";
     }
 
     int selected() {

@@ -84,20 +84,21 @@ class LargePanesTest {
         assertThat(rig.row(59)).contains("/ filter");
         rig.type("/NCA");
         String typing = rig.screen();
-        assertThat(typing).contains("Listening ports · /NCA: 12 of 40,000", "│/NCA▏", "tcp 10.0.159.238:49988  ncat");
+        assertThat(typing).contains("Listening ports · 12 of 40,000 /NCA", "│/NCA▏", "tcp 10.0.159.238:49988  ncat");
         assertThat(rig.model.networkView().ports().rows()).hasSize(NCAT).allMatch(r -> r.process().equals("ncat"));
         assertThat(rig.row(59)).contains("⏎ keep", "Esc clear");
         rig.press(KeyType.Backspace);
         rig.press(KeyType.Backspace);
         rig.type("pp-7");
-        assertThat(rig.screen()).contains("/Npp-7: 0 of 40,000");
+        assertThat(rig.screen()).contains("0 of 40,000 /Npp-7");
         for (int i = 0; i < 5; i++) {
             rig.press(KeyType.Backspace);
         }
         rig.type("app-7");
         rig.press(KeyType.Enter);
         String kept = rig.screen();
-        assertThat(kept).contains("Listening ports · /app-7: 1,000 of 40,000", "… and 986 more").doesNotContain("/app-7▏");
+        assertThat(kept).contains("Listening ports · 1,000 of 40,000 /app-7", "│/app-7 ", "… and 987 more")
+                .doesNotContain("/app-7▏");
         assertThat(rig.model.networkView().ports().rows()).hasSize(NetworkView.ROWS_KEPT)
                 .allMatch(r -> r.process().equals("app-7"));
         assertThat(rig.row(59)).contains("Esc clear filter");
@@ -110,12 +111,12 @@ class LargePanesTest {
         rig.press(KeyType.Tab);
         rig.press(KeyType.Tab);
         rig.type("/curl");
-        assertThat(rig.screen()).contains("Outbound · /curl: 0 of 40,000");
+        assertThat(rig.screen()).contains("Outbound · 0 of 40,000 /curl");
         rig.press(KeyType.Escape);
         assertThat(rig.screen()).doesNotContain("/curl").contains("… and 39,986 more");
         rig.type("/ncat");
         rig.press(KeyType.Enter);
-        assertThat(rig.screen()).contains("Outbound · /ncat: 12 of 40,000");
+        assertThat(rig.screen()).contains("Outbound · 12 of 40,000 /ncat");
         rig.press(KeyType.Escape);
         assertThat(rig.screen()).doesNotContain("/ncat").contains("Outbound (0 inbound apart)");
     }
@@ -125,7 +126,7 @@ class LargePanesTest {
         ConsoleRig rig = rigWithPicture();
         rig.press(KeyType.Tab);
         rig.type("/\u001b[2J\u009b31m");
-        assertThat(rig.screen()).contains("/\\x1b[2J\\x9b31m: 0 of 40,000").doesNotContain("\u001b", "\u009b")
+        assertThat(rig.screen()).contains("0 of 40,000 /\\x1b[2J\\x9b31m").doesNotContain("\u001b", "\u009b")
                 .doesNotContain("could not draw");
     }
 
