@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 final class NetworkPane {
     /** Flagged rows are kept before the rest whatever the order shown: an alert is never behind the cap. */
-    private static final Comparator<NetworkRow> FLAGGED_FIRST = Comparator.comparing(r -> !r.flagged());
+    static final Comparator<NetworkRow> FLAGGED_FIRST = Comparator.comparing(r -> !r.flagged());
 
     private final Supplier<Stream<NetworkRow>> source;
     private Comparator<NetworkRow> order;
