@@ -40,7 +40,7 @@ final class PendingPane {
             PendingRow r = rows.get(i);
             boolean selected = i == selectedAt;
             int y = i - window.first() + 1;
-            in.setForegroundColor(r.suspicious() || r.request().untrusted() ? p.bad() : p.text());
+            in.setForegroundColor(flagged(r) ? p.bad() : p.text());
             in.setBackgroundColor(p.background());
             if (selected) {
                 in.enableModifiers(SGR.REVERSE);
@@ -49,9 +49,27 @@ final class PendingPane {
             in.disableModifiers(SGR.REVERSE);
         }
         if (window.hasMore()) {
-            in.setForegroundColor(p.dim());
-            in.putString(1, window.count() + 1, Fit.fit(Counts.andMore(window.more()), w - 1));
+            long flagged = hiddenFlagged(rows, window);
+            in.setForegroundColor(flagged > 0 ? p.bad() : p.dim());
+            in.putString(1, window.count() + 1, Fit.fit(Counts.andMore(window.more())
+                    + (flagged > 0 ? ", " + Counts.of(flagged) + " of them flagged" : ""), w - 1));
         }
+    }
+
+    /** Requests kept in arrival order may leave a flagged one out of sight: the count line says so. */
+    private static long hiddenFlagged(List<PendingRow> rows, RowWindow window) {
+        long flagged = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean hidden = i < window.first() || i >= window.first() + window.count();
+            if (hidden && flagged(rows.get(i))) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    private static boolean flagged(PendingRow r) {
+        return r.suspicious() || r.request().untrusted();
     }
 
     static String line(PendingRow r, boolean selected, ConsoleModel m, int width) {

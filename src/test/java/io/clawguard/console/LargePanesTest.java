@@ -146,10 +146,10 @@ class LargePanesTest {
     void thePendingPaneCountsTheRequestsBelowWhatFits() {
         ConsoleRig rig = new ConsoleRig(80, 24);
         for (int i = 1; i <= 40; i++) {
-            rig.request("1-x-" + i, List.of("/usr/bin/id"), "r" + i);
+            rig.request("1-x-" + i, List.of("/usr/bin/id", i % 10 == 0 ? "\u001b[2J" : "-u"), "r" + i, false, false);
         }
         // 80x24: the pending pane has 6 rows inside: the header, four requests, the count.
-        assertThat(rig.screen()).contains("Pending approvals (40)", "… and 36 more");
+        assertThat(rig.screen()).contains("Pending approvals (40)", "… and 36 more, 4 of them flagged");
     }
 
     @Test
