@@ -26,7 +26,9 @@ final class MonitorPane {
         }
         if (pane.filtered() && line < h) {
             in.setForegroundColor(pane.editing() ? p.text() : p.dim());
-            in.putString(0, line++, Fit.pad("/" + pane.visibleFilter() + (pane.editing() ? "▏" : ""), w));
+            // The count again here: at 80 columns the title is cut before it.
+            in.putString(0, line++, Fit.pad("/" + pane.visibleFilter() + (pane.editing() ? "▏" : "") + "  "
+                    + pane.matchedOfTotal(), w));
         }
         List<NetworkRow> rows = pane.rows();
         if (rows.isEmpty()) {

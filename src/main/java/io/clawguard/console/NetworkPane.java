@@ -94,12 +94,14 @@ final class NetworkPane {
         return VisibleText.of(filter).text();
     }
 
-    /**
-     * For the title: {@code  · 12 of 40,000 /ncat}, or nothing without a filter. The count comes
-     * first, as a narrow pane cuts the title's end; the filter has a line of its own in the pane.
-     */
+    /** For the title: {@code  · 12 of 40,000 /ncat}, or nothing without a filter. */
     String filterTitle() {
-        return filtered() ? " · " + Counts.of(matched()) + " of " + Counts.of(total()) + " /" + visibleFilter() : "";
+        return filtered() ? " · " + matchedOfTotal() + " /" + visibleFilter() : "";
+    }
+
+    /** {@code 12 of 40,000}: the rows the filter matched, of all the picture's. */
+    String matchedOfTotal() {
+        return Counts.of(matched()) + " of " + Counts.of(total());
     }
 
     int selected() {

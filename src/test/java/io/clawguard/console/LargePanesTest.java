@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.NetworkChanged;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The panes at the scale of issue 10 (20,000 connections, 40,000 socket rows): each holds a
@@ -84,7 +87,7 @@ class LargePanesTest {
         assertThat(rig.row(59)).contains("/ filter");
         rig.type("/NCA");
         String typing = rig.screen();
-        assertThat(typing).contains("Listening ports · 12 of 40,000 /NCA", "│/NCA▏", "tcp 10.0.159.238:49988  ncat");
+        assertThat(typing).contains("Listening ports · 12 of 40,000 /NCA", "│/NCA▏  12 of 40,000", "tcp 10.0.159.238:49988  ncat");
         assertThat(rig.model.networkView().ports().rows()).hasSize(NCAT).allMatch(r -> r.process().equals("ncat"));
         assertThat(rig.row(59)).contains("⏎ keep", "Esc clear");
         rig.press(KeyType.Backspace);
@@ -97,12 +100,24 @@ class LargePanesTest {
         rig.type("app-7");
         rig.press(KeyType.Enter);
         String kept = rig.screen();
-        assertThat(kept).contains("Listening ports · 1,000 of 40,000 /app-7", "│/app-7 ", "… and 987 more")
+        assertThat(kept).contains("Listening ports · 1,000 of 40,000 /app-7", "│/app-7  1,000 of 40,000 ", "… and 987 more")
                 .doesNotContain("/app-7▏");
         assertThat(rig.model.networkView().ports().rows()).hasSize(NetworkView.ROWS_KEPT)
                 .allMatch(r -> r.process().equals("app-7"));
         assertThat(rig.row(59)).contains("Esc clear filter");
         assertThat(rig.model.networkView().egress().rows()).hasSize(NetworkView.ROWS_KEPT);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80,24", "200,60"})
+    void aKeptFilterOnFortyThousandRows(int cols, int rows) throws IOException {
+        ConsoleRig rig = new ConsoleRig(cols, rows);
+        rig.bus.publish(picture());
+        rig.settle();
+        rig.press(KeyType.Tab);
+        rig.type("/app-7");
+        rig.press(KeyType.Enter);
+        Golden.check("filter-" + cols + "x" + rows, rig.screen());
     }
 
     @Test
