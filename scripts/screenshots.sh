@@ -64,6 +64,8 @@ keys Up Tab
 shot console-ports-pane
 keys Enter
 shot console-port-detail
+keys Escape / p y t h o n
+shot console-ports-filter
 keys Escape Tab Tab
 sleep 1
 shot console-busy-host

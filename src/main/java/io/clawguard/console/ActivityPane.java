@@ -15,10 +15,13 @@ final class ActivityPane {
     }
 
     static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, ConsoleModel m, Palette p) {
-        TextGraphics in = Frame.draw(g, at, size, "Decisions and audit log", p);
+        List<ActivityLine> lines = m.activity();
+        int inside = Math.max(0, size.getRows() - 2);
+        long earlier = m.activityReceived() - Math.min(lines.size(), inside);
+        TextGraphics in = Frame.draw(g, at, size, "Decisions and audit log"
+                + (earlier > 0 ? " … and " + Counts.of(earlier) + " earlier" : ""), p);
         int w = in.getSize().getColumns();
         int h = in.getSize().getRows();
-        List<ActivityLine> lines = m.activity();
         int first = Math.max(0, lines.size() - h);
         for (int i = first; i < lines.size(); i++) {
             ActivityLine l = lines.get(i);

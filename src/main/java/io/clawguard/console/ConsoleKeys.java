@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.approval.ApprovalDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main view's keys and what each does. Approvals go through the same steps whichever
@@ -33,6 +34,10 @@ final class ConsoleKeys {
      * only where it is shown; the status bar and the help are made from the same list.
      */
     Keymap inForce() {
+        Optional<NetworkPane> typing = model.focusedNetworkPane().filter(NetworkPane::editing);
+        if (typing.isPresent()) {
+            return FilterKeys.of(typing.get(), redraw);
+        }
         List<KeyBinding> keys = new ArrayList<>(paneKeys(model.focus()));
         keys.addAll(globalKeys());
         return new Keymap(keys);
@@ -52,12 +57,12 @@ final class ConsoleKeys {
                     arrow(KeyType.ArrowUp, "select the previous request", -1),
                     arrow(KeyType.ArrowDown, "select the next request", 1));
             case PORTS -> {
-                List<KeyBinding> keys = new ArrayList<>(networkKeys());
+                List<KeyBinding> keys = new ArrayList<>(networkKeys(model.networkView().ports()));
                 keys.add(KeyBinding.character('b', "baseline", "review the approved-ports baseline (or generate one)"
                         + " rule by rule", false, this::baseline));
                 yield keys;
             }
-            case EGRESS -> networkKeys();
+            case EGRESS -> networkKeys(model.networkView().egress());
             case SCORECARD -> List.of(
                     KeyBinding.special(KeyType.Enter, "⏎", "check", "the selected check's evidence, gap, mitigation"
                             + " and controls", this::detail),
@@ -66,16 +71,28 @@ final class ConsoleKeys {
         };
     }
 
-    private List<KeyBinding> networkKeys() {
-        return List.of(
+    private List<KeyBinding> networkKeys(NetworkPane pane) {
+        List<KeyBinding> keys = new ArrayList<>(List.of(
                 KeyBinding.special(KeyType.Enter, "⏎", "findings", "the selected row's findings and what to do",
                         this::detail),
+                KeyBinding.character('/', "filter", "narrow this pane to the rows whose address, port, program, user"
+                        + " or pid contains what you type (Enter keeps it, Esc clears it)", false, () -> {
+                            pane.startFilter();
+                            redraw.run();
+                        }),
                 KeyBinding.character('o', "sort", "sort the ports and egress panes (flagged first, by port, by program)",
                         false, this::sort),
                 KeyBinding.character('f', "flagged", "show only flagged ports and destinations, or everything again",
                         false, this::filter),
                 arrow(KeyType.ArrowUp, "select the previous row", -1),
-                arrow(KeyType.ArrowDown, "select the next row", 1));
+                arrow(KeyType.ArrowDown, "select the next row", 1)));
+        if (pane.filtered()) {
+            keys.add(KeyBinding.special(KeyType.Escape, "Esc", "clear filter", "show every row again", () -> {
+                pane.clearFilter();
+                redraw.run();
+            }));
+        }
+        return keys;
     }
 
     private KeyBinding arrow(KeyType type, String description, int delta) {
@@ -166,8 +183,8 @@ final class ConsoleKeys {
                 var v = c.checks().get(model.scorecardSelected());
                 TextWindow.show(gui, v.checkId(), ScorecardPane.detail(v));
             }, () -> say("not assessed yet"));
-            case PORTS, EGRESS -> model.networkView().selectedRow(model.focus() == ConsoleModel.Focus.PORTS)
-                    .ifPresentOrElse(row -> TextWindow.show(gui, row.key(), row.detailLines()),
+            case PORTS, EGRESS -> model.focusedNetworkPane().flatMap(NetworkPane::selectedRow)
+                    .ifPresentOrElse(row -> TextWindow.show(gui, row.title(), row.detailLines()),
                             () -> say("nothing selected"));
             default -> model.selected().ifPresentOrElse(row -> TextWindow.show(gui, "Request " + row.shortId(),
                     RequestDetail.lines(row, model.now())), () -> say("no request selected: choose one with ↑ ↓"));
@@ -215,8 +232,7 @@ final class ConsoleKeys {
 
     private void move(int delta) {
         switch (model.focus()) {
-            case PORTS -> model.networkView().move(true, delta);
-            case EGRESS -> model.networkView().move(false, delta);
+            case PORTS, EGRESS -> model.focusedNetworkPane().ifPresent(pane -> pane.move(delta));
             case SCORECARD -> model.moveScorecard(delta);
             default -> model.moveSelection(delta);
         }

@@ -10,9 +10,7 @@ import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,6 @@ import java.util.Optional;
  * and makes no decisions itself. Touched only on the GUI thread.
  */
 public final class ConsoleModel {
-    static final int ACTIVITY_KEPT = 500;
-
     /** Which pane the arrows, Enter and the sort keys act on. */
     public enum Focus { PENDING, PORTS, EGRESS, SCORECARD }
 
@@ -33,7 +29,7 @@ public final class ConsoleModel {
     private Focus focus = Focus.PENDING;
     private ScorecardChanged scorecard;
     private int scorecardSelected;
-    private final Deque<ActivityLine> activity = new ArrayDeque<>();
+    private final ActivityTail activity = new ActivityTail();
     private ElevationChanged elevation;
     private Instant now;
     /** The request the keys act on, by id: a row number would slide onto another request when one leaves. */
@@ -99,10 +95,7 @@ public final class ConsoleModel {
     }
 
     public void audited(AuditRecorded a) {
-        activity.addLast(ActivityLine.of(a.record(), a.at()));
-        while (activity.size() > ACTIVITY_KEPT) {
-            activity.removeFirst();
-        }
+        activity.add(ActivityLine.of(a.record(), a.at()));
     }
 
     public void elevation(ElevationChanged e) {
@@ -135,6 +128,15 @@ public final class ConsoleModel {
         return network;
     }
 
+    /** The ports or egress pane when one has the focus. */
+    Optional<NetworkPane> focusedNetworkPane() {
+        return switch (focus) {
+            case PORTS -> Optional.of(network.ports());
+            case EGRESS -> Optional.of(network.egress());
+            default -> Optional.empty();
+        };
+    }
+
     public Focus focus() {
         return focus;
     }
@@ -165,7 +167,12 @@ public final class ConsoleModel {
     }
 
     public List<ActivityLine> activity() {
-        return new ArrayList<>(activity);
+        return activity.lines();
+    }
+
+    /** Audit lines received since the console started, including those no longer held. */
+    long activityReceived() {
+        return activity.received();
     }
 
     /** The row of the selected request; -1 when none is selected. */

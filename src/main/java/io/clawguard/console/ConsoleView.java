@@ -52,10 +52,11 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
         String empty = net.picture().isPresent() ? "nothing" : "not collected yet";
         String arrangement = net.picture().isPresent() ? " · " + net.arrangement() : "";
         int inbound = net.picture().map(n -> n.inbound()).orElse(0);
-        MonitorPane.draw(g, ports.at(), ports.size(), "Listening ports" + arrangement, net.ports(), net.selected(true),
-                model.focus() == ConsoleModel.Focus.PORTS, empty, portStatus, palette);
-        MonitorPane.draw(g, egress.at(), egress.size(), "Outbound (" + inbound + " inbound apart)", net.egress(),
-                net.selected(false), model.focus() == ConsoleModel.Focus.EGRESS, empty, egressStatus, palette);
+        MonitorPane.draw(g, ports.at(), ports.size(), "Listening ports" + net.ports().filterTitle() + arrangement,
+                net.ports(), model.focus() == ConsoleModel.Focus.PORTS, empty, portStatus, palette);
+        MonitorPane.draw(g, egress.at(), egress.size(), "Outbound" + net.egress().filterTitle() + " (" + inbound
+                + " inbound apart)", net.egress(), model.focus() == ConsoleModel.Focus.EGRESS, empty, egressStatus,
+                palette);
         ScorecardPane.draw(g, score.at(), score.size(), model.scorecard(), model.scorecardSelected(),
                 model.focus() == ConsoleModel.Focus.SCORECARD, palette);
     }

@@ -13,7 +13,7 @@ public record Keymap(List<KeyBinding> bindings) {
     public boolean handle(KeyStroke key) {
         for (KeyBinding b : bindings) {
             if (b.matches().test(key)) {
-                b.action().run();
+                b.action().accept(key);
                 return true;
             }
         }

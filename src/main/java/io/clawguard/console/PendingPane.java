@@ -34,12 +34,13 @@ final class PendingPane {
             return;
         }
         int selectedAt = m.selectedIndex();
-        int first = Math.max(0, Math.max(0, selectedAt) - (h - 2));
-        for (int i = first; i < rows.size() && i - first + 1 < h; i++) {
+        // Every request is held (the broker bounds them: max_pending_per_uid); those that do not fit are counted.
+        RowWindow window = RowWindow.of(rows.size(), rows.size(), selectedAt, h - 1);
+        for (int i = window.first(); i < window.first() + window.count(); i++) {
             PendingRow r = rows.get(i);
             boolean selected = i == selectedAt;
-            int y = i - first + 1;
-            in.setForegroundColor(r.suspicious() || r.request().untrusted() ? p.bad() : p.text());
+            int y = i - window.first() + 1;
+            in.setForegroundColor(flagged(r) ? p.bad() : p.text());
             in.setBackgroundColor(p.background());
             if (selected) {
                 in.enableModifiers(SGR.REVERSE);
@@ -47,6 +48,28 @@ final class PendingPane {
             in.putString(0, y, Fit.pad(line(r, selected, m, w), w));
             in.disableModifiers(SGR.REVERSE);
         }
+        if (window.hasMore()) {
+            long flagged = hiddenFlagged(rows, window);
+            in.setForegroundColor(flagged > 0 ? p.bad() : p.dim());
+            in.putString(1, window.count() + 1, Fit.fit(Counts.andMore(window.more())
+                    + (flagged > 0 ? ", " + Counts.of(flagged) + " of them flagged" : ""), w - 1));
+        }
+    }
+
+    /** Requests kept in arrival order may leave a flagged one out of sight: the count line says so. */
+    private static long hiddenFlagged(List<PendingRow> rows, RowWindow window) {
+        long flagged = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            boolean hidden = i < window.first() || i >= window.first() + window.count();
+            if (hidden && flagged(rows.get(i))) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    private static boolean flagged(PendingRow r) {
+        return r.suspicious() || r.request().untrusted();
     }
 
     static String line(PendingRow r, boolean selected, ConsoleModel m, int width) {

@@ -76,6 +76,23 @@ class NetworkPanesTest {
     }
 
     @Test
+    void aProgramNameWithEscapesIsWrittenOutInTheFindingsDetail() {
+        ConsoleRig rig = new ConsoleRig(150, 40);
+        String program = "cu\u001b[2Jrl";
+        String key = "tcp 203.0.113.9:443 " + program;
+        rig.bus.publish(new NetworkChanged(List.of(), List.of(new NetworkChanged.Destination(key, "tcp", "203.0.113.9",
+                443, 20, program, "agent")), 0, List.of(new NetworkChanged.FindingView("unapproved-egress", "medium", key,
+                program + " → tcp 203.0.113.9:443: matches no rule", "Add a rule, or stop " + program + ".")), true,
+                true, List.of(), ConsoleRig.T0));
+        rig.settle();
+        rig.press(KeyType.Tab);
+        rig.press(KeyType.Tab);
+        rig.press(KeyType.Enter);
+        assertThat(rig.screen()).contains("tcp 203.0.113.9:443 cu\\x1b[2Jrl", "what to do: Add a rule, or stop cu\\x1b[2Jrl.")
+                .doesNotContain("\u001b", "could not draw");
+    }
+
+    @Test
     void aBrokenRuleFileIsNamedInItsPane() {
         ConsoleRig rig = new ConsoleRig(200, 40);
         NetworkChanged good = picture(true);
