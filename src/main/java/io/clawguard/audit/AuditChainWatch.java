@@ -49,7 +49,7 @@ public final class AuditChainWatch {
             Optional<AuditVerifier.Outcome> resumed = checkpoint == null ? Optional.empty()
                     : AuditVerifier.after(log, checkpoint);
             AuditVerification v = settle(resumed.isPresent() ? resumed.get()
-                    : AuditVerifier.fromGenesis(log, Pacer.FULL_SPEED));
+                    : shorterThanVerified(AuditVerifier.fromGenesis(log, Pacer.FULL_SPEED)));
             return fullPassBreak != null ? fullPassBreak : v;
         } finally {
             answered.countDown();
@@ -81,6 +81,21 @@ public final class AuditChainWatch {
             fullPassBreak = o.verification().intact() ? null : o.verification();
             settle(o);
         }
+    }
+
+    /**
+     * A log that verifies from its start but ends before a record this watch (or the one before
+     * it) already verified lost its end, head file and all: whoever removed both cannot remove
+     * the memory of them.
+     */
+    private AuditVerifier.Outcome shorterThanVerified(AuditVerifier.Outcome o) {
+        AuditVerification v = o.verification();
+        if (checkpoint == null || !v.intact() || v.lastSeq() >= checkpoint.seq()) {
+            return o;
+        }
+        return new AuditVerifier.Outcome(AuditVerification.broken(new AuditVerification.Break(log.getFileName().toString(),
+                0, "the chain ends at seq " + v.lastSeq() + " but seq " + checkpoint.seq() + " was verified before:"
+                        + " records were removed, with the head file")), null);
     }
 
     private AuditVerification settle(AuditVerifier.Outcome o) {

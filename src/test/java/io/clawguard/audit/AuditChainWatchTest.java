@@ -98,6 +98,21 @@ class AuditChainWatchTest {
     }
 
     @Test
+    void removingTheLogAndItsHeadAltogetherIsCaughtByWhatWasVerifiedBefore() throws Exception {
+        AuditChainWatch watch = watch();
+        watch.verify();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> !f.equals(AuditCheckpointFile.of(file))).toList()) {
+                Files.delete(f);
+            }
+        }
+        assertThat(AuditVerifier.verify(file).intact()).as("nothing left to contradict itself").isTrue();
+        assertThat(watch.verify().problem()).contains("seq 12 was verified before");
+        assertThat(new AuditChainWatch(file, new AuditAlarm(), true).verify().intact())
+                .as("a restarted watch remembers through the checkpoint file").isFalse();
+    }
+
+    @Test
     void aStaleOrGarbledCheckpointFileIsIgnored() throws Exception {
         Files.writeString(AuditCheckpointFile.of(file), "{\"inode\": 1, \"offset\": 5");
         assertThat(watch().verify().chainedRecords()).isEqualTo(12);
