@@ -1,14 +1,13 @@
 package io.clawguard.approval;
 
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalTokenFailed;
 import io.clawguard.bus.EventBus;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,15 +104,10 @@ public final class ApprovalDesk {
     }
 
     private void record(Admin who, PendingApprovals.Pending p, AuditAction action, Long approvals) throws IOException {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("argv", p.request().binding().argv());
-        f.put("request_id", p.request().id());
-        f.put("by", who.name());
-        f.put("by_uid", (long) who.uid());
-        f.put("requester_uid", (long) p.request().requester().uid());
+        AuditFields f = AuditFields.fields().argv(p.request().binding().argv()).requestId(p.request().id())
+                .by(who.name(), who.uid()).requesterUid(p.request().requester().uid());
         if (approvals != null) {
-            f.put("approvals", approvals);
-            f.put("approvals_needed", (long) p.request().approvalsNeeded());
+            f.approvals(approvals, p.request().approvalsNeeded());
         }
         audit.append(action, f);
     }

@@ -1,6 +1,7 @@
 package io.clawguard.approval;
 
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
@@ -24,7 +25,7 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
-    public Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
+    public Map<String, Object> append(AuditAction action, AuditFields fields) throws IOException {
         Map<String, Object> record = log.append(action, fields);
         bus.publish(new AuditRecorded(record, clock.instant()));
         return record;

@@ -1,6 +1,7 @@
 package io.clawguard.approval;
 
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.bus.CommandFinished;
 import io.clawguard.bus.CommandStarted;
@@ -18,10 +19,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -97,14 +96,11 @@ public final class ElevationGate {
      * it could not start, or null with no error when the requester vanished without a report.
      */
     public void finished(Verdict.Run run, Integer exitCode, String error) throws IOException, InvalidJsonFileException {
-        Map<String, Object> f = fields(run.binding(), run.requestId());
-        f.put("use_sudo", run.useSudo());
+        AuditFields f = fields(run.binding(), run.requestId()).useSudo(run.useSudo());
         if (exitCode != null) {
-            f.put("returncode", (long) exitCode);
-            audit.append(AuditAction.EXEC_FINISH, f);
+            audit.append(AuditAction.EXEC_FINISH, f.returnCode(exitCode));
         } else if (error != null) {
-            f.put("error", error);
-            audit.append(AuditAction.EXEC_FAILED, f);
+            audit.append(AuditAction.EXEC_FAILED, f.error(error));
         } else {
             audit.append(AuditAction.EXEC_UNREPORTED, f);
         }
@@ -114,9 +110,7 @@ public final class ElevationGate {
 
     /** The requester of a running command went away: the command is being ended. */
     public void interrupted(Verdict.Run run, String how) throws IOException {
-        Map<String, Object> f = fields(run.binding(), run.requestId());
-        f.put("how", how);
-        audit.append(AuditAction.EXEC_INTERRUPTED, f);
+        audit.append(AuditAction.EXEC_INTERRUPTED, fields(run.binding(), run.requestId()).how(how));
     }
 
     /**
@@ -127,13 +121,13 @@ public final class ElevationGate {
         Optional<Duration> readable = configuredTimeout();
         Duration configured = readable.orElse(Duration.ZERO);
         Instant now = clock.instant();
-        Map<String, Object> expired = store.update(s -> {
+        AuditFields expired = store.update(s -> {
             if (!s.idleExpired(now, configured)) {
                 return new ElevationStore.Outcome<>(s, null);
             }
-            Map<String, Object> f = expiryFields(s, configured);
+            AuditFields f = expiryFields(s, configured);
             if (readable.isEmpty()) {
-                f.put("because", "clawguard.json cannot be read, so no timeout can be trusted");
+                f.because("clawguard.json cannot be read, so no timeout can be trusted");
             }
             return new ElevationStore.Outcome<>(s.dropped(now, "idle-timeout"), f);
         });
@@ -149,10 +143,7 @@ public final class ElevationGate {
         boolean dropped = store.update(s -> new ElevationStore.Outcome<>(s.elevated() ? s.dropped(now, "admin-drop") : s,
                 s.elevated()));
         if (dropped) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("reason", "admin-drop");
-            f.put("by", who);
-            audit.append(AuditAction.DROP_ELEVATION, f);
+            audit.append(AuditAction.DROP_ELEVATION, AuditFields.fields().reason("admin-drop").by(who));
             publishState(ElevationState.INITIAL, "admin-drop", configuredTimeout().orElse(Duration.ZERO));
         }
         return dropped;
@@ -205,15 +196,12 @@ public final class ElevationGate {
         return check.reused();
     }
 
-    private record SessionCheck(Map<String, Object> expired, boolean reused) {
+    private record SessionCheck(AuditFields expired, boolean reused) {
     }
 
-    private static Map<String, Object> expiryFields(ElevationState s, Duration configured) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("idle_timeout_minutes", s.effectiveTimeout(configured).toMinutes());
-        f.put("session_id", s.approvedSessionId());
-        f.put("last_elevated_activity_utc", s.lastElevatedActivity() == null ? null : s.lastElevatedActivity().toString());
-        return f;
+    private static AuditFields expiryFields(ElevationState s, Duration configured) {
+        return AuditFields.fields().idleTimeoutMinutes(s.effectiveTimeout(configured).toMinutes())
+                .sessionId(s.approvedSessionId()).lastElevatedActivity(s.lastElevatedActivity());
     }
 
     private ApprovalDecision ask(ExecRequest req, ScreenedRequest screened, String requestId,
@@ -223,15 +211,10 @@ public final class ElevationGate {
                 screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
                 RelativeArguments.resolve(req.argv(), req.cwd()), screened.runsAs(), screened.approvalsNeeded(),
                 clock.instant());
-        Map<String, Object> f = fields(screened.binding(), requestId);
-        f.put("reason", req.reason());
-        f.put("untrusted_source", screened.env().untrustedSource());
-        f.put("requester_uid", (long) req.requester().uid());
-        f.put("requester_pid", req.requester().pid());
-        f.put("requester_process", req.requester().process());
-        f.put("approvals_needed", (long) screened.approvalsNeeded());
-        f.put("runs_as", screened.runsAs());
-        audit.append(AuditAction.APPROVAL_REQUESTED, f);
+        audit.append(AuditAction.APPROVAL_REQUESTED, fields(screened.binding(), requestId).reason(req.reason())
+                .untrustedSource(screened.env().untrustedSource()).requester(req.requester().uid(), req.requester().pid())
+                .requesterProcess(req.requester().process()).approvalsNeeded(screened.approvalsNeeded())
+                .runsAs(screened.runsAs()));
         ApprovalDecision decision;
         try {
             decision = approvers.forConfig(screened.config()).decide(request);
@@ -250,14 +233,11 @@ public final class ElevationGate {
 
     private void recordDecision(ExecRequest req, CommandBinding binding, String requestId, ApprovalDecision decision)
             throws IOException {
-        Map<String, Object> d = fields(binding, requestId);
-        d.put("reason", req.reason());
-        d.put("approved", decision.approved());
-        d.put("outcome", decision.outcome().name().toLowerCase(Locale.ROOT));
-        d.put("keep", decision.keep());
-        d.put("decision_reason", decision.reason());
+        AuditFields d = fields(binding, requestId).reason(req.reason()).approved(decision.approved())
+                .outcome(decision.outcome().name().toLowerCase(Locale.ROOT)).keep(decision.keep())
+                .decisionReason(decision.reason());
         if (!decision.by().isEmpty()) {
-            d.put("by", decision.by());
+            d.by(decision.by());
         }
         audit.append(AuditAction.APPROVAL_DECISION, d);
         if (decision.outcome() == ApprovalDecision.Outcome.SECOND_FACTOR_FAILED) {
@@ -265,10 +245,8 @@ public final class ElevationGate {
         } else if (decision.outcome() == ApprovalDecision.Outcome.UNTRUSTED_NOT_CONFIRMED) {
             audit.append(AuditAction.UNTRUSTED_SOURCE_BLOCK, fields(binding, requestId));
         } else if (!decision.approved()) {
-            Map<String, Object> denied = fields(binding, requestId);
-            denied.put("reason", req.reason());
-            denied.put("decision_reason", decision.reason());
-            audit.append(AuditAction.APPROVAL_DENIED, denied);
+            audit.append(AuditAction.APPROVAL_DENIED, fields(binding, requestId).reason(req.reason())
+                    .decisionReason(decision.reason()));
         }
     }
 
@@ -294,22 +272,16 @@ public final class ElevationGate {
                     asked != null && asked.compareTo(configured) < 0 ? asked : null);
             return new ElevationStore.Outcome<>(g, g);
         });
-        Map<String, Object> f = fields(screened.binding(), requestId);
-        f.put("reason", req.reason());
-        f.put("scope", scope.name().toLowerCase(Locale.ROOT));
-        audit.append(AuditAction.APPROVAL_GRANTED, f);
+        audit.append(AuditAction.APPROVAL_GRANTED, fields(screened.binding(), requestId).reason(req.reason())
+                .scope(scope.name().toLowerCase(Locale.ROOT)));
         publishState(next, "approved-command", configured);
     }
 
     private Verdict.Run start(ExecRequest req, ScreenedRequest screened, String requestId, String authorisedBy,
                               Verdict.AfterCommand after) throws IOException {
-        Map<String, Object> f = fields(screened.binding(), requestId);
-        f.put("use_sudo", req.useSudo());
-        f.put("authorised_by", authorisedBy);
-        f.put("requester_uid", (long) req.requester().uid());
-        f.put("requester_pid", req.requester().pid());
-        f.put("runs_as", screened.runsAs());
-        audit.append(AuditAction.EXEC_START, f);
+        audit.append(AuditAction.EXEC_START, fields(screened.binding(), requestId).useSudo(req.useSudo())
+                .authorisedBy(authorisedBy).requester(req.requester().uid(), req.requester().pid())
+                .runsAs(screened.runsAs()));
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
         return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), screened.runAs(),
                 req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout());
@@ -326,9 +298,7 @@ public final class ElevationGate {
             return new ElevationStore.Outcome<>(next, new ElevationState[] {s, next});
         });
         if (states[0].elevated() && !states[1].elevated()) {
-            Map<String, Object> f = fields(run.binding(), run.requestId());
-            f.put("reason", "post-command");
-            audit.append(AuditAction.DROP_ELEVATION, f);
+            audit.append(AuditAction.DROP_ELEVATION, fields(run.binding(), run.requestId()).reason("post-command"));
         }
         if (states[0] != states[1]) {
             publishState(states[1], states[1].elevated() ? "elevated-command" : "post-command", run.configuredTimeout());
@@ -346,13 +316,8 @@ public final class ElevationGate {
                 s.effectiveTimeout(configured), allowed, s.approvedSessionId(), cause, clock.instant());
     }
 
-    private static Map<String, Object> fields(CommandBinding b, String requestId) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("argv", b.argv());
-        f.put("request_id", requestId);
-        f.put("session_id", b.sessionId());
-        f.put("resolved_path", b.resolvedPath());
-        f.put("cwd", b.cwd());
-        return f;
+    private static AuditFields fields(CommandBinding b, String requestId) {
+        return AuditFields.fields().argv(b.argv()).requestId(requestId).sessionId(b.sessionId())
+                .resolvedPath(b.resolvedPath()).cwd(b.cwd());
     }
 }

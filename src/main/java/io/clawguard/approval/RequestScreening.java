@@ -1,6 +1,7 @@
 package io.clawguard.approval;
 
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.files.StateHome;
@@ -17,9 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,10 +60,7 @@ final class RequestScreening {
         FileIdentity binary = identity(req, resolved);
         PolicyVerdict verdict = policy.evaluate(req.argv(), resolved.toString());
         if (!verdict.allowed()) {
-            Map<String, Object> f = fields(req);
-            f.put("reason", verdict.reason());
-            f.put("pattern", verdict.rule());
-            audit.append(AuditAction.POLICY_BLOCK, f);
+            audit.append(AuditAction.POLICY_BLOCK, fields(req).reason(verdict.reason()).pattern(verdict.rule()));
             throw new RefusedException(ExitCode.POLICY_BLOCKED, "blocked by " + home.commandPolicy()
                     + ": the command " + verdict.describe());
         }
@@ -119,10 +115,7 @@ final class RequestScreening {
         }
         if (!req.useSudo()) {
             if (runAs != null && runAs.uid() != ownUid) {
-                Map<String, Object> f = fields(req);
-                f.put("reason", "run_as_needs_root");
-                f.put("run_as", runAs.user());
-                audit.append(AuditAction.POLICY_BLOCK, f);
+                audit.append(AuditAction.POLICY_BLOCK, fields(req).reason("run_as_needs_root").runAs(runAs.user()));
                 throw new RefusedException(ExitCode.POLICY_BLOCKED, "the policy runs this command as " + runAs.user()
                         + ", which a broker that is not root can only do through sudo (--use-sudo)");
             }
@@ -141,9 +134,7 @@ final class RequestScreening {
         try {
             return FileIdentity.of(resolved);
         } catch (IOException e) {
-            Map<String, Object> f = fields(req);
-            f.put("error", e.getMessage());
-            audit.append(AuditAction.COMMAND_INVALID, f);
+            audit.append(AuditAction.COMMAND_INVALID, fields(req).error(e.getMessage()));
             throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: cannot inspect " + resolved);
         }
     }
@@ -175,9 +166,7 @@ final class RequestScreening {
                 }
             }
             if (!missing.isEmpty()) {
-                Map<String, Object> f = fields(req);
-                f.put("missing", missing);
-                audit.append(AuditAction.POLICY_FILES_MISSING, f);
+                audit.append(AuditAction.POLICY_FILES_MISSING, fields(req).missing(missing));
                 throw new RefusedException(ExitCode.POLICY_FILES_MISSING,
                         "OPENCLAW_REQUIRE_POLICY_FILES=1 but these policy files are missing: " + String.join(", ", missing));
             }
@@ -194,10 +183,7 @@ final class RequestScreening {
     }
 
     private RefusedException invalidFile(ExecRequest req, InvalidJsonFileException e) throws IOException {
-        Map<String, Object> f = fields(req);
-        f.put("file", e.source());
-        f.put("error", e.getMessage());
-        audit.append(AuditAction.POLICY_FILE_INVALID, f);
+        audit.append(AuditAction.POLICY_FILE_INVALID, fields(req).file(e.source()).error(e.getMessage()));
         return new RefusedException(ExitCode.POLICY_FILES_MISSING, e.getMessage()
                 + " (privileged execution is refused until the file is fixed)");
     }
@@ -206,9 +192,7 @@ final class RequestScreening {
         try {
             return validator.validateCommand(req.argv());
         } catch (InvalidCommandException e) {
-            Map<String, Object> f = fields(req);
-            f.put("error", e.getMessage());
-            audit.append(AuditAction.COMMAND_INVALID, f);
+            audit.append(AuditAction.COMMAND_INVALID, fields(req).error(e.getMessage()));
             throw new RefusedException(ExitCode.INVALID_COMMAND, "invalid command: " + e.getMessage());
         }
     }
@@ -218,21 +202,13 @@ final class RequestScreening {
         try {
             return validator.validateSudo(realSudo);
         } catch (InvalidCommandException e) {
-            Map<String, Object> f = fields(req);
-            f.put("sudo", realSudo);
-            f.put("error", e.getMessage());
-            audit.append(AuditAction.SUDO_BINARY_INVALID, f);
+            audit.append(AuditAction.SUDO_BINARY_INVALID, fields(req).sudo(realSudo).error(e.getMessage()));
             throw new RefusedException(ExitCode.INVALID_SUDO, "invalid sudo binary: " + e.getMessage());
         }
     }
 
-    private Map<String, Object> fields(ExecRequest req) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("argv", req.argv());
-        f.put("reason", req.reason());
-        f.put("session_id", req.env().sessionId());
-        f.put("requester_uid", (long) req.requester().uid());
-        f.put("requester_pid", req.requester().pid());
-        return f;
+    private static AuditFields fields(ExecRequest req) {
+        return AuditFields.fields().argv(req.argv()).reason(req.reason()).sessionId(req.env().sessionId())
+                .requester(req.requester().uid(), req.requester().pid());
     }
 }

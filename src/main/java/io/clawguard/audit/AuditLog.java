@@ -64,7 +64,12 @@ public final class AuditLog {
      * log's end disagrees with its head (after recording why in a fresh segment, where the head
      * allows), after writing once the alarm is up, so the step the record describes is refused.
      */
-    public Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
+    public Map<String, Object> append(AuditAction action, AuditFields fields) throws IOException {
+        return append(action, fields.asMap());
+    }
+
+    /** The same with a plain map: this package's own records and its tests. */
+    Map<String, Object> append(AuditAction action, Map<String, Object> fields) throws IOException {
         Map<String, Object> record;
         try (ExclusiveLock ignored = ExclusiveLock.acquire(lockFile)) {
             FileChannel ch = open();
@@ -140,11 +145,10 @@ public final class AuditLog {
      * series no longer links up), and the cut is never papered over by the next record.
      */
     private FileChannel startFreshSegment(FileChannel ch, AuditHead head, String broken) throws IOException {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("problem", broken);
+        AuditFields fields = AuditFields.fields().problem(broken);
         FileChannel fresh = ch;
         if (ch.size() > 0) {
-            fields.put("set_aside_to", moveToNextSegment(ch).getFileName().toString());
+            fields.setAsideTo(moveToNextSegment(ch).getFileName().toString());
             fresh = open();
         }
         ChainHead after = write(fresh, new ChainHead(head.seq(), head.hash(), null, null), AuditAction.AUDIT_CHAIN_BROKEN,
@@ -153,9 +157,9 @@ public final class AuditLog {
         return fresh;
     }
 
-    private ChainHead write(FileChannel ch, ChainHead head, AuditAction action, Map<String, Object> fields)
+    private ChainHead write(FileChannel ch, ChainHead head, AuditAction action, AuditFields fields)
             throws IOException {
-        Map<String, Object> record = build(action, fields, head);
+        Map<String, Object> record = build(action, fields.asMap(), head);
         writeLine(ch, record);
         return new ChainHead((Long) record.get(AuditChain.SEQ), (String) record.get(AuditChain.HASH),
                 head.hash(), null);
@@ -212,17 +216,13 @@ public final class AuditLog {
      * so it is neither lost nor glued to the next record. Returns the fields of the
      * {@code audit_torn_line} record that says so.
      */
-    private Map<String, Object> setAsideTornTail(FileChannel ch, long tornStart) throws IOException {
+    private AuditFields setAsideTornTail(FileChannel ch, long tornStart) throws IOException {
         long length = ch.size() - tornStart;
         byte[] bytes = ChainHead.read(ch, tornStart, length);
         Path aside = file.resolveSibling(file.getFileName() + ".torn-" + clock.millis());
         AtomicFile.write(aside, bytes, AtomicFile.OWNER_ONLY);
         ch.truncate(tornStart);
         ch.force(true);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("set_aside_to", aside.getFileName().toString());
-        fields.put("bytes", length);
-        fields.put("sha256", AuditChain.sha256(bytes));
-        return fields;
+        return AuditFields.fields().setAsideTo(aside.getFileName().toString()).bytes(length, AuditChain.sha256(bytes));
     }
 }

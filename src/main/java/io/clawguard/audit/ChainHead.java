@@ -13,17 +13,17 @@ import java.util.Map;
  * the end so an append costs the same however long the log is. {@code tornAside} holds the
  * record fields when a torn tail was set aside on the way.
  */
-record ChainHead(long seq, String hash, String prev, Map<String, Object> tornAside) {
+record ChainHead(long seq, String hash, String prev, AuditFields tornAside) {
     private static final int BLOCK = 8192;
 
     /** Sets aside bytes from {@code start} to the end of the log; returns the fields to record. */
     @FunctionalInterface
     interface TornTailHandler {
-        Map<String, Object> setAside(FileChannel ch, long start) throws IOException;
+        AuditFields setAside(FileChannel ch, long start) throws IOException;
     }
 
     static ChainHead of(FileChannel ch, TornTailHandler torn) throws IOException {
-        Map<String, Object> tornFields = null;
+        AuditFields tornFields = null;
         long size = ch.size();
         if (size > 0 && byteAt(ch, size - 1) != '\n') {
             tornFields = torn.setAside(ch, lineStart(ch, size - 1));

@@ -4,8 +4,6 @@ import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkEvent;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +20,9 @@ public final class NetworkAuditWriter {
 
     public static void subscribe(EventBus bus, AuditLog log) {
         bus.subscribe(NetworkEvent.class, e -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("subject", e.subject());
-            f.put("detail", e.detail());
+            AuditFields f = AuditFields.fields().subject(e.subject()).detail(e.detail());
             if (e.initial()) {
-                f.put("first_scan", true);
+                f.firstScan();
             }
             AuditAction action = AuditAction.named(e.action()).orElse(null);
             if (action == null) {

@@ -7,10 +7,9 @@ import io.clawguard.approval.PendingApprovals;
 import io.clawguard.approval.Verdict;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChainWatch;
+import io.clawguard.audit.AuditFields;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,21 +89,14 @@ final class AgentContext {
     }
 
     void unreadableFolder(int uid, long pid, String error) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("requester_uid", (long) uid);
-        f.put("requester_pid", pid);
-        f.put("error", error);
-        append(AuditAction.CWD_UNREADABLE, f);
+        append(AuditAction.CWD_UNREADABLE, AuditFields.fields().requester(uid, pid).error(error));
     }
 
     /** A request the broker failed to handle: refused, and recorded with what went wrong. */
     void failed(ExecRequest request, RuntimeException e) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("argv", request.argv());
-        f.put("requester_uid", (long) request.requester().uid());
-        f.put("requester_pid", request.requester().pid());
-        f.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
-        append(AuditAction.REQUEST_FAILED, f);
+        append(AuditAction.REQUEST_FAILED, AuditFields.fields().argv(request.argv())
+                .requester(request.requester().uid(), request.requester().pid())
+                .error(e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 
     void interrupted(Verdict.Run run) {
@@ -116,7 +108,7 @@ final class AgentContext {
         }
     }
 
-    private void append(AuditAction action, Map<String, Object> fields) {
+    private void append(AuditAction action, AuditFields fields) {
         try {
             gate.audit().append(action, fields);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.clawguard.broker;
 
 import io.clawguard.approval.AuditTrail;
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.BaselineKind;
@@ -43,9 +44,7 @@ final class BaselineKeeper {
             throw new IOException("only the approved-ports baseline is reviewed from a console");
         }
         BaselineStore.Change change = BaselineStore.save(home.approvedPorts(), review.items(), clock.instant());
-        var fields = change.auditFields();
-        fields.put("by", by);
-        audit.append(AuditAction.BASELINE_SAVED, fields);
+        audit.append(AuditAction.BASELINE_SAVED, AuditFields.copyOf(change.auditFields()).by(by));
         return "baseline saved: " + review.kept() + " rules (+" + change.added().size() + " -" + change.removed().size()
                 + ")";
     }

@@ -2,6 +2,7 @@ package io.clawguard.broker;
 
 import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.PendingApprovals;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.audit.AuditTail;
 import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.AuditRecorded;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,12 +101,8 @@ final class BrokerState {
         }
     }
 
-    static Map<String, Object> startFields(StateHome home, int uid) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("uid", (long) uid);
-        f.put("pid", ProcessHandle.current().pid());
-        f.put("agent_socket", home.agentSocket().toString());
-        f.put("admin_socket", home.adminSocket().toString());
-        return f;
+    static AuditFields startFields(StateHome home, int uid) {
+        return AuditFields.fields().process(uid, ProcessHandle.current().pid())
+                .sockets(home.agentSocket().toString(), home.adminSocket().toString());
     }
 }

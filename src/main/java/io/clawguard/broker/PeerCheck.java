@@ -2,9 +2,9 @@ package io.clawguard.broker;
 
 import io.clawguard.approval.AuditTrail;
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -114,16 +114,12 @@ final class PeerCheck {
             last[0] = now;
             last[1] = 0;
         }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("socket", socket);
-        f.put("peer_uid", (long) p.uid());
-        f.put("peer_gid", (long) p.gid());
-        f.put("peer_pid", p.pid());
+        AuditFields f = AuditFields.fields().peer(socket, p.uid(), p.gid(), p.pid());
         if (suppressed > 0) {
-            f.put("repeated_since_last_record", suppressed);
+            f.repeated(suppressed);
         }
         if (why != null) {
-            f.put("why", why);
+            f.why(why);
         }
         try {
             audit.append(action, f);

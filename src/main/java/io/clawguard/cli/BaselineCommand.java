@@ -1,6 +1,7 @@
 package io.clawguard.cli;
 
 import io.clawguard.audit.AuditAction;
+import io.clawguard.audit.AuditFields;
 import io.clawguard.audit.AuditLog;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
@@ -66,7 +67,7 @@ final class BaselineCommand {
                 return 1;
             }
             BaselineStore.Change change = BaselineStore.save(kind().file(h), review.items(), clock.instant());
-            new AuditLog(h.auditLog(), clock).append(AuditAction.BASELINE_SAVED, change.auditFields());
+            new AuditLog(h.auditLog(), clock).append(AuditAction.BASELINE_SAVED, AuditFields.copyOf(change.auditFields()));
             System.out.println("wrote " + change.file() + " (+" + change.added().size() + " -" + change.removed().size()
                     + (change.backup() == null ? "" : ", previous kept as " + change.backup().getFileName()) + ")");
             return 0;
