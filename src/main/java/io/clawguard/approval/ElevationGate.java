@@ -77,9 +77,16 @@ public final class ElevationGate {
                 return start(req, screened, requestId, "session",
                         req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
             }
-            ApprovalDecision decision = ask(req, screened, requestId, approvers);
+            ArgumentPaths.Shown shown = argumentPaths(req);
+            ApprovalDecision decision = ask(req, screened, requestId, shown, approvers);
             if (!decision.approved()) {
                 return refusal(decision);
+            }
+            String changed = shown.firstChange(argumentPaths(req), req.argv());
+            if (changed != null) {
+                // Swapped while the admin read it: what would run is not what was approved.
+                audit.append(AuditAction.ARGUMENT_CHANGED, fields(screened.binding(), requestId).why(changed));
+                return new Verdict.Refuse(ExitCode.DENIED, "refused: " + changed);
             }
             grant(req, screened, requestId, decision.keep());
             return start(req, screened, requestId, "approval",
@@ -204,13 +211,12 @@ public final class ElevationGate {
                 .sessionId(s.approvedSessionId()).lastElevatedActivity(s.lastElevatedActivity());
     }
 
-    private ApprovalDecision ask(ExecRequest req, ScreenedRequest screened, String requestId,
+    private ApprovalDecision ask(ExecRequest req, ScreenedRequest screened, String requestId, ArgumentPaths.Shown shown,
                                  ApproverFactory approvers) throws IOException, RefusedException {
         boolean confirm = screened.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
-                RelativeArguments.resolve(req.argv(), req.cwd()), screened.runsAs(), screened.approvalsNeeded(),
-                clock.instant());
+                shown.resolved(), shown.changeable(), screened.runsAs(), screened.approvalsNeeded(), clock.instant());
         audit.append(AuditAction.APPROVAL_REQUESTED, fields(screened.binding(), requestId).reason(req.reason())
                 .untrustedSource(screened.env().untrustedSource()).requester(req.requester().uid(), req.requester().pid())
                 .requesterProcess(req.requester().process()).approvalsNeeded(screened.approvalsNeeded())
@@ -224,6 +230,10 @@ public final class ElevationGate {
         }
         recordDecision(req, screened.binding(), requestId, decision);
         return decision;
+    }
+
+    private static ArgumentPaths.Shown argumentPaths(ExecRequest req) {
+        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid());
     }
 
     /** Whether the command really runs through sudo: only a broker that is not root was asked to; a root one never does. */

@@ -25,8 +25,12 @@ public final class WireRequest {
     private WireRequest() {
     }
 
-    /** Decodes one request; {@code cwd} is the requester's working folder as the kernel names it. */
-    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path cwd, FileIdentity cwdId)
+    /**
+     * Decodes one request; {@code cwd} is the requester's working folder as the kernel names it,
+     * {@code cwdHandle} a path that reaches exactly that folder while the broker holds it.
+     */
+    public static ExecRequest decode(Map<String, Object> m, Requester requester, Path cwd, FileIdentity cwdId,
+                                     Path cwdHandle)
             throws WireProtocol.ProtocolException {
         if (!"request".equals(m.get("type"))) {
             throw new WireProtocol.ProtocolException("expected a request, got " + m.get("type"));
@@ -46,7 +50,7 @@ public final class WireRequest {
             }
         });
         return new ExecRequest(argv, reason, WireProtocol.flag(m, "use_sudo"), WireProtocol.flag(m, "keep_session"),
-                minutes == null ? null : Duration.ofMinutes(minutes), cwd, cwdId, ExecEnvironment.from(env), commandEnv,
+                minutes == null ? null : Duration.ofMinutes(minutes), cwd, cwdId, cwdHandle, ExecEnvironment.from(env), commandEnv,
                 requester);
     }
 

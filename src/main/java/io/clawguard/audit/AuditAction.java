@@ -27,6 +27,7 @@ public enum AuditAction {
     EXEC_START(Tone.WARN),
     EXEC_FINISH(Tone.INFO),
     EXEC_FAILED(Tone.BAD),
+    ARGUMENT_CHANGED(Tone.BAD),
     EXEC_UNREPORTED(Tone.BAD),
     EXEC_INTERRUPTED(Tone.BAD),
     DROP_ELEVATION(Tone.GOOD),

@@ -141,7 +141,8 @@ final class AgentSession {
             if (first.type() != Frame.REQUEST) {
                 throw new ProtocolException("the first frame must be a request");
             }
-            return WireRequest.decode(WireProtocol.decode(first.text()), requester, folder.shownAs(), folder.identity());
+            return WireRequest.decode(WireProtocol.decode(first.text()), requester, folder.shownAs(), folder.identity(),
+                    folder.handle());
         } catch (SocketTimeoutException e) {
             frames.write(Frame.exit(ExitCode.USAGE, "no request within " + REQUEST_WAIT_MILLIS / 1000 + " s"));
         } catch (ProtocolException | WireProtocol.ProtocolException e) {

@@ -38,7 +38,12 @@ final class RequestDetail {
             String resolved = i < r.argvResolved().size() ? r.argvResolved().get(i) : "";
             boolean marked = flagged.contains(i);
             out.add(String.format("  [%d] %s", i, row.argv().get(i))
-                    + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()) + (marked ? "  ◀" : ""));
+                    + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()) + (marked ? "  ◀" : "")
+                    + (r.argvChangeable().contains(i) ? "  ⚠ uid " + r.requesterUid() + " can change what this names" : ""));
+        }
+        if (!r.argvChangeable().isEmpty()) {
+            out.add("  ⚠ a folder on the way is the requester's to write: it can swap what those arguments name. The"
+                    + " broker refuses the command if they lead elsewhere once you decide, but not while it runs.");
         }
         out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
                 + (r.useSudo() ? "  (through sudo)" : ""));

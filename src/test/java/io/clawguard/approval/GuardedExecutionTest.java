@@ -74,7 +74,7 @@ class GuardedExecutionTest {
     private ExecRequest request(List<String> argv, boolean sudo, boolean keep, Duration timeout, Path dir) {
         try {
             return new ExecRequest(argv, "restart the web server", sudo, keep, timeout, dir,
-                    io.clawguard.files.FileIdentity.of(dir), ExecEnvironment.from(env), Map.of("TERM", "xterm"),
+                    io.clawguard.files.FileIdentity.of(dir), dir, ExecEnvironment.from(env), Map.of("TERM", "xterm"),
                     new Requester(ProcessIdentity.uid(), 4242, "agent"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -125,6 +125,29 @@ class GuardedExecutionTest {
                 Files.move(f, evidence.resolve(f.getFileName()));
             }
         }
+    }
+
+    @Test
+    void anArgumentSwappedForASymlinkWhileTheAdminReadsIsRefusedAfterTheApproval() throws Exception {
+        Files.writeString(cwd.resolve("notes.txt"), "the agent's own notes");
+        Path secret = Files.writeString(root.resolve("shadow"), "secret");
+        approver.answer(ApprovalDecision.approved(false)).whileAsked(() -> {
+            try {
+                Files.delete(cwd.resolve("notes.txt"));
+                Files.createSymbolicLink(cwd.resolve("notes.txt"), secret);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        ExecOutcome o = exec(List.of("/usr/bin/cat", "notes.txt"));
+
+        assertThat(approver.asked.get(0).argvResolved().get(1)).as("what the admin read")
+                .isEqualTo(cwd.toRealPath().resolve("notes.txt").toString());
+        assertThat(o.exitCode()).isEqualTo(ExitCode.DENIED);
+        assertThat(o.message()).contains("argument 1 (notes.txt)", secret.toRealPath().toString());
+        assertThat(ran).isEmpty();
+        assertThat(audit()).contains("\"action\":\"argument_changed\"");
     }
 
     @Test

@@ -10,9 +10,16 @@ final class ScriptedApprover implements Approver {
     final List<ApprovalRequest> asked = new ArrayList<>();
     private final Deque<ApprovalDecision> answers = new ArrayDeque<>();
     private boolean reachable = true;
+    private Runnable whileAsked = () -> { };
 
     ScriptedApprover answer(ApprovalDecision decision) {
         answers.add(decision);
+        return this;
+    }
+
+    /** Runs while the admin reads the request: what a racing agent would do meanwhile. */
+    ScriptedApprover whileAsked(Runnable meanwhile) {
+        whileAsked = meanwhile;
         return this;
     }
 
@@ -24,6 +31,7 @@ final class ScriptedApprover implements Approver {
     @Override
     public ApprovalDecision decide(ApprovalRequest request) throws ApproverUnavailableException {
         asked.add(request);
+        whileAsked.run();
         if (!reachable) {
             throw new ApproverUnavailableException("no approver reachable (test)");
         }
