@@ -65,7 +65,7 @@ public final class ApprovalDesk {
                 return pending.resolve(requestId, decision.by(List.of(who.shown())))
                         ? "denied: " + shown : shown + " is no longer pending";
             }
-            if (factor.required() && !factor.verify(secondFactor, clock.instant())) {
+            if (factor.required() && !factor.verify(secondFactor, clock.instant(), who.uid())) {
                 record(who, p, AuditAction.APPROVAL_TOKEN_FAILED, null);
                 bus.publish(new ApprovalTokenFailed(requestId, clock.instant()));
                 return "wrong second factor (recorded); " + shown + " is still pending";

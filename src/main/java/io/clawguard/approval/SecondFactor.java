@@ -2,7 +2,6 @@ package io.clawguard.approval;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiPredicate;
 
 /**
  * What an approver types besides the approval itself: a static token, a TOTP code, or
@@ -16,18 +15,24 @@ public interface SecondFactor {
         }
 
         @Override
-        public boolean verify(String input, Instant now) {
+        public boolean verify(String input, Instant now, int approverUid) {
             return true;
         }
     };
 
     boolean required();
 
-    /** Compares in constant time. */
-    boolean verify(String input, Instant now);
+    /** Compares in constant time; {@code approverUid} is the kernel's word on who typed it. */
+    boolean verify(String input, Instant now, int approverUid);
+
+    /** How a required factor checks what was typed. */
+    @FunctionalInterface
+    interface Check {
+        boolean test(String input, Instant now, int approverUid);
+    }
 
     /** A required factor that {@code check} verifies. */
-    static SecondFactor requiring(BiPredicate<String, Instant> check) {
+    static SecondFactor requiring(Check check) {
         return new SecondFactor() {
             @Override
             public boolean required() {
@@ -35,14 +40,14 @@ public interface SecondFactor {
             }
 
             @Override
-            public boolean verify(String input, Instant now) {
-                return check.test(input, now);
+            public boolean verify(String input, Instant now, int approverUid) {
+                return check.test(input, now, approverUid);
             }
         };
     }
 
     static SecondFactor token(ApprovalToken token) {
-        return requiring((input, now) -> token.matches(input));
+        return requiring((input, now, uid) -> token.matches(input));
     }
 
     /** Accepts any one of the configured factors; every one is checked, so timing says nothing. */
@@ -51,10 +56,10 @@ public interface SecondFactor {
         if (required.isEmpty()) {
             return NONE;
         }
-        return requiring((input, now) -> {
+        return requiring((input, now, uid) -> {
             boolean ok = false;
             for (SecondFactor f : required) {
-                ok |= f.verify(input, now);
+                ok |= f.verify(input, now, uid);
             }
             return ok;
         });

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,8 +27,12 @@ public final class TotpFactor implements SecondFactor {
     private static final int DIGITS = 6;
 
     private final byte[] secret;
-    /** The step of the last code accepted: it and every earlier step are spent (RFC 6238 §5.2). */
-    private long lastAcceptedStep = Long.MIN_VALUE;
+    /**
+     * Per admin, the step of the last code accepted from them: it and every earlier step are
+     * spent for them (RFC 6238 §5.2). Per admin because the secret is shared: under the
+     * two-person rule the second admin types the code the first just did.
+     */
+    private final Map<Integer, Long> lastAcceptedStep = new HashMap<>();
 
     public TotpFactor(byte[] secret) {
         if (secret.length < 10) {
@@ -68,11 +74,11 @@ public final class TotpFactor implements SecondFactor {
     }
 
     /**
-     * Accepts a code of the current step or one either side, once: a code already used, or one
-     * of a step at or before the last accepted, is refused.
+     * Accepts a code of the current step or one either side, once per admin: a code that admin
+     * already used, or one of a step at or before the last they had accepted, is refused.
      */
     @Override
-    public synchronized boolean verify(String input, Instant now) {
+    public synchronized boolean verify(String input, Instant now, int approverUid) {
         String typed = input == null ? "" : input.strip();
         long step = Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
         long matched = Long.MIN_VALUE;
@@ -82,10 +88,10 @@ public final class TotpFactor implements SecondFactor {
                 matched = s;
             }
         }
-        if (matched == Long.MIN_VALUE || matched <= lastAcceptedStep) {
+        if (matched == Long.MIN_VALUE || matched <= lastAcceptedStep.getOrDefault(approverUid, Long.MIN_VALUE)) {
             return false;
         }
-        lastAcceptedStep = matched;
+        lastAcceptedStep.put(approverUid, matched);
         return true;
     }
 
