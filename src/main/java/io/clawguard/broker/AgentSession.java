@@ -81,7 +81,7 @@ final class AgentSession {
         long pid = peer.pid();
         PinnedFolder folder;
         try {
-            folder = PinnedFolder.ofProcessCwd(pid);
+            folder = PinnedFolder.ofProcessCwd(pid, uid);
         } catch (IOException e) {
             context.unreadableFolder(uid, pid, e.getMessage());
             frames.write(Frame.exit(ExitCode.DENIED, "refused: " + e.getMessage()));

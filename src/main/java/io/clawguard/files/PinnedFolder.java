@@ -23,8 +23,13 @@ public final class PinnedFolder implements AutoCloseable {
         this.identity = identity;
     }
 
-    /** Pins the working folder of process {@code pid}; fails when it cannot be read or is gone. */
-    public static PinnedFolder ofProcessCwd(long pid) throws IOException {
+    /**
+     * Pins the working folder of process {@code pid}, which the kernel said connected as
+     * {@code uid}; fails when the folder cannot be read or is gone, or when {@code pid} now
+     * belongs to another user (the requester exited and its pid was reused by someone else's
+     * process, whose folder must not pass for the requester's).
+     */
+    public static PinnedFolder ofProcessCwd(long pid, int uid) throws IOException {
         Path link = Path.of("/proc", Long.toString(pid), "cwd");
         int fd;
         try {
@@ -45,11 +50,30 @@ public final class PinnedFolder implements AutoCloseable {
                 throw new IOException("the working folder of pid " + pid + " is not what " + shown
                         + " is outside the requester's own view of the file system (a mount namespace of its own?)");
             }
+            // Read after the pin: a pid reused before it shows the new owner here.
+            int owner = effectiveUid(pid);
+            if (owner != uid) {
+                throw new IOException("pid " + pid + " is no longer the process that connected (it runs as uid " + owner
+                        + ", not " + uid + ")");
+            }
             return new PinnedFolder(fd, shown, identity);
         } catch (IOException | RuntimeException e) {
             Libc.close(fd);
             throw e;
         }
+    }
+
+    private static int effectiveUid(long pid) throws IOException {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.substring(4).strip().split("\\s+")[1]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("pid " + pid + " is gone");
+        }
+        throw new IOException("pid " + pid + " has no Uid line in its status");
     }
 
     private static FileIdentity reachedBy(Path name) {

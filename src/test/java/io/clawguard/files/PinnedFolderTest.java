@@ -18,7 +18,7 @@ class PinnedFolderTest {
         Path work = Files.createDirectories(root.resolve("work"));
         Path victim = Files.createDirectories(root.resolve("victim"));
         Process sleeper = new ProcessBuilder("/usr/bin/sleep", "30").directory(work.toFile()).start();
-        try (PinnedFolder pinned = PinnedFolder.ofProcessCwd(sleeper.pid())) {
+        try (PinnedFolder pinned = PinnedFolder.ofProcessCwd(sleeper.pid(), ProcessIdentity.uid())) {
             assertThat(pinned.shownAs()).isEqualTo(work.toRealPath());
             FileIdentity before = FileIdentity.of(work);
             Files.move(work, root.resolve("work.old"));
@@ -37,7 +37,28 @@ class PinnedFolderTest {
         Process done = new ProcessBuilder("/usr/bin/true").start();
         done.waitFor();
         long pid = done.pid();
-        assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(pid)).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(pid, ProcessIdentity.uid()))
+                .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void aPidThatNowBelongsToAnotherUserIsNotTheRequesters() throws Exception {
+        Path work = Files.createDirectories(root.resolve("work"));
+        Process other = new ProcessBuilder("/usr/bin/setpriv", "--reuid", "4242", "--regid", "4242", "--clear-groups",
+                "/usr/bin/sleep", "30").directory(work.toFile()).start();
+        try {
+            for (int i = 0; i < 200 && !Files.readString(Path.of("/proc", Long.toString(other.pid()), "comm")).strip()
+                    .equals("sleep"); i++) {
+                Thread.sleep(10);
+            }
+            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(other.pid(), ProcessIdentity.uid()))
+                    .hasMessageContaining("is no longer the process that connected (it runs as uid 4242");
+            try (PinnedFolder pinned = PinnedFolder.ofProcessCwd(other.pid(), 4242)) {
+                assertThat(pinned.shownAs()).isEqualTo(work.toRealPath());
+            }
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
     }
 
     @Test
@@ -46,7 +67,8 @@ class PinnedFolderTest {
         Process sleeper = new ProcessBuilder("/usr/bin/sleep", "30").directory(gone.toFile()).start();
         try {
             Files.delete(gone);
-            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(sleeper.pid())).hasMessageContaining("gone");
+            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(sleeper.pid(), ProcessIdentity.uid()))
+                    .hasMessageContaining("gone");
         } finally {
             sleeper.destroyForcibly().waitFor();
         }
@@ -65,7 +87,7 @@ class PinnedFolderTest {
                     .equals("sleep"); i++) {
                 Thread.sleep(10);
             }
-            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(p.pid()))
+            assertThatThrownBy(() -> PinnedFolder.ofProcessCwd(p.pid(), ProcessIdentity.uid()))
                     .hasMessageContaining("is not what " + shown.toRealPath() + " is outside the requester's own view");
         } finally {
             p.destroyForcibly().waitFor();
