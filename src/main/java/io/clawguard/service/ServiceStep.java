@@ -121,12 +121,7 @@ public sealed interface ServiceStep {
             if (!Files.isExecutable(SudoRights.SUDO)) {
                 return Optional.of("no " + SudoRights.SUDO + " on this host: nothing to check");
             }
-            HostCommand.Result listing = HostCommand.run(SudoRights.listing(user));
-            if (SudoRights.grantsCommands(listing.output())) {
-                return Optional.of("WARNING: sudoers lets " + user + " run commands (see sudo -l -U " + user
-                        + "); remove them, or the agent can go around ClawGuard");
-            }
-            return Optional.empty();
+            return SudoRights.warning(user, HostCommand.run(SudoRights.listing(user)));
         }
     }
 

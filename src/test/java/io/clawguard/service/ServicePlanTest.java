@@ -131,18 +131,28 @@ class ServicePlanTest {
 
     static Stream<Arguments> sudoListings() {
         return Stream.of(
-                Arguments.of("User openclaw is not allowed to run sudo on web1.\n", false),
+                Arguments.of("User openclaw is not allowed to run sudo on web1.\n", ""),
                 Arguments.of("Matching Defaults entries for openclaw on web1:\n    env_reset, secure_path=/usr/sbin\n\n"
-                        + "User openclaw may run the following commands on web1:\n    (ALL : ALL) ALL\n", true),
+                        + "User openclaw may run the following commands on web1:\n    (ALL : ALL) ALL\n",
+                        "WARNING: sudoers lets openclaw run commands"),
                 Arguments.of("User openclaw may run the following commands on web1:\n    (root) NOPASSWD: /usr/bin/apt\n",
-                        true),
-                Arguments.of("sudo: unknown user openclaw\n", false));
+                        "WARNING: sudoers lets openclaw run commands"),
+                Arguments.of("sudo: unknown user openclaw\n",
+                        "WARNING: could not tell whether sudoers lets openclaw run commands (sudo -l -U openclaw exited 1:"
+                                + " sudo: unknown user openclaw)"),
+                Arguments.of("", "WARNING: could not tell whether sudoers lets openclaw run commands (sudo -l -U openclaw exited 0"));
     }
 
     @ParameterizedTest
     @MethodSource("sudoListings")
-    void sudoersRightsAreReadFromTheListing(String listing, boolean grants) {
-        assertThat(SudoRights.grantsCommands(listing)).isEqualTo(grants);
+    void sudoersRightsAreReadFromTheListingAndAnUnreadableAnswerIsSaid(String listing, String warning) {
+        String said = SudoRights.warning("openclaw", new HostCommand.Result(listing.contains("sudo:") ? 1 : 0, listing))
+                .orElse("");
+        if (warning.isEmpty()) {
+            assertThat(said).isEmpty();
+        } else {
+            assertThat(said).startsWith(warning);
+        }
     }
 
     @Test
