@@ -19,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * reliably keep two threads of one process apart (measured: two threads inside at once under
  * 200-thread contention), and closing any channel of the file drops the process's lock. So
  * threads of this process queue on an in-process lock per file first, and only the thread at
- * the head takes the file lock that keeps other processes out.
+ * the head takes the file lock that keeps other processes out. The queue is fair (first come,
+ * first served): a request's audit record must not be overtaken again and again by a busy
+ * writer of network records.
  */
 public final class ExclusiveLock implements AutoCloseable {
     /** One in-process lock per lock file; it lives as long as the process, like the file lock. */
@@ -38,7 +40,7 @@ public final class ExclusiveLock implements AutoCloseable {
     /** Blocks until this thread holds the lock, against this process's threads and other processes. */
     public static ExclusiveLock acquire(Path lockFile) throws IOException {
         ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
-                k -> new ReentrantLock());
+                k -> new ReentrantLock(true));
         inProcess.lock();
         FileChannel channel = null;
         try {

@@ -103,8 +103,24 @@ class NetworkMonitorTest {
         NetworkAuditWriter.subscribe(bus, new AuditLog(home.auditLog(), Clock.systemUTC()));
         bus.publish(new NetworkEvent("port_opened\nexec_start", "tcp *:22", "sshd", false, java.time.Instant.now()));
         bus.publish(new NetworkEvent("egress_new", "10.0.0.9:443", "pid 7", false, java.time.Instant.now()));
+        bus.publish(new io.clawguard.bus.NetworkChanged(List.of(), List.of(), 0, List.of(), true, true, List.of(),
+                java.time.Instant.now()));
         String log = Files.readString(home.auditLog());
         assertThat(log.lines()).hasSize(1);
         assertThat(log).contains("\"action\":\"egress_new\"").doesNotContain("tcp *:22");
+    }
+
+    @Test
+    void aFloodOfChangesIsWrittenInBatchesAndAllOfItOnceTheScanEnds() throws Exception {
+        NetworkAuditWriter.subscribe(bus, new AuditLog(home.auditLog(), Clock.systemUTC()));
+        for (int port = 1; port <= 100; port++) {
+            bus.publish(new NetworkEvent("port_opened", "tcp 0.0.0.0:" + port, "nc", false, java.time.Instant.now()));
+        }
+        assertThat(Files.readAllLines(home.auditLog())).as("one batch written, the rest waits for the scan's end")
+                .hasSize(64);
+        bus.publish(new io.clawguard.bus.NetworkChanged(List.of(), List.of(), 0, List.of(), true, true, List.of(),
+                java.time.Instant.now()));
+        assertThat(Files.readAllLines(home.auditLog())).hasSize(100);
+        assertThat(io.clawguard.audit.AuditVerifier.verify(home.auditLog()).intact()).isTrue();
     }
 }
