@@ -229,4 +229,27 @@ class AttackTest {
             new ProcessBuilder("timeout", "2", "sh", "-c", "exec 3>\"$0\"", fifo.toString()).start().waitFor();
         }
     }
+
+    /**
+     * LOW (false alarm). The writer seals whatever precedes its first chained record (the
+     * genesis {@code prev} is the SHA-256 of all those bytes), but the verifier accepts only JSON
+     * objects there: a seed log with one blank line (an editor's or {@code echo >>}'s) is chained
+     * onto without a word and then reported broken, which raises the alarm on the broker's first
+     * check and refuses every privileged request from then on.
+     */
+    @Test
+    void aSeedLogWithABlankLineIsSealedAndVerifiedAlike() throws Exception {
+        Path seedLog = dir.resolve("seed").resolve("privileged-audit.jsonl");
+        Files.createDirectories(seedLog.getParent());
+        Files.writeString(seedLog, "{\"action\":\"approval_requested\",\"ts_utc\":\"2025-01-01T00:00:00Z\"}\n\n"
+                + "{\"action\":\"exec_start\",\"ts_utc\":\"2025-01-01T00:00:01Z\"}\n");
+        AuditAlarm seedAlarm = new AuditAlarm();
+        AuditLog writer = new AuditLog(seedLog, new MutableClock(Instant.parse("2026-11-24T12:00:00Z")),
+                AuditLog.DEFAULT_ROTATE_BYTES, seedAlarm);
+        writer.append(AuditAction.BROKER_STARTED, Map.of());
+        writer.append(AuditAction.EXEC_START, Map.of("n", 1L));
+        AuditVerification v = new AuditChainWatch(seedLog, seedAlarm, true).verify();
+        assertThat(v.intact()).as("the writer sealed this prefix; verify must agree (" + v.problem() + ")").isTrue();
+        assertThat(seedAlarm.reason()).isNull();
+    }
 }
