@@ -1,31 +1,33 @@
 package io.clawguard.approval;
 
+import io.clawguard.files.UserDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What the path arguments of a request name, as the kernel would walk them: relative ones
- * against the pinned working folder, symlinks followed before {@code ..} ({@code lnk/../shadow}
- * with {@code lnk -> /etc/ssh} is {@code /etc/shadow}), absolute ones through their symlinks
- * too. And which of them the requester can change before the command runs: a folder on the
- * way is the requester's to write, so an entry there can be swapped for a symlink at will.
- * The admin reads both; the broker walks the arguments again after the decision and refuses a
- * command whose arguments now name something else.
+ * What the path arguments of a request name, as the kernel would walk them for the command
+ * ({@link PathWalk}): relative ones from the pinned working folder, symlinks followed before
+ * {@code ..}, absolute ones through their symlinks too, and paths carried by options
+ * ({@code --output=PATH}, {@code -oPATH}, dd's {@code of=PATH}). And which of them the
+ * requester can change before the command runs. The admin reads both; the broker walks the
+ * arguments again after the decision and refuses a command whose arguments now lead elsewhere.
  *
- * <p>An argument counts when it is absolute, has a slash, is {@code .}/{@code ..}, or names
- * something that exists in the folder; options are left alone.
+ * <p>An argument (or option value) counts when it is absolute, has a slash, is {@code .} or
+ * {@code ..}, names something that exists in the folder, or looks like a file name ({@code
+ * out.txt}): a bare word like {@code nginx} is left alone, and the console says once that the
+ * folder itself is the requester's to write when it is.
  */
 final class ArgumentPaths {
-    private static final int MAX_LINKS = 40;
+    /** {@code --name=VALUE}, dd's {@code name=VALUE}, {@code -xVALUE}: an option and the value it carries. */
+    private static final Pattern CARRIED = Pattern.compile("(?:--[A-Za-z0-9][A-Za-z0-9-]*=|[A-Za-z_][A-Za-z0-9_]*=|-[A-Za-z])(.+)");
 
     /**
      * Per argv element, where it leads ("" for one that is not a path, and for an absolute
@@ -56,135 +58,80 @@ final class ArgumentPaths {
     private ArgumentPaths() {
     }
 
+    /** With the groups the user database gives {@code uid}. */
+    static Shown of(List<String> argv, Path folder, int uid) {
+        return of(argv, folder, uid, groupsOf(uid));
+    }
+
     /** {@code folder} reaches the pinned working folder (the broker's descriptor of it). */
-    static Shown of(List<String> argv, Path folder, int requesterUid) {
+    static Shown of(List<String> argv, Path folder, int uid, Set<Integer> gids) {
+        PathWalk walk = new PathWalk(uid, gids);
         List<String> resolved = new ArrayList<>(argv.size());
         List<Integer> changeable = new ArrayList<>();
         resolved.add("");
         for (int i = 1; i < argv.size(); i++) {
-            Path literal = pathOf(argv.get(i), folder);
-            if (literal == null) {
+            String path = pathIn(argv.get(i), folder);
+            if (path == null) {
                 resolved.add("");
                 continue;
             }
-            Path real = real(literal);
-            boolean absolute = argv.get(i).startsWith("/");
-            resolved.add(absolute && real.equals(literal.normalize()) ? "" : real.toString());
-            if (requesterCanChange(argv.get(i), folder, requesterUid)) {
+            PathWalk.Result r = walk.walk(path, folder);
+            boolean asWritten = path.startsWith("/") && r.real().equals(Path.of(path).normalize());
+            // A bare name that is not there yet is shown as typed: "example.com" may be no file at all.
+            boolean notYet = isBare(path) && !exists(folder.resolve(path));
+            resolved.add(asWritten || notYet ? "" : r.real().toString());
+            if (r.changeable()) {
                 changeable.add(i);
             }
         }
         return new Shown(resolved, changeable);
     }
 
-    private static Path pathOf(String arg, Path folder) {
-        if (arg.isEmpty() || arg.startsWith("-")) {
-            return null;
-        }
-        try {
-            if (arg.startsWith("/")) {
-                return Path.of(arg);
-            }
-            Path p = folder.resolve(arg);
-            boolean pathLike = arg.contains("/") || arg.equals(".") || arg.equals("..");
-            return pathLike || Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
-        } catch (InvalidPathException e) {
-            return null;
-        }
+    /** Whether the requester can add entries to the working folder: any file name the command opens there. */
+    static boolean folderChangeable(Path folder, int uid, Set<Integer> gids) {
+        return new PathWalk(uid, gids).canAddTo(folder);
     }
 
-    /** Where the path leads; the part that does not exist yet is added to the real path of the part that does. */
-    private static Path real(Path p) {
-        Deque<Path> missing = new ArrayDeque<>();
-        Path at = p;
-        while (at != null && !Files.exists(at)) {
-            missing.push(at.getFileName());
-            at = at.getParent();
-        }
-        Path base;
-        try {
-            base = at == null ? Path.of("/") : at.toRealPath();
-        } catch (IOException e) {
-            return p.normalize();
-        }
-        for (Path part : missing) {
-            base = base.resolve(part);
-        }
-        return base.normalize();
+    private static boolean isBare(String path) {
+        return !path.contains("/") && !path.equals(".") && !path.equals("..");
     }
 
-    /**
-     * Walks the path as the kernel does, one entry at a time through every symlink: true when
-     * a folder on the way lets the requester replace the next entry, or create it when missing.
-     */
-    private static boolean requesterCanChange(String arg, Path folder, int uid) {
-        // A relative path starts at the pinned folder itself: renaming the folder's own path changes nothing.
-        Path at = arg.startsWith("/") ? Path.of("/") : folder;
-        Deque<String> left = new ArrayDeque<>();
-        for (Path part : Path.of(arg)) {
-            left.add(part.toString());
-        }
-        int links = 0;
-        while (!left.isEmpty()) {
-            String name = left.poll();
-            if (name.equals(".") || name.isEmpty()) {
-                continue;
-            }
-            Path next = at.resolve(name);
-            try {
-                if (name.equals("..")) {
-                    // Taken from where the walk really is, after the symlinks on the way.
-                    Path parent = at.toRealPath().getParent();
-                    at = parent == null ? Path.of("/") : parent;
-                    continue;
-                }
-                if (mayReplace(at, next, uid)) {
-                    return true;
-                }
-                if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                    return false;
-                }
-                if (Files.isSymbolicLink(next)) {
-                    if (++links > MAX_LINKS) {
-                        return true;
-                    }
-                    Path target = Files.readSymbolicLink(next);
-                    List<String> rest = new ArrayList<>(left);
-                    left.clear();
-                    for (Path part : target) {
-                        left.add(part.toString());
-                    }
-                    left.addAll(rest);
-                    at = target.isAbsolute() ? Path.of("/") : at;
-                } else {
-                    at = next;
-                }
-            } catch (IOException e) {
-                // What cannot be read cannot be vouched for.
-                return true;
-            }
-        }
-        return false;
+    private static boolean exists(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** Whether {@code uid} may create, delete or rename {@code entry} in {@code dir}. */
-    private static boolean mayReplace(Path dir, Path entry, int uid) throws IOException {
-        Map<String, Object> d = Files.readAttributes(dir, "unix:mode,uid");
-        int mode = (Integer) d.get("mode");
-        if (uid == 0 || ((Integer) d.get("uid") == uid && (mode & 0200) != 0)) {
-            return true;
+    /** The path an argument names, the argument itself or the value an option carries; null for none. */
+    private static String pathIn(String arg, Path folder) {
+        Matcher m = CARRIED.matcher(arg);
+        if (m.matches() && isPath(m.group(1), folder)) {
+            // "of=/etc/x" is dd's operand, not a folder named "of=" in the working folder.
+            return m.group(1);
         }
-        if ((mode & 0002) == 0) {
+        return isPath(arg, folder) ? arg : null;
+    }
+
+    private static boolean isPath(String arg, Path folder) {
+        if (arg.isEmpty() || arg.startsWith("-") || arg.indexOf('\0') >= 0) {
             return false;
         }
-        if ((mode & 01000) == 0) {
+        if (arg.contains("/") || arg.equals(".") || arg.equals("..")
+                || arg.matches("[^=]*[A-Za-z0-9_]\\.[A-Za-z][A-Za-z0-9]{0,9}")) {
             return true;
         }
-        // A sticky folder such as /tmp: anyone may add an entry, only its owner may replace one.
         try {
-            return (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS) == uid;
-        } catch (NoSuchFileException absent) {
-            return true;
+            return exists(folder.resolve(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** The groups the user database gives {@code uid}; null (every group counts) when it cannot be read. */
+    static Set<Integer> groupsOf(int uid) {
+        try {
+            return UserDatabase.groupsOf(uid, Files.readAllLines(Path.of("/etc/passwd")),
+                    Files.readAllLines(Path.of("/etc/group")));
+        } catch (IOException e) {
+            return null;
         }
     }
 }

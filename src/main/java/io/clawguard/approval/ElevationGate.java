@@ -233,7 +233,7 @@ public final class ElevationGate {
     }
 
     private static ArgumentPaths.Shown argumentPaths(ExecRequest req) {
-        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid());
+        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid(), RequesterGroups.of(req.requester()));
     }
 
     /** Whether the command really runs through sudo: only a broker that is not root was asked to; a root one never does. */

@@ -28,8 +28,9 @@ public final class AuditChainWatch {
     private final CountDownLatch answered = new CountDownLatch(1);
 
     /**
-     * {@code keepCheckpoint}: whether this process writes the checkpoint file (the broker's
-     * assembly, which owns the folder), or only reads it.
+     * {@code keepCheckpoint}: whether this process keeps the checkpoint file (the broker's
+     * assembly, which owns the folder and runs the full pass that stands behind it). A watch that
+     * does not keep it does not trust it either: it walks the log from its start.
      */
     public AuditChainWatch(Path log, AuditAlarm alarm, boolean keepCheckpoint) {
         this.log = log;
@@ -37,7 +38,7 @@ public final class AuditChainWatch {
         this.keepCheckpoint = keepCheckpoint;
     }
 
-    /** For one-shot commands: reads a checkpoint if there is one, never writes it, raises no one's alarm. */
+    /** For one-shot commands: walks the whole log, writes no checkpoint, raises no one's alarm. */
     public static AuditChainWatch readOnly(Path log) {
         return new AuditChainWatch(log, new AuditAlarm(), false);
     }
@@ -49,8 +50,10 @@ public final class AuditChainWatch {
             Optional<AuditVerifier.Outcome> resumed = checkpoint == null ? Optional.empty()
                     : AuditVerifier.after(log, checkpoint);
             AuditVerification v = settle(resumed.isPresent() ? resumed.get()
-                    : shorterThanVerified(AuditVerifier.fromGenesis(log, Pacer.FULL_SPEED)));
+                    : AuditVerifier.fromGenesis(log, Pacer.FULL_SPEED, checkpoint));
             return fullPassBreak != null ? fullPassBreak : v;
+        } catch (IOException e) {
+            throw unverifiable(e);
         } finally {
             answered.countDown();
         }
@@ -65,10 +68,10 @@ public final class AuditChainWatch {
     }
 
     private void loadCheckpoint() {
-        if (!checkpointLoaded) {
+        if (!checkpointLoaded && keepCheckpoint) {
             checkpoint = AuditCheckpointFile.read(log).orElse(null);
-            checkpointLoaded = true;
         }
+        checkpointLoaded = true;
     }
 
     /**
@@ -76,7 +79,17 @@ public final class AuditChainWatch {
      * until a later full pass finds the series intact (the admin set the damaged files aside).
      */
     public void fullPass(Pacer pacer) throws IOException {
-        AuditVerifier.Outcome o = AuditVerifier.fromGenesis(log, pacer);
+        AuditCheckpoint remembered;
+        synchronized (this) {
+            loadCheckpoint();
+            remembered = checkpoint;
+        }
+        AuditVerifier.Outcome o;
+        try {
+            o = AuditVerifier.fromGenesis(log, pacer, remembered);
+        } catch (IOException e) {
+            throw unverifiable(e);
+        }
         synchronized (this) {
             fullPassBreak = o.verification().intact() ? null : o.verification();
             settle(o);
@@ -84,18 +97,14 @@ public final class AuditChainWatch {
     }
 
     /**
-     * A log that verifies from its start but ends before a record this watch (or the one before
-     * it) already verified lost its end, head file and all: whoever removed both cannot remove
-     * the memory of them.
+     * A log that cannot be read to the end cannot be vouched for: the alarm goes up, unless the
+     * read was stopped because the process is stopping.
      */
-    private AuditVerifier.Outcome shorterThanVerified(AuditVerifier.Outcome o) {
-        AuditVerification v = o.verification();
-        if (checkpoint == null || !v.intact() || v.lastSeq() >= checkpoint.seq()) {
-            return o;
+    private IOException unverifiable(IOException e) {
+        if (!(e instanceof ClosedByInterruptException) && !(e instanceof java.io.InterruptedIOException)) {
+            alarm.raise("the audit log cannot be verified: " + e.getMessage());
         }
-        return new AuditVerifier.Outcome(AuditVerification.broken(new AuditVerification.Break(log.getFileName().toString(),
-                0, "the chain ends at seq " + v.lastSeq() + " but seq " + checkpoint.seq() + " was verified before:"
-                        + " records were removed, with the head file")), null);
+        return e;
     }
 
     private AuditVerification settle(AuditVerifier.Outcome o) {
@@ -103,7 +112,8 @@ public final class AuditChainWatch {
         if (!v.intact() && !v.broken().crashDebris()) {
             alarm.raise("the audit chain is broken: " + v.badFile() + " line " + v.firstBadLine() + ": " + v.problem());
         }
-        if (v.intact() && o.end() != null && (checkpoint == null || !o.end().equals(checkpoint))) {
+        // Only forward: a pass over an older snapshot must not make the watch forget what it verified since.
+        if (v.intact() && o.end() != null && (checkpoint == null || o.end().seq() > checkpoint.seq())) {
             checkpoint = o.end();
             if (keepCheckpoint) {
                 try {

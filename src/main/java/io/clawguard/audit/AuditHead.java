@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,7 +38,9 @@ public record AuditHead(long seq, String hash) {
         m.put("seq", seq);
         m.put("hash", hash);
         ByteBuffer bytes = ByteBuffer.wrap((JsonValues.canonical(m) + "\n").getBytes(StandardCharsets.UTF_8));
-        try (FileChannel ch = FileChannel.open(fileFor(log), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        // Never through a link: root must not be made to overwrite whatever a link beside the log names.
+        try (FileChannel ch = FileChannel.open(fileFor(log), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY))) {
             while (bytes.hasRemaining()) {
                 ch.write(bytes, bytes.position());

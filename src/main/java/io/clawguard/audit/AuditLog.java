@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -136,7 +137,12 @@ public final class AuditLog {
         if (rotated.isEmpty()) {
             return head;
         }
-        try (FileChannel last = FileChannel.open(rotated.get(rotated.size() - 1).file(), StandardOpenOption.READ)) {
+        Path newest = rotated.get(rotated.size() - 1).file();
+        if (!Files.isRegularFile(newest, LinkOption.NOFOLLOW_LINKS)) {
+            // A pipe would block this open with the lock held; a link could lead anywhere.
+            throw new AuditChainBrokenException(file, newest.getFileName() + " is not a regular file");
+        }
+        try (FileChannel last = FileChannel.open(newest, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ChainHead end = ChainHead.of(last, (c, start) -> {
                 throw new AuditChainBrokenException(file, "the newest segment ends inside a line");
             });

@@ -41,6 +41,10 @@ public final class AuditTail {
         }
         List<AuditSegments.Segment> rotated = AuditSegments.rotated(file);
         for (int i = rotated.size() - 1; i >= 0 && lines.size() < n; i--) {
+            if (!Files.isRegularFile(rotated.get(i).file(), LinkOption.NOFOLLOW_LINKS)) {
+                // A pipe named like a segment would block the read; verify names it.
+                break;
+            }
             List<String> older = new ArrayList<>();
             lastLines(rotated.get(i).file(), n - lines.size(), older);
             lines.addAll(0, older);

@@ -27,7 +27,7 @@ public final class AuditVerifier {
 
     /** Verifies the whole series, as it stood at one instant (see {@link LogSnapshot}). */
     public static AuditVerification verify(Path log) throws IOException {
-        return fromGenesis(log, Pacer.FULL_SPEED).verification();
+        return fromGenesis(log, Pacer.FULL_SPEED, null).verification();
     }
 
     /**
@@ -46,9 +46,14 @@ public final class AuditVerifier {
         }
     }
 
-    static Outcome fromGenesis(Path log, Pacer pacer) throws IOException {
+    /** From the first line; {@code remembered}, when not null, is a record verified before that must still be there. */
+    static Outcome fromGenesis(Path log, Pacer pacer, AuditCheckpoint remembered) throws IOException {
         try (LogSnapshot snap = LogSnapshot.take(log)) {
-            return walk(snap, 0, 0, 1, ChainWalk.fromGenesis(), pacer);
+            ChainWalk walk = ChainWalk.fromGenesis();
+            if (remembered != null) {
+                walk.remember(remembered);
+            }
+            return walk(snap, 0, 0, 1, walk, pacer);
         }
     }
 
@@ -74,7 +79,7 @@ public final class AuditVerifier {
 
     /** The checkpointed record still ends where it did, and still hashes to what it did. */
     private static boolean stillThere(LogSnapshot snap, LogSnapshot.Part part, AuditCheckpoint c) throws IOException {
-        if (c.offset() <= 0 || c.offset() > part.length()) {
+        if (!part.regular() || c.offset() <= 0 || c.offset() > part.length()) {
             return false;
         }
         FileChannel ch = snap.open(part);
@@ -96,8 +101,9 @@ public final class AuditVerifier {
         List<LogSnapshot.Part> parts = snap.parts();
         Optional<AuditHead> head = snap.head();
         if (parts.isEmpty()) {
-            return head.isPresent()
-                    ? broken(new AuditVerification.Break("", 1, "the log is gone but its head file says records were written"))
+            String gone = head.isPresent() ? "the log is gone but its head file says records were written"
+                    : walk.shortOfRemembered();
+            return gone != null ? broken(new AuditVerification.Break("", 1, gone))
                     : new Outcome(AuditVerification.intact(0, 0, 0, 0), null);
         }
         head.filter(h -> h.seq() >= 0).ifPresent(walk::expect);
@@ -107,6 +113,10 @@ public final class AuditVerifier {
             String gap = i > first ? gap(parts.get(i - 1), part) : null;
             if (gap != null) {
                 return broken(new AuditVerification.Break(part.name(), 0, gap));
+            }
+            if (!part.regular()) {
+                return broken(new AuditVerification.Break(part.name(), 0, "not a regular file (a folder, link, pipe or"
+                        + " device named like a part of the log)"));
             }
             FileChannel ch = snap.open(part);
             try {
@@ -119,7 +129,8 @@ public final class AuditVerifier {
                 }
             }
         }
-        String headProblem = headProblem(head, walk.lastSeq());
+        String headProblem = walk.shortOfRemembered() != null ? walk.shortOfRemembered()
+                : headProblem(head, walk.lastSeq());
         if (headProblem != null) {
             walk.failAfterEnd(headProblem);
             return broken(walk.problem());

@@ -33,6 +33,7 @@ final class ChainWalk {
     private long endOffset = -1;
     private int endLine;
     private AuditHead head;
+    private AuditCheckpoint remembered;
     private AuditVerification.Break problem;
 
     private ChainWalk(boolean legacyAllowed, boolean trustFirst, long lastSeq, String lastHash) {
@@ -94,6 +95,21 @@ final class ChainWalk {
         this.head = head;
     }
 
+    /**
+     * A record verified before, by whoever walks: the walk must reach it and find it unchanged,
+     * and a torn line short of it is no crash's debris (a crash cannot tear a record already
+     * whole).
+     */
+    void remember(AuditCheckpoint verified) {
+        this.remembered = verified;
+    }
+
+    /** Why the walk fell short of the record remembered, or null. */
+    String shortOfRemembered() {
+        return remembered == null || lastSeq >= remembered.seq() ? null : "the chain ends at seq " + lastSeq
+                + " but seq " + remembered.seq() + " was verified before: records were removed, with the head file";
+    }
+
     AuditVerification.Break problem() {
         return problem;
     }
@@ -119,10 +135,14 @@ final class ChainWalk {
             case TOO_LONG:
                 return fail(lineNo + 1, "a line longer than " + AuditVerifier.MAX_LINE_BYTES + " bytes");
             case TORN:
-                if (lastFile) {
+                if (lastFile && shortOfRemembered() == null) {
                     problem = new AuditVerification.Break(file, lineNo + 1, "torn last line (" + reader.tornBytes()
                             + " bytes without a newline, left by a crash mid-write); the next write sets it aside", true);
                     return false;
+                }
+                if (lastFile) {
+                    return fail(lineNo + 1, "a torn last line where whole records were verified before ("
+                            + shortOfRemembered() + ")");
                 }
                 return fail(lineNo + 1, "the segment ends inside a line (" + reader.tornBytes()
                         + " bytes without a newline)");
@@ -158,6 +178,10 @@ final class ChainWalk {
 
     @SuppressWarnings("unchecked")
     private boolean slowLine(String line, byte[] bytes, int start, int length) {
+        if (line.isBlank() && legacyAllowed && lastHash == null) {
+            // The writer seals every byte before its first record, a blank line of the seed's log too.
+            return legacy(bytes, start, length);
+        }
         Map<String, Object> record;
         try {
             if (!(JsonValues.parse(line) instanceof Map<?, ?> m)) {
@@ -172,10 +196,7 @@ final class ChainWalk {
                 return fail(lineNo, lastHash == null && !legacyAllowed
                         ? "unchained line where the chain should go on" : "unchained line inside the chain (inserted)");
             }
-            legacy++;
-            legacyDigest.update(bytes, start, length);
-            legacyDigest.update((byte) '\n');
-            return true;
+            return legacy(bytes, start, length);
         }
         if (!(record.get(AuditChain.HASH) instanceof String hash)) {
             return fail(lineNo, "missing \"hash\"");
@@ -187,6 +208,13 @@ final class ChainWalk {
             return fail(lineNo, "missing \"seq\"");
         }
         return link(seq, record.get(AuditChain.PREV) instanceof String prev ? prev : null, hash);
+    }
+
+    private boolean legacy(byte[] bytes, int start, int length) {
+        legacy++;
+        legacyDigest.update(bytes, start, length);
+        legacyDigest.update((byte) '\n');
+        return true;
     }
 
     private boolean link(long seq, String prev, String hash) {
@@ -216,6 +244,10 @@ final class ChainWalk {
         }
         if (head != null && head.seq() == seq && !head.hash().equals(hash)) {
             return fail(lineNo, "the record differs from the one the head file recorded (the end was rewritten)");
+        }
+        if (remembered != null && remembered.seq() == seq && !remembered.hash().equals(hash)) {
+            return fail(lineNo, "seq " + seq + " is not the record verified before (records were removed or"
+                    + " replaced, and the head file with them)");
         }
         lastSeq = seq;
         lastHash = hash;

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class LogSnapshot implements Closeable {
     /** One file of the series: rotated segments first (numbered), the active file last (number 0). */
-    record Part(String name, Path path, long length, long inode, long number, boolean active) {
+    record Part(String name, Path path, long length, long inode, long number, boolean active, boolean regular) {
     }
 
     private final List<Part> parts;
@@ -43,15 +43,17 @@ final class LogSnapshot implements Closeable {
         try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(log))) {
             List<Part> parts = new ArrayList<>();
             for (AuditSegments.Segment s : AuditSegments.rotated(log)) {
-                parts.add(new Part(s.file().getFileName().toString(), s.file(), Files.size(s.file()), inode(s.file()),
-                        s.number(), false));
+                BasicFileAttributes a = Files.readAttributes(s.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                parts.add(new Part(s.file().getFileName().toString(), s.file(), a.size(), inode(s.file()), s.number(),
+                        false, a.isRegularFile()));
             }
             FileChannel active = null;
-            try {
-                active = FileChannel.open(log, StandardOpenOption.READ);
-                parts.add(new Part(log.getFileName().toString(), log, active.size(), inode(log), 0, true));
-            } catch (NoSuchFileException absent) {
-                // After a rotation and before the next record, or before the first one.
+            if (Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+                // Never opened unless it is a plain file: a pipe would block the open, a link lead anywhere.
+                boolean regular = Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS);
+                active = regular ? FileChannel.open(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : null;
+                parts.add(new Part(log.getFileName().toString(), log, regular ? active.size() : 0, inode(log), 0, true,
+                        regular));
             }
             return new LogSnapshot(List.copyOf(parts), AuditHead.read(log), active);
         }
@@ -71,7 +73,8 @@ final class LogSnapshot implements Closeable {
 
     /** The part's bytes: the descriptor opened under the lock for the active file, a fresh one for a segment. */
     FileChannel open(Part part) throws IOException {
-        return part.active() ? activeChannel : FileChannel.open(part.path(), StandardOpenOption.READ);
+        return part.active() ? activeChannel
+                : FileChannel.open(part.path(), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.clawguard.files;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Lookups in the lines of {@code /etc/passwd} and {@code /etc/group}: name to id, id to name, members. */
 public final class UserDatabase {
@@ -73,5 +75,24 @@ public final class UserDatabase {
             }
         }
         return out;
+    }
+
+    /** The groups user {@code uid} is in by the files: its primary group and those listing it as a member. */
+    public static Set<Integer> groupsOf(int uid, List<String> passwd, List<String> group) {
+        Set<Integer> gids = new HashSet<>();
+        String[] user = entryOf(uid, passwd);
+        if (user == null) {
+            return gids;
+        }
+        if (user[3].matches("\\d{1,9}")) {
+            gids.add(Integer.parseInt(user[3]));
+        }
+        for (String line : group) {
+            String[] f = line.split(":", -1);
+            if (f.length > 3 && f[2].matches("\\d{1,9}") && List.of(f[3].split(",")).contains(user[0])) {
+                gids.add(Integer.parseInt(f[2]));
+            }
+        }
+        return gids;
     }
 }

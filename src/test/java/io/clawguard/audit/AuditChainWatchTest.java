@@ -93,7 +93,7 @@ class AuditChainWatchTest {
         watch.verify();
         List<String> lines = Files.readAllLines(file);
         Files.write(file, lines.subList(0, lines.size() - 1));
-        assertThat(watch.verify().problem()).contains("records at the end were deleted");
+        assertThat(watch.verify().problem()).contains("the chain ends at seq 11 but seq 12 was verified before");
         assertThat(alarm.reason()).isNotNull();
     }
 
@@ -113,14 +113,17 @@ class AuditChainWatchTest {
     }
 
     @Test
-    void aStaleOrGarbledCheckpointFileIsIgnored() throws Exception {
+    void aGarbledCheckpointFileIsIgnoredAndOneThatContradictsTheLogIsAnAlarm() throws Exception {
         Files.writeString(AuditCheckpointFile.of(file), "{\"inode\": 1, \"offset\": 5");
-        assertThat(watch().verify().chainedRecords()).isEqualTo(12);
+        AuditVerification walked = watch().verify();
+        assertThat(walked.chainedRecords()).as("walked from the start").isEqualTo(12);
+        assertThat(alarm.reason()).isNull();
         Files.writeString(AuditCheckpointFile.of(file), "{\"chain_start_line\":1,\"hash\":\"" + "0".repeat(64)
                 + "\",\"inode\":1,\"legacy\":0,\"line\":1,\"offset\":10,\"records\":1,\"seq\":1}");
         AuditVerification v = watch().verify();
-        assertThat(v.intact()).isTrue();
-        assertThat(v.chainedRecords()).as("walked from the start").isEqualTo(12);
+        assertThat(v.problem()).as("the log or the checkpoint was changed behind the broker's back")
+                .contains("seq 1 is not the record verified before");
+        assertThat(alarm.reason()).isNotNull();
     }
 
     @Test
