@@ -22,6 +22,8 @@ public final class AuditTail {
     private static final int BLOCK = 64 * 1024;
     /** The most one call of {@link #appended()} reads: a log that grew by gigabytes is caught up over several. */
     static final int MAX_READ = 1 << 20;
+    /** The most {@link #last(int)} reads back from the end: a planted line of gigabytes is not loaded. */
+    static final int MAX_TAIL_BYTES = 32 << 20;
 
     private final Path file;
     private long inode = -1;
@@ -113,7 +115,7 @@ public final class AuditTail {
             long pos = size;
             int newlines = 0;
             long lastNewline = -1;
-            while (pos > 0 && newlines <= n) {
+            while (pos > 0 && newlines <= n && size - pos < MAX_TAIL_BYTES) {
                 int length = (int) Math.min(BLOCK, pos);
                 pos -= length;
                 raf.seek(pos);

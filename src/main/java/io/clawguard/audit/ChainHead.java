@@ -32,7 +32,9 @@ record ChainHead(long seq, String hash, String prev, AuditFields tornAside) {
         long end = size;
         while (end > 0) {
             long start = lineStart(ch, end - 1);
-            Map<String, Object> record = parse(read(ch, start, end - 1 - start));
+            // A line longer than any record is damage (verify names it): never read into memory.
+            Map<String, Object> record = end - 1 - start > AuditVerifier.MAX_LINE_BYTES ? null
+                    : parse(read(ch, start, end - 1 - start));
             if (record != null && record.get(AuditChain.HASH) instanceof String hash
                     && record.get(AuditChain.SEQ) instanceof Long seq) {
                 return new ChainHead(seq, hash, (String) record.get(AuditChain.PREV), tornFields);

@@ -85,4 +85,20 @@ class AuditTailTest {
         }
         assertThat(seen).endsWith("{\"b\":2}");
     }
+
+    @Test
+    void aPlantedLineOfManyMegabytesIsNotReadWhole() throws Exception {
+        Path log = dir.resolve("privileged-audit.jsonl");
+        try (var out = Files.newOutputStream(log)) {
+            out.write("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8));
+            byte[] junk = new byte[1 << 20];
+            java.util.Arrays.fill(junk, (byte) 'x');
+            for (int i = 0; i < 48; i++) {
+                out.write(junk);
+            }
+            out.write("\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(new AuditTail(log).last(3)).as("the newest record, and nothing from beyond the bound")
+                .containsExactly("{\"b\":2}");
+    }
 }
