@@ -27,6 +27,9 @@ public final class ConsoleModel {
     private final Map<String, PendingRow> pending = new LinkedHashMap<>();
     private final NetworkView network = new NetworkView();
     private Focus focus = Focus.PENDING;
+    /** The scorecard check that verifies the audit chain. */
+    static final String AUDIT_CHECK = "audit_logging_privileged_actions";
+
     private ScorecardChanged scorecard;
     private int scorecardSelected;
     private final ActivityTail activity = new ActivityTail();
@@ -113,6 +116,15 @@ public final class ConsoleModel {
 
     Optional<ScorecardChanged> scorecard() {
         return Optional.ofNullable(scorecard);
+    }
+
+    /**
+     * True while the last assessment found the audit log broken or unreadable: the broker then
+     * refuses every privileged request, and the admin must see why from any pane.
+     */
+    boolean auditBroken() {
+        return scorecard != null && scorecard.checks().stream().anyMatch(c -> c.checkId().equals(AUDIT_CHECK)
+                && c.status().equals("violation"));
     }
 
     int scorecardSelected() {

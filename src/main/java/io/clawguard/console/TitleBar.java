@@ -5,7 +5,10 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The top line: host, user, NORMAL or ELEVATED with the idle countdown, install mode, clock. */
+/**
+ * The top line: host, user, NORMAL or ELEVATED with the idle countdown, the audit alarm when the
+ * chain is broken, install mode, clock.
+ */
 final class TitleBar {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -17,6 +20,7 @@ final class TitleBar {
         g.setForegroundColor(p.title());
         g.putString(0, row, " ".repeat(width));
         String mode = m.elevated() ? " ELEVATED " + Fit.clock(m.idleLeft()) + " " : " NORMAL ";
+        String alarm = m.auditBroken() ? " AUDIT CHAIN BROKEN: privileged requests refused (scorecard) " : "";
         String left = " ClawGuard │ " + id.host() + " │ " + id.user() + " │ ";
         String right = " " + id.installNote(width >= 120) + " │ " + CLOCK.format(m.now()) + " ";
         g.enableModifiers(SGR.BOLD);
@@ -26,9 +30,14 @@ final class TitleBar {
             g.setBackgroundColor(p.elevated());
         }
         g.putString(modeAt, row, Fit.fit(mode, Math.max(0, width - modeAt)));
+        int alarmAt = Math.min(width, modeAt + mode.length() + 1);
+        if (!alarm.isEmpty()) {
+            g.setBackgroundColor(p.bad());
+            g.putString(alarmAt, row, Fit.fit(alarm, Math.max(0, width - alarmAt)));
+        }
         g.setBackgroundColor(p.titleBackground());
         g.disableModifiers(SGR.BOLD);
-        int rightAt = modeAt + mode.length() + 1;
+        int rightAt = alarmAt + alarm.length();
         int room = width - rightAt;
         if (room > 10) {
             String r = room >= right.length() ? right : " " + CLOCK.format(m.now()) + " ";

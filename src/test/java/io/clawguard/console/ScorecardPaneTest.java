@@ -39,4 +39,18 @@ class ScorecardPaneTest {
         assertThat(rig.screen()).contains("Gateway bound to loopback — VIOLATION (high risk)",
                 "what to do Set gateway.bind to loopback", "ISO 27001 A.8.20 Networks security");
     }
+
+    @Test
+    void aBrokenAuditChainRaisesAnAlarmInTheTitleBarWhateverPaneHasFocus() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(card(100, "compliant"));
+        rig.settle();
+        assertThat(rig.row(0)).doesNotContain("AUDIT CHAIN BROKEN");
+        rig.bus.publish(new ScorecardChanged(60, "poor", Map.of("violation", 1L), Map.of("high", 1L),
+                List.of(new ScorecardChanged.CheckView(ConsoleModel.AUDIT_CHECK, "Privileged actions audited", "violation",
+                        "high", "intact", "the audit chain is broken", "privileged-audit.jsonl line 3: line edited",
+                        "", "", List.of())), ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.row(0)).contains("AUDIT CHAIN BROKEN: privileged requests refused");
+    }
 }
