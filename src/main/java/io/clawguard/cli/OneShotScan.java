@@ -5,12 +5,14 @@ import io.clawguard.monitor.CachingResolver;
 import io.clawguard.monitor.Connection;
 import io.clawguard.monitor.EgressRule;
 import io.clawguard.monitor.NetworkScan;
-import io.clawguard.monitor.OshiSocketCollector;
+import io.clawguard.monitor.OwnerLookup;
+import io.clawguard.monitor.ProcNetSocketCollector;
 import io.clawguard.monitor.SocketSnapshot;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One scan for a report on the command line: unlike the console's scans it waits briefly
@@ -22,11 +24,12 @@ final class OneShotScan {
     private OneShotScan() {
     }
 
-    static NetworkScan run(StateHome home) throws IOException {
+    /** One scan that names the processes of the sockets in {@code owners}: those the report prints. */
+    static NetworkScan run(StateHome home, Set<OwnerLookup> owners) throws IOException {
         LogFiles.toFile(home.logFile());
         Clock clock = Clock.systemUTC();
         try (CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5))) {
-            SocketSnapshot snapshot = new OshiSocketCollector(clock).collect();
+            SocketSnapshot snapshot = new ProcNetSocketCollector(clock, owners).collect();
             NetworkScan.RuleCache rules = new NetworkScan.RuleCache();
             rules.reload(home);
             for (EgressRule r : rules.allowlist().orElse(List.of())) {
@@ -35,7 +38,9 @@ final class OneShotScan {
                 }
             }
             for (Connection c : snapshot.connections()) {
-                resolver.name(c.remote());
+                if (!Connection.hostInternal(c.remote())) {
+                    resolver.name(c.remote());
+                }
             }
             resolver.await(DNS_WAIT);
             return NetworkScan.of(home, snapshot, resolver, rules);
