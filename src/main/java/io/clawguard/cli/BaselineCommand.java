@@ -10,7 +10,7 @@ import io.clawguard.monitor.BaselineProposal;
 import io.clawguard.monitor.BaselineReview;
 import io.clawguard.monitor.BaselineStore;
 import io.clawguard.monitor.OwnerLookup;
-import io.clawguard.monitor.ProcNetSocketCollector;
+import io.clawguard.monitor.LinuxSocketCollector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -46,7 +46,7 @@ final class BaselineCommand {
             Clock clock = Clock.systemUTC();
             List<BaselineItem> proposed;
             try {
-                proposed = BaselineProposal.of(kind(), kind().file(h), new ProcNetSocketCollector(clock, EnumSet.allOf(OwnerLookup.class)).collect());
+                proposed = BaselineProposal.of(kind(), kind().file(h), LinuxSocketCollector.oneShot(clock, EnumSet.allOf(OwnerLookup.class)).collect());
             } catch (InvalidJsonFileException e) {
                 System.err.println("clawguard baseline: " + e.getMessage());
                 return 1;

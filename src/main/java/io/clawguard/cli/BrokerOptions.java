@@ -5,7 +5,7 @@ import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.OwnerLookup;
-import io.clawguard.monitor.ProcNetSocketCollector;
+import io.clawguard.monitor.LinuxSocketCollector;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,6 +30,6 @@ final class BrokerOptions {
         GuardConfig config = GuardConfig.load(home.config(), uid);
         return Broker.start(new Broker.Settings(home, config, uid,
                 approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval,
-                watchNetwork ? new ProcNetSocketCollector(Clock.systemUTC(), EnumSet.allOf(OwnerLookup.class)) : null, Clock.systemUTC()));
+                watchNetwork ? LinuxSocketCollector.repeating(Clock.systemUTC(), EnumSet.allOf(OwnerLookup.class)) : null, Clock.systemUTC()));
     }
 }

@@ -6,7 +6,7 @@ import io.clawguard.monitor.Connection;
 import io.clawguard.monitor.EgressRule;
 import io.clawguard.monitor.NetworkScan;
 import io.clawguard.monitor.OwnerLookup;
-import io.clawguard.monitor.ProcNetSocketCollector;
+import io.clawguard.monitor.LinuxSocketCollector;
 import io.clawguard.monitor.SocketSnapshot;
 import java.io.IOException;
 import java.time.Clock;
@@ -29,7 +29,7 @@ final class OneShotScan {
         LogFiles.toFile(home.logFile());
         Clock clock = Clock.systemUTC();
         try (CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5))) {
-            SocketSnapshot snapshot = new ProcNetSocketCollector(clock, owners).collect();
+            SocketSnapshot snapshot = LinuxSocketCollector.oneShot(clock, owners).collect();
             NetworkScan.RuleCache rules = new NetworkScan.RuleCache();
             rules.reload(home);
             for (EgressRule r : rules.allowlist().orElse(List.of())) {
@@ -38,9 +38,7 @@ final class OneShotScan {
                 }
             }
             for (Connection c : snapshot.connections()) {
-                if (!Connection.hostInternal(c.remote())) {
-                    resolver.name(c.remote());
-                }
+                resolver.name(c.remote());
             }
             resolver.await(DNS_WAIT);
             return NetworkScan.of(home, snapshot, resolver, rules);

@@ -19,20 +19,15 @@ import java.nio.file.Path;
  * kernel would report fewer sockets than there are.
  */
 final class ProcNetTable {
-    /** Takes each row; the row is refilled for the next one, so what is kept must be copied. */
-    @FunctionalInterface
-    interface RowSink {
-        void accept(ProcNetRow row);
-    }
-
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final byte[] buffer = new byte[BUFFER_BYTES];
-    private final ProcNetRow row = new ProcNetRow();
+    private final SocketRow row = new SocketRow();
 
     /** Hands every row of {@code file} to {@code sink}; {@code order} is how this host lays out a word. */
-    void read(Path file, ByteOrder order, RowSink sink) throws IOException {
+    void read(Path file, Protocol protocol, ByteOrder order, KernelSockets.RowSink sink) throws IOException {
         Cursor c = new Cursor(buffer, order == ByteOrder.LITTLE_ENDIAN);
+        row.protocol = protocol;
         try (InputStream in = Files.newInputStream(file)) {
             int filled = 0;
             int line = 0;
@@ -85,7 +80,7 @@ final class ProcNetTable {
         }
 
         /** Decodes the row between {@code from} and {@code to} into {@code row}; false when it does not read. */
-        boolean parse(int from, int to, ProcNetRow row) {
+        boolean parse(int from, int to, SocketRow row) {
             at = from;
             end = to;
             if (!skipField()) {

@@ -31,7 +31,7 @@ class ProcNetTableTest {
     /** Each row as text: local, remote, state (hex), uid, inode. */
     private static List<String> rows(Path file, ByteOrder order) throws IOException {
         List<String> out = new ArrayList<>();
-        new ProcNetTable().read(file, order, row -> out.add(Addresses.endpoint(row.local(), row.localPort()) + " "
+        new ProcNetTable().read(file, Protocol.TCP, order, row -> out.add(Addresses.endpoint(row.local(), row.localPort()) + " "
                 + Addresses.endpoint(row.remote(), row.remotePort()) + " " + Integer.toHexString(row.state()) + " "
                 + row.uid() + " " + row.inode()));
         return out;

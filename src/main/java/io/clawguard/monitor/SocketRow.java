@@ -4,14 +4,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * One row of a /proc/net socket table, decoded in place. The parser fills one instance row
- * after row, so a scan of 40,000 rows allocates nothing per row; {@link #copy()} keeps one.
- * Addresses are held as two longs in network byte order (an IPv4 address in the low 32 bits).
+ * One socket as the kernel lists it (a row of /proc/net/tcp, a sock_diag message), decoded in
+ * place. A reader fills one instance row after row, so a scan of 40,000 sockets allocates
+ * nothing per socket; {@link #copy()} keeps one. Addresses are held as two longs in network
+ * byte order (an IPv4 address in the low 32 bits).
  */
-final class ProcNetRow {
+final class SocketRow {
     static final int TCP_ESTABLISHED = 0x01;
     static final int TCP_LISTEN = 0x0A;
 
+    Protocol protocol;
     boolean ipv6;
     long localHigh;
     long localLow;
@@ -59,15 +61,30 @@ final class ProcNetRow {
         return remotePort == 0 && remoteHigh == 0 && (remoteLow == 0 || remoteLow == 0xFFFF_0000_0000L);
     }
 
+    /**
+     * The peer is on this host's loopback (127.0.0.0/8, ::1, v4-mapped 127.0.0.0/8) or
+     * unspecified: {@link Connection#hostInternal} on the raw address, so that a scan can pass
+     * over 40,000 loopback rows without making an address object for each.
+     */
+    boolean peerInsideHost() {
+        if (!ipv6) {
+            return remoteLow >>> 24 == 127 || remoteLow == 0;
+        }
+        boolean mapped = remoteHigh == 0 && remoteLow >>> 32 == 0xFFFF;
+        return remoteHigh == 0 && (remoteLow == 0 || remoteLow == 1)
+                || mapped && ((remoteLow >>> 24 & 0xFF) == 127 || (remoteLow & 0xFFFF_FFFFL) == 0);
+    }
+
     /** The same endpoints and state as {@code other}: a socket unchanged between two scans. */
-    boolean sameAs(ProcNetRow other) {
-        return ipv6 == other.ipv6 && localLow == other.localLow && localHigh == other.localHigh
+    boolean sameAs(SocketRow other) {
+        return protocol == other.protocol && ipv6 == other.ipv6 && localLow == other.localLow && localHigh == other.localHigh
                 && localPort == other.localPort && remoteLow == other.remoteLow && remoteHigh == other.remoteHigh
                 && remotePort == other.remotePort && state == other.state && inode == other.inode;
     }
 
-    ProcNetRow copy() {
-        ProcNetRow c = new ProcNetRow();
+    SocketRow copy() {
+        SocketRow c = new SocketRow();
+        c.protocol = protocol;
         c.ipv6 = ipv6;
         c.localHigh = localHigh;
         c.localLow = localLow;
