@@ -92,28 +92,22 @@ final class ProcFs implements ProcessTable {
     }
 
     static long socketInode(String link) {
-        if (!link.startsWith("socket:[") || !link.endsWith("]") || link.length() < 10 || link.length() > 28) {
-            return -1;
-        }
-        long inode = 0;
-        for (int i = 8; i < link.length() - 1; i++) {
-            char c = link.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            inode = inode * 10 + (c - '0');
-        }
-        return inode;
+        return link.startsWith("socket:[") && link.endsWith("]") ? digits(link, 8, link.length() - 1) : -1;
     }
 
     /** A name made only of digits as a number (a pid, a file descriptor), or -1. */
     private static int number(String name) {
-        if (name.isEmpty() || name.length() > 9) {
+        return name.length() > 9 ? -1 : (int) digits(name, 0, name.length());
+    }
+
+    /** The decimal number between {@code from} and {@code to}, or -1 when it is empty, too long or not digits. */
+    private static long digits(String s, int from, int to) {
+        if (to <= from || to - from > 18 || to > s.length()) {
             return -1;
         }
-        int value = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }
