@@ -14,12 +14,14 @@ import io.clawguard.files.AtomicFile;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
+import io.clawguard.monitor.OwnerLookup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +48,7 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StateHome h = home.stateHome();
-        Signals signals = new Signals(h, new ThisHost(), Optional.of(OneShotScan.run(h)));
+        Signals signals = new Signals(h, new ThisHost(), Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))));
         Assessment a = Assessor.builtIn().assess(signals, Clock.systemUTC().instant(),
                 Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
         ControlCatalog catalog = ControlCatalog.builtIn();

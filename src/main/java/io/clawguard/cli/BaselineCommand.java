@@ -12,11 +12,13 @@ import io.clawguard.monitor.BaselineKind;
 import io.clawguard.monitor.BaselineProposal;
 import io.clawguard.monitor.BaselineReview;
 import io.clawguard.monitor.BaselineStore;
-import io.clawguard.monitor.OshiSocketCollector;
+import io.clawguard.monitor.LinuxSocketCollector;
+import io.clawguard.monitor.OwnerLookup;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -57,7 +59,7 @@ final class BaselineCommand {
             Clock clock = Clock.systemUTC();
             List<BaselineItem> proposed;
             try {
-                proposed = BaselineProposal.of(kind(), kind().file(h), new OshiSocketCollector(clock).collect());
+                proposed = BaselineProposal.of(kind(), kind().file(h), LinuxSocketCollector.oneShot(clock, EnumSet.allOf(OwnerLookup.class)).collect());
             } catch (InvalidJsonFileException e) {
                 System.err.println("clawguard baseline: " + e.getMessage());
                 return 1;

@@ -4,11 +4,13 @@ import io.clawguard.broker.Broker;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
-import io.clawguard.monitor.OshiSocketCollector;
+import io.clawguard.monitor.OwnerLookup;
+import io.clawguard.monitor.LinuxSocketCollector;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import picocli.CommandLine.Option;
 
 /** The options of a broker, shared by {@code clawguard broker} and a console that runs one itself. */
@@ -28,6 +30,6 @@ final class BrokerOptions {
         GuardConfig config = GuardConfig.load(home.config(), uid);
         return Broker.start(new Broker.Settings(home, config, uid,
                 approvalTimeout != null ? approvalTimeout : config.pendingTimeout(), interval,
-                watchNetwork ? new OshiSocketCollector(Clock.systemUTC()) : null, Clock.systemUTC()));
+                watchNetwork ? LinuxSocketCollector.repeating(Clock.systemUTC(), EnumSet.allOf(OwnerLookup.class)) : null, Clock.systemUTC()));
     }
 }

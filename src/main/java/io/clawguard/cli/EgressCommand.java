@@ -4,9 +4,11 @@ import io.clawguard.monitor.Addresses;
 import io.clawguard.monitor.Connection;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.NetworkScan;
+import io.clawguard.monitor.OwnerLookup;
 import io.clawguard.monitor.ScanJson;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 
 /** {@code clawguard egress}: outbound connections against the egress allow-list. Exit 1 on findings. */
@@ -14,6 +16,11 @@ import picocli.CommandLine.Command;
         description = "List outbound connections with destinations outside egress_allowlist.json flagged;"
                 + " exit 1 when there is a finding or a rule file cannot be read.")
 final class EgressCommand extends NetworkReport {
+    @Override
+    Set<OwnerLookup> owners() {
+        return Set.of(OwnerLookup.CONNECTIONS);
+    }
+
     @Override
     Map<String, Object> json(NetworkScan scan) {
         return ScanJson.egress(scan);

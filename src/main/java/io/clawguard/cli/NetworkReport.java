@@ -3,9 +3,11 @@ package io.clawguard.cli;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.NetworkScan;
+import io.clawguard.monitor.OwnerLookup;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +23,9 @@ abstract class NetworkReport implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    /** The sockets whose processes the report prints: only those are looked up. */
+    abstract Set<OwnerLookup> owners();
+
     abstract Map<String, Object> json(NetworkScan scan);
 
     abstract void printTable(NetworkScan scan);
@@ -29,7 +34,7 @@ abstract class NetworkReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        NetworkScan scan = OneShotScan.run(home.stateHome());
+        NetworkScan scan = OneShotScan.run(home.stateHome(), owners());
         if (json) {
             System.out.println(JsonValues.pretty(json(scan)));
         } else {

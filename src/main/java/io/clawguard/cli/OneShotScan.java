@@ -5,12 +5,14 @@ import io.clawguard.monitor.CachingResolver;
 import io.clawguard.monitor.Connection;
 import io.clawguard.monitor.EgressRule;
 import io.clawguard.monitor.NetworkScan;
-import io.clawguard.monitor.OshiSocketCollector;
+import io.clawguard.monitor.OwnerLookup;
+import io.clawguard.monitor.LinuxSocketCollector;
 import io.clawguard.monitor.SocketSnapshot;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One scan for a report on the command line: unlike the console's scans it waits briefly
@@ -22,11 +24,12 @@ final class OneShotScan {
     private OneShotScan() {
     }
 
-    static NetworkScan run(StateHome home) throws IOException {
+    /** One scan that names the processes of the sockets in {@code owners}: those the report prints. */
+    static NetworkScan run(StateHome home, Set<OwnerLookup> owners) throws IOException {
         LogFiles.toFile(home.logFile());
         Clock clock = Clock.systemUTC();
         try (CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5))) {
-            SocketSnapshot snapshot = new OshiSocketCollector(clock).collect();
+            SocketSnapshot snapshot = LinuxSocketCollector.oneShot(clock, owners).collect();
             NetworkScan.RuleCache rules = new NetworkScan.RuleCache();
             rules.reload(home);
             for (EgressRule r : rules.allowlist().orElse(List.of())) {

@@ -4,9 +4,11 @@ import io.clawguard.monitor.Addresses;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.ListeningSocket;
 import io.clawguard.monitor.NetworkScan;
+import io.clawguard.monitor.OwnerLookup;
 import io.clawguard.monitor.ScanJson;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 
 /** {@code clawguard ports}: listening sockets against the approved baseline. Exit 1 on findings. */
@@ -14,6 +16,11 @@ import picocli.CommandLine.Command;
         description = "List listening TCP/UDP sockets with unapproved, insecure and public binds flagged;"
                 + " exit 1 when there is a finding or a rule file cannot be read.")
 final class PortsCommand extends NetworkReport {
+    @Override
+    Set<OwnerLookup> owners() {
+        return Set.of(OwnerLookup.LISTENERS);
+    }
+
     @Override
     Map<String, Object> json(NetworkScan scan) {
         return ScanJson.ports(scan);

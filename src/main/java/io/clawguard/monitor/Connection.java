@@ -6,6 +6,11 @@ import java.net.InetAddress;
 public record Connection(Protocol protocol, InetAddress local, int localPort, InetAddress remote, int remotePort,
                          long pid, String process, String user) {
 
+    /** A peer on this host's loopback, or none: traffic within the host, neither egress nor inbound. */
+    public static boolean hostInternal(InetAddress remote) {
+        return remote.isLoopbackAddress() || remote.isAnyLocalAddress();
+    }
+
     /** A destination as the egress pane groups it: protocol, remote address and port, program. */
     public String destinationKey() {
         return protocol.wire() + " " + Addresses.endpoint(remote, remotePort) + " " + process;

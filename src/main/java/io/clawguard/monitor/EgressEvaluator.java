@@ -23,7 +23,7 @@ public final class EgressEvaluator {
         List<Finding> findings = new ArrayList<>();
         List<EgressRule> rules = allowlist.orElse(List.of());
         for (Connection c : snapshot.connections()) {
-            if (c.remote().isLoopbackAddress() || c.remote().isAnyLocalAddress()) {
+            if (Connection.hostInternal(c.remote())) {
                 continue;
             }
             if (isInbound(c, snapshot.listening())) {

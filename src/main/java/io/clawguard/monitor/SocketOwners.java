@@ -1,0 +1,98 @@
+package io.clawguard.monitor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/**
+ * Which process holds each socket, remembered from scan to scan. Finding the holder of a socket
+ * means reading the links in {@code /proc/<pid>/fd}, 40,000 of them on a busy host, so a rescan
+ * reads again only what may have changed:
+ * <ul>
+ *   <li>a socket found before keeps its process while that process lives and its count of open
+ *       files is unchanged; when the count changed, the one link it was found at is read again;</li>
+ *   <li>a socket not found before is looked for in the processes that are new or whose count
+ *       changed, then in the others, stopping as soon as every socket is found;</li>
+ *   <li>a socket no process was found holding (a kernel socket, or another user's to a console
+ *       that is not root) is looked for once, not on every scan.</li>
+ * </ul>
+ * A process that opens one socket and closes another between two scans keeps its count: the new
+ * socket is still looked for (it was not found before), in all processes if need be.
+ */
+final class SocketOwners {
+    /** Where a socket was found; {@link #NOWHERE} when no process held it. */
+    private record Place(int pid, int fd) {
+        static final Place NOWHERE = new Place(-1, -1);
+    }
+
+    private final ProcessTable processes;
+    private final LongFunction<String> userNames;
+    private final Map<Long, Place> places = new HashMap<>();
+    private Map<Integer, Integer> fdCounts = Map.of();
+
+    SocketOwners(ProcessTable processes, LongFunction<String> userNames) {
+        this.processes = processes;
+        this.userNames = userNames;
+    }
+
+    /** The process holding each of {@code inodes}, as of now; a socket no process holds is left out. */
+    Map<Long, SocketOwner> find(Set<Long> inodes) throws IOException {
+        Map<Integer, Integer> counts = processes.fdCounts();
+        places.keySet().retainAll(inodes);
+        Set<Long> missing = new HashSet<>();
+        for (Long inode : inodes) {
+            Place p = places.get(inode);
+            if (p == null || p != Place.NOWHERE && !stillHeld(p, inode, counts)) {
+                missing.add(inode);
+            }
+        }
+        if (!missing.isEmpty()) {
+            search(missing, counts);
+        }
+        fdCounts = counts;
+        return owners(inodes);
+    }
+
+    private boolean stillHeld(Place p, long inode, Map<Integer, Integer> counts) {
+        Integer now = counts.get(p.pid());
+        return now != null && (now.equals(fdCounts.get(p.pid())) || processes.socketAt(p.pid(), p.fd()) == inode);
+    }
+
+    private void search(Set<Long> missing, Map<Integer, Integer> counts) {
+        List<Integer> changedFirst = new ArrayList<>();
+        List<Integer> unchanged = new ArrayList<>();
+        counts.forEach((pid, count) -> (count.equals(fdCounts.get(pid)) ? unchanged : changedFirst).add(pid));
+        changedFirst.addAll(unchanged);
+        for (int pid : changedFirst) {
+            processes.sockets(pid, (fd, inode) -> {
+                if (missing.remove(inode)) {
+                    places.put(inode, new Place(pid, fd));
+                }
+            });
+            if (missing.isEmpty()) {
+                return;
+            }
+        }
+        missing.forEach(inode -> places.put(inode, Place.NOWHERE));
+    }
+
+    /** Each process's name and user are read afresh every scan: a process can rename itself or exec another program. */
+    private Map<Long, SocketOwner> owners(Set<Long> inodes) {
+        Map<Integer, SocketOwner> byPid = new HashMap<>();
+        Map<Long, SocketOwner> out = new HashMap<>();
+        for (Long inode : inodes) {
+            Place p = places.get(inode);
+            if (p != null && p != Place.NOWHERE) {
+                out.put(inode, byPid.computeIfAbsent(p.pid(), pid -> processes.status(pid)
+                        .map(s -> new SocketOwner(pid, s.name(), userNames.apply(s.uid())))
+                        .orElse(new SocketOwner(pid, "?", "?"))));
+            }
+        }
+        return out;
+    }
+}
