@@ -26,12 +26,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheMonitorUsesOshi() {
-        noClasses().that().resideOutsideOfPackages("io.clawguard.monitor..")
-                .should().dependOnClassesThat().resideInAPackage("oshi..").allowEmptyShould(true).check(classes);
-    }
-
-    @Test
     void onlyTheCommandLinePrintsToTheTerminal() {
         noClasses().that().resideOutsideOfPackages("io.clawguard.cli..")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
