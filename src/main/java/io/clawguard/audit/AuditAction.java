@@ -75,6 +75,12 @@ public enum AuditAction {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A change the network monitor saw (a port, a destination, a finding), not a step of a request. */
+    public boolean fromNetworkMonitor() {
+        return this == PORT_OPENED || this == PORT_CLOSED || this == EGRESS_NEW || this == EGRESS_GONE
+                || this == FINDING_RAISED || this == FINDING_CLEARED;
+    }
+
     public Tone tone() {
         return tone;
     }

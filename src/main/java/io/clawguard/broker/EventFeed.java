@@ -1,8 +1,10 @@
 package io.clawguard.broker;
 
+import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkEvent;
 import io.clawguard.bus.Tick;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +18,16 @@ import java.util.function.Supplier;
  * is published, in order, on a thread of the feed's own, so a slow console never holds up the
  * broker. It listens before it takes the snapshot, so nothing published in between is lost;
  * audit records the snapshot already holds are not sent twice. Ticks stay in the broker: a
- * console keeps its own clock. A console too far behind ({@link #MAX_QUEUED} events) is cut off.
+ * console keeps its own clock, and a network change is in the scan's picture already.
+ *
+ * <p>A flood of network records (an agent opening thousands of ports) must not push the admin
+ * off: past {@link #NETWORK_BACKLOG} queued events, the records of network changes are left out
+ * of this feed (the log keeps every one, and the next picture shows the result). Only a console
+ * too far behind on everything else ({@link #MAX_QUEUED} events) is cut off.
  */
 final class EventFeed implements AutoCloseable {
     static final int MAX_QUEUED = 20_000;
+    static final int NETWORK_BACKLOG = 2_000;
     private static final Event STOP = new Tick(java.time.Instant.EPOCH);
 
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
@@ -29,7 +37,7 @@ final class EventFeed implements AutoCloseable {
 
     EventFeed(EventBus bus, Supplier<List<Event>> snapshot, Consumer<Event> sink, Runnable onOverflow) {
         for (Class<?> type : Event.class.getPermittedSubclasses()) {
-            if (type != Tick.class) {
+            if (type != Tick.class && type != NetworkEvent.class) {
                 subscriptions.add(bus.subscribe(type.asSubclass(Event.class), this::offer));
             }
         }
@@ -42,6 +50,10 @@ final class EventFeed implements AutoCloseable {
     }
 
     private void offer(Event e) {
+        if (queue.size() >= NETWORK_BACKLOG && e instanceof AuditRecorded a
+                && AuditAction.named(a.record().get("action")).map(AuditAction::fromNetworkMonitor).orElse(false)) {
+            return;
+        }
         if (queue.size() >= MAX_QUEUED) {
             overflowed = true;
             queue.clear();
