@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.ComponentRenderer;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
+import io.clawguard.approval.VisibleText;
 import io.clawguard.bus.NetworkChanged;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +46,9 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
         ConsoleLayout.Region ports = regions.get(0);
         ConsoleLayout.Region egress = regions.get(1);
         ConsoleLayout.Region score = regions.get(2);
-        String portStatus = net.picture().map(n -> ruleError(n, "approved_ports.json")
+        String portStatus = net.picture().map(n -> scanFailure(n).or(() -> ruleError(n, "approved_ports.json"))
                 .orElse(n.baselinePresent() ? null : "No baseline yet: press b to review one")).orElse(null);
-        String egressStatus = net.picture().map(n -> ruleError(n, "egress_allowlist.json")
+        String egressStatus = net.picture().map(n -> scanFailure(n).or(() -> ruleError(n, "egress_allowlist.json"))
                 .orElse(n.allowlistPresent() ? null : "No egress allow-list: every destination is flagged")).orElse(null);
         String empty = net.picture().isPresent() ? "nothing" : "not collected yet";
         String arrangement = net.picture().isPresent() ? " · " + net.arrangement() : "";
@@ -59,6 +60,12 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 palette);
         ScorecardPane.draw(g, score.at(), score.size(), model.scorecard(), model.scorecardSelected(),
                 model.focus() == ConsoleModel.Focus.SCORECARD, palette);
+    }
+
+    /** Said before anything else: rows that are no longer current must not pass for current. */
+    private static Optional<String> scanFailure(NetworkChanged n) {
+        return Optional.ofNullable(n.scanError()).map(why -> "SCAN FAILED, not current: " + VisibleText.of(why).text()
+                + (n.at().equals(java.time.Instant.EPOCH) ? "" : " (showing the scan of " + n.at() + ")"));
     }
 
     private static Optional<String> ruleError(NetworkChanged n, String file) {

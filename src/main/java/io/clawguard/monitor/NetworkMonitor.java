@@ -36,6 +36,9 @@ public final class NetworkMonitor {
     private Map<String, String> findings = Map.of();
     private List<String> ruleErrors = List.of();
     private volatile NetworkScan last;
+    /** The picture last published, and whether a failed scan has since been said. */
+    private NetworkChanged shown;
+    private boolean failing;
 
     public NetworkMonitor(StateHome home, SocketCollector collector, HostResolver resolver, EventBus bus) {
         this.home = home;
@@ -49,11 +52,16 @@ public final class NetworkMonitor {
         scheduler.scheduleWithFixedDelay(this::scanQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void scanQuietly() {
+    private synchronized void scanQuietly() {
         try {
             scan();
         } catch (IOException | RuntimeException e) {
             LOG.error("network scan failed", e);
+            // The panes must not pass off the last good picture as current.
+            NetworkChanged stale = shown != null ? shown
+                    : new NetworkChanged(List.of(), List.of(), 0, List.of(), false, false, List.of(), Instant.EPOCH);
+            failing = true;
+            bus.publish(stale.failing(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
@@ -83,8 +91,10 @@ public final class NetworkMonitor {
         destinations = nowOutbound;
         findings = nowFindings;
         ruleErrors = scan.ruleErrors();
-        if (changed) {
-            bus.publish(picture(scan));
+        if (changed || failing) {
+            shown = picture(scan);
+            failing = false;
+            bus.publish(shown);
         }
         return scan;
     }

@@ -27,6 +27,16 @@ class NetworkPanesTest {
     }
 
     @Test
+    void aFailedScanIsSaidOnBothPanesOverTheLastPicture() {
+        ConsoleRig rig = new ConsoleRig(150, 40);
+        rig.bus.publish(picture(true).failing("IOException: cannot open a sock_diag socket (errno 24)\u001b[2J"));
+        rig.settle();
+        String screen = rig.screen();
+        assertThat(screen.split("SCAN FAILED, not current: IOException", -1)).as("said on both panes").hasSize(3);
+        assertThat(screen).contains("tcp 0.0.0.0:22").doesNotContain("\u001b");
+    }
+
+    @Test
     void flaggedRowsStandOutWithAMarkerAndComeFirst() {
         ConsoleRig rig = new ConsoleRig(150, 40);
         rig.bus.publish(picture(true));

@@ -123,4 +123,37 @@ class NetworkMonitorTest {
         assertThat(Files.readAllLines(home.auditLog())).hasSize(100);
         assertThat(io.clawguard.audit.AuditVerifier.verify(home.auditLog()).intact()).isTrue();
     }
+
+    @Test
+    void aFailingScanSaysSoInsteadOfPassingOffTheLastPictureAsCurrent() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<NetworkChanged> pictures = new java.util.concurrent.LinkedBlockingQueue<>();
+        bus.subscribe(NetworkChanged.class, pictures::add);
+        boolean[] broken = {false};
+        SocketCollector flaky = () -> {
+            if (broken[0]) {
+                throw new java.io.IOException("cannot open a sock_diag socket (errno 24)");
+            }
+            return collector.collect();
+        };
+        collector.then(snapshot(List.of(listen(Protocol.TCP, "0.0.0.0", 22, "sshd")), List.of()));
+        java.util.concurrent.ScheduledExecutorService scans = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            new NetworkMonitor(home, flaky, Sockets.resolver(Map.of(), Map.of()), bus).start(scans,
+                    java.time.Duration.ofMillis(20));
+            NetworkChanged good = pictures.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(good.scanError()).isNull();
+            broken[0] = true;
+            NetworkChanged stale = pictures.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(stale.scanError()).contains("errno 24");
+            assertThat(stale.listening()).as("the last picture, marked").isEqualTo(good.listening());
+            broken[0] = false;
+            NetworkChanged again = pictures.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            while (again != null && again.scanError() != null) {
+                again = pictures.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(again).as("a good scan clears it, changed or not").isNotNull();
+        } finally {
+            scans.shutdownNow();
+        }
+    }
 }
