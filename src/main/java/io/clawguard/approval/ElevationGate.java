@@ -216,7 +216,9 @@ public final class ElevationGate {
         boolean confirm = screened.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
-                shown.resolved(), shown.changeable(), screened.runsAs(), screened.approvalsNeeded(), clock.instant());
+                shown.resolved(), shown.changeable(), ArgumentPaths.folderChangeable(req.cwdHandle(),
+                req.requester().uid(), RequesterGroups.of(req.requester())), screened.runsAs(),
+                screened.approvalsNeeded(), clock.instant());
         audit.append(AuditAction.APPROVAL_REQUESTED, fields(screened.binding(), requestId).reason(req.reason())
                 .untrustedSource(screened.env().untrustedSource()).requester(req.requester().uid(), req.requester().pid())
                 .requesterProcess(req.requester().process()).approvalsNeeded(screened.approvalsNeeded())

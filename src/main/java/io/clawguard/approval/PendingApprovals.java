@@ -120,8 +120,8 @@ public final class PendingApprovals {
     /** The event that shows one waiting request; a console attaching later gets it again. */
     public static ApprovalRequested requested(ApprovalRequest r, Instant deadline) {
         return new ApprovalRequested(r.id(), r.binding().argv(), r.argvResolved(), r.argvChangeable(),
-                r.binding().resolvedPath(),
-                r.binding().cwd(), r.binding().sessionId(), r.reason(), r.untrusted(), r.confirmationRequired(),
+                r.folderChangeable(), r.binding().resolvedPath(), r.binding().cwd(), r.binding().sessionId(), r.reason(),
+                r.untrusted(), r.confirmationRequired(),
                 r.keepRequested(), r.useSudo(), r.requester().uid(), r.requester().pid(), r.requester().process(),
                 r.runsAs(), r.approvalsNeeded(), deadline, r.createdAt());
     }

@@ -41,6 +41,10 @@ final class RequestDetail {
                     + (resolved.isEmpty() ? "" : "   → " + VisibleText.of(resolved).text()) + (marked ? "  ◀" : "")
                     + (r.argvChangeable().contains(i) ? "  ⚠ uid " + r.requesterUid() + " can change what this names" : ""));
         }
+        if (r.folderChangeable()) {
+            out.add("  ⚠ the working folder is uid " + r.requesterUid() + "'s to write: any file name the command opens"
+                    + " there can be planted or swapped, marked or not");
+        }
         if (!r.argvChangeable().isEmpty()) {
             out.add("  ⚠ a folder on the way is the requester's to write: it can swap what those arguments name. The"
                     + " broker refuses the command if they lead elsewhere once you decide, but not while it runs.");

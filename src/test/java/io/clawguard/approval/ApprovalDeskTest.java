@@ -52,7 +52,7 @@ class ApprovalDeskTest {
     /** A request waiting on a thread of its own, as a requester's connection would. */
     private CompletableFuture<ApprovalDecision> waiting(String id, int approvalsNeeded) throws Exception {
         ApprovalRequest r = new ApprovalRequest(id, new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", null, 1001, "8:1", "8:2"),
-                "why", false, false, false, false, new Requester(AGENT, 4242, "agent"), List.of(""), List.of(), "root",
+                "why", false, false, false, false, new Requester(AGENT, 4242, "agent"), List.of(""), List.of(), false, "root",
                 approvalsNeeded,
                 clock.instant());
         CompletableFuture<ApprovalDecision> answer = CompletableFuture.supplyAsync(() -> {

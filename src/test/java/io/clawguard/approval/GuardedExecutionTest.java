@@ -144,6 +144,9 @@ class GuardedExecutionTest {
 
         assertThat(approver.asked.get(0).argvResolved().get(1)).as("what the admin read")
                 .isEqualTo(cwd.toRealPath().resolve("notes.txt").toString());
+        assertThat(approver.asked.get(0).argvChangeable()).as("marked: the requester (root here) can swap it")
+                .containsExactly(1);
+        assertThat(approver.asked.get(0).folderChangeable()).isTrue();
         assertThat(o.exitCode()).isEqualTo(ExitCode.DENIED);
         assertThat(o.message()).contains("argument 1 (notes.txt)", secret.toRealPath().toString());
         assertThat(ran).isEmpty();

@@ -247,7 +247,7 @@ class ConsoleScreenTest {
     @Test
     void aTwoPersonRequestShowsItsApprovalsAndWhoGaveThem() {
         ConsoleRig rig = new ConsoleRig(200, 40);
-        ApprovalRequested r = new ApprovalRequested("1-x-1", RESTART, List.of("", "", ""), List.of(), RESTART.get(0), "/srv/app",
+        ApprovalRequested r = new ApprovalRequested("1-x-1", RESTART, List.of("", "", ""), List.of(), false, RESTART.get(0), "/srv/app",
                 null, "rotate keys", false, false, false, false, 1001, 4242, "openclaw-agent", "root", 2,
                 ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
         rig.bus.publish(r);
@@ -264,7 +264,7 @@ class ConsoleScreenTest {
     void relativeArgumentsAreShownWrittenOutAgainstTheWorkingFolder() {
         ConsoleRig rig = new ConsoleRig(120, 30);
         rig.bus.publish(new ApprovalRequested("1-x-1", List.of("/usr/bin/touch", "zz"),
-                List.of("", "/srv/app/zz"), List.of(1), "/usr/bin/touch", "/srv/app", null, "r", false, false, false, false, 1001,
+                List.of("", "/srv/app/zz"), List.of(1), true, "/usr/bin/touch", "/srv/app", null, "r", false, false, false, false, 1001,
                 4242, "openclaw-agent", "postgres", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
         rig.settle();
         rig.press(KeyType.Enter);
