@@ -59,6 +59,11 @@ public final class AuditChainWatch {
         }
     }
 
+    /** The seq of the last record verified (0 before any). */
+    public synchronized long lastVerifiedSeq() {
+        return checkpoint == null ? 0 : checkpoint.seq();
+    }
+
     /**
      * Waits until a first verification has ended, so no privileged step goes ahead on a chain
      * nobody has looked at since the process started; the alarm says how it ended.

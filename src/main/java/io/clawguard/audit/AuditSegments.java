@@ -48,6 +48,15 @@ public final class AuditSegments {
         return log.resolveSibling(log.getFileName() + "." + String.format("%06d", number));
     }
 
+    /** The bytes of the whole series: every rotated segment and the active file. */
+    public static long totalBytes(Path log) throws IOException {
+        long total = 0;
+        for (Segment s : rotated(log)) {
+            total += Files.size(s.file());
+        }
+        return total + (Files.exists(log) ? Files.size(log) : 0);
+    }
+
     /** The number the next rotation takes: one past the newest, so numbers only grow. */
     static long next(List<Segment> rotated) {
         return rotated.isEmpty() ? 1 : rotated.get(rotated.size() - 1).number() + 1;

@@ -10,6 +10,7 @@ import io.clawguard.audit.AuditAlarm;
 import io.clawguard.audit.AuditChainBrokenException;
 import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.audit.AuditLog;
+import io.clawguard.audit.AuditSegments;
 import io.clawguard.audit.NetworkAuditWriter;
 import io.clawguard.audit.Pacer;
 import io.clawguard.bus.EventBus;
@@ -20,6 +21,7 @@ import io.clawguard.compliance.ControlCatalog;
 import io.clawguard.compliance.ThisHost;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.metrics.MetricsExporter;
 import io.clawguard.monitor.CachingResolver;
 import io.clawguard.monitor.NetworkMonitor;
 import io.clawguard.monitor.SocketCollector;
@@ -152,6 +154,16 @@ public final class Broker implements AutoCloseable {
                 auditAlarm);
     }
 
+    private MetricsExporter.AuditFigures auditFigures() {
+        long bytes;
+        try {
+            bytes = AuditSegments.totalBytes(settings.home().auditLog());
+        } catch (IOException e) {
+            bytes = -1;
+        }
+        return new MetricsExporter.AuditFigures(bytes, auditWatch.lastVerifiedSeq(), auditAlarm.reason() == null);
+    }
+
     private void firstAuditCheck() {
         try {
             auditWatch.verify();
@@ -191,6 +203,10 @@ public final class Broker implements AutoCloseable {
         bus.subscribe(Tick.class, t -> state.expireIfIdle());
         ticker.scheduleWithFixedDelay(() -> bus.publish(new Tick(settings.clock().instant())), 1, 1, TimeUnit.SECONDS);
         state.network().ifPresent(n -> n.start(scheduled("network-scanner"), settings.scanInterval()));
+        if (settings.config().metricsFolder() != null) {
+            new MetricsExporter(settings.config().metricsFolder(), settings.clock(), () -> pending.snapshot().size(),
+                    this::auditFigures).start(bus, scheduled("metrics"));
+        }
         new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(), new ThisHost(),
                 () -> state.network().flatMap(NetworkMonitor::lastScan), auditWatch, bus, settings.clock(), hostname())
                 .start(scheduled("compliance"), Duration.ofSeconds(30));

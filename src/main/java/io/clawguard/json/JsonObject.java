@@ -117,6 +117,12 @@ public final class JsonObject {
         return List.copyOf(out);
     }
 
+    /** A nested object, named in errors by its path ({@code metrics.textfile_dir}); empty when absent. */
+    public Optional<JsonObject> optObject(String field) throws InvalidJsonFileException {
+        Object v = fields.get(field);
+        return v == null ? Optional.empty() : Optional.of(of(source, qualified(field), v));
+    }
+
     public List<JsonObject> objects(String field) throws InvalidJsonFileException {
         Object v = fields.get(field);
         if (v == null) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
                           List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
                           List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes, long auditRotateMegabytes,
+                          Path metricsFolder,
                           boolean requireSessionId, boolean requirePolicyFiles, boolean untrustedSource) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
@@ -26,7 +27,7 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
     public static final long DEFAULT_AUDIT_ROTATE_MEGABYTES = 64;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
             null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
-            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, false, false, false);
+            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, false, false, false);
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
@@ -73,8 +74,22 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 (int) bounded(o, "max_pending_per_uid", DEFAULT_MAX_PENDING_PER_UID, 1, 10_000),
                 bounded(o, "min_free_mb", DEFAULT_MIN_FREE_MEGABYTES, 0, 10_000_000),
                 bounded(o, "audit_rotate_mb", DEFAULT_AUDIT_ROTATE_MEGABYTES, 1, 4096),
+                metricsFolder(o, base),
                 o.bool("require_session_id", false), o.bool("require_policy_files", false),
                 o.bool("untrusted_source", false));
+    }
+
+    /** {@code "metrics": {"textfile_dir": …}}: node_exporter's textfile folder, or null when not set. */
+    private static Path metricsFolder(JsonObject o, Path base) throws InvalidJsonFileException {
+        Optional<JsonObject> metrics = o.optObject("metrics");
+        if (metrics.isEmpty()) {
+            return null;
+        }
+        String dir = metrics.get().string("textfile_dir");
+        if (dir.isBlank() || dir.indexOf('\0') >= 0) {
+            throw metrics.get().error("textfile_dir", "must name a folder");
+        }
+        return base.resolve(dir);
     }
 
     private static long bounded(JsonObject o, String field, long fallback, long least, long most)

@@ -32,7 +32,8 @@ class GuardConfigTest {
         TestHomes.write(file, "{ // comment\n \"idle_timeout_minutes\": 10,"
                 + " \"approval_token_file\": \"token\", \"agent_users\": [\"openclaw\"], \"agent_groups\": [\"agents\"],"
                 + " \"admin_users\": [\"alice\", \"1002\"], \"admin_groups\": [\"wheel\"],"
-                + " \"max_pending_per_uid\": 8, \"min_free_mb\": 100, }");
+                + " \"max_pending_per_uid\": 8, \"min_free_mb\": 100, \"audit_rotate_mb\": 16,"
+                + " \"metrics\": {\"textfile_dir\": \"textfiles\"}, }");
         GuardConfig c = GuardConfig.load(file, ProcessIdentity.uid());
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.approvalTokenFile()).isEqualTo(dir.resolve("token"));
@@ -44,6 +45,8 @@ class GuardConfigTest {
         assertThat(c.adminsNamed()).isTrue();
         assertThat(c.maxPendingPerUid()).isEqualTo(8);
         assertThat(c.minFreeMegabytes()).isEqualTo(100);
+        assertThat(c.auditRotateMegabytes()).isEqualTo(16);
+        assertThat(c.metricsFolder()).isEqualTo(dir.resolve("textfiles"));
     }
 
     @Test
@@ -81,6 +84,15 @@ class GuardConfigTest {
         TestHomes.write(file, "{\"max_pending_per_uid\": 0}");
         assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
                 .hasMessageContaining("\"max_pending_per_uid\" must be between 1 and 10000");
+        TestHomes.write(file, "{\"metrics\": {\"textfile\": \"/x\"}}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("metrics.textfile_dir");
+        TestHomes.write(file, "{\"metrics\": \"/var/lib/node_exporter\"}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("metrics").hasMessageContaining("must be a JSON object");
+        TestHomes.write(file, "{\"audit_rotate_mb\": 0}");
+        assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
+                .hasMessageContaining("\"audit_rotate_mb\" must be between 1 and 4096");
         TestHomes.write(file, "{\"tty_fallback\": \"yes\"}");
         assertThatThrownBy(() -> GuardConfig.load(file, ProcessIdentity.uid()))
                 .hasMessageContaining("\"tty_fallback\" must be true or false");
