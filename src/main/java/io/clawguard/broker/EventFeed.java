@@ -4,7 +4,9 @@ import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.NetworkEvent;
+import io.clawguard.bus.ScorecardChanged;
 import io.clawguard.bus.Tick;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,10 @@ final class EventFeed implements AutoCloseable {
     }
 
     private void offer(Event e) {
+        if (e instanceof NetworkChanged || e instanceof ScorecardChanged) {
+            // Only the newest picture means anything: it supersedes the ones a slow console has not read yet.
+            queue.removeIf(q -> q.getClass() == e.getClass());
+        }
         if (queue.size() >= NETWORK_BACKLOG && e instanceof AuditRecorded a
                 && AuditAction.named(a.record().get("action")).map(AuditAction::fromNetworkMonitor).orElse(false)) {
             return;

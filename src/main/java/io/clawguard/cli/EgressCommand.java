@@ -36,7 +36,7 @@ final class EgressCommand extends NetworkReport {
         System.out.printf("%-5s %-46s %-8s %s%n", "proto", "remote", "pid", "process");
         for (Connection c : scan.egress().outbound()) {
             System.out.printf("%-5s %-46s %-8d %s%n", c.protocol().wire(), Addresses.endpoint(c.remote(), c.remotePort()),
-                    c.pid(), c.process());
+                    c.pid(), visible(c.process()));
         }
         System.out.println("(" + scan.egress().inbound().size() + " inbound connections to this host's listeners"
                 + " not counted as egress)");

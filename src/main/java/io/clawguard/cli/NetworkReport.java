@@ -1,5 +1,6 @@
 package io.clawguard.cli;
 
+import io.clawguard.approval.VisibleText;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.NetworkScan;
@@ -38,11 +39,16 @@ abstract class NetworkReport implements Callable<Integer> {
         if (json) {
             System.out.println(JsonValues.pretty(json(scan)));
         } else {
-            scan.ruleErrors().forEach(e -> System.out.println("rule file error: " + e));
+            scan.ruleErrors().forEach(e -> System.out.println("rule file error: " + visible(e)));
             printTable(scan);
             printFindings(findings(scan));
         }
         return findings(scan).isEmpty() && scan.ruleErrors().isEmpty() ? 0 : 1;
+    }
+
+    /** Process names are the process's own choice: written out so no escape sequence reaches the terminal. */
+    static String visible(String text) {
+        return VisibleText.of(text).text();
     }
 
     private static void printFindings(List<Finding> findings) {
@@ -52,8 +58,8 @@ abstract class NetworkReport implements Callable<Integer> {
         }
         System.out.println();
         for (Finding f : findings) {
-            System.out.println("[" + f.risk().name() + "] " + f.kind().id() + ": " + f.summary());
-            System.out.println("    → " + f.recommendation());
+            System.out.println("[" + f.risk().name() + "] " + f.kind().id() + ": " + visible(f.summary()));
+            System.out.println("    → " + visible(f.recommendation()));
         }
     }
 }

@@ -38,7 +38,7 @@ final class PortsCommand extends NetworkReport {
             List<String> kinds = scan.portFindings().stream().filter(f -> f.subject().equals(s.key()))
                     .map(f -> f.kind().id()).toList();
             System.out.printf("%-5s %-40s %-8d %-16s %s%n", s.protocol().wire(), Addresses.endpoint(s.bind(), s.port()),
-                    s.pid(), s.process(), String.join(",", kinds));
+                    s.pid(), visible(s.process()), String.join(",", kinds));
         }
     }
 }

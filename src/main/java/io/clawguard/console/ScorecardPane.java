@@ -4,6 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import io.clawguard.approval.VisibleText;
 import io.clawguard.bus.ScorecardChanged;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,19 +81,25 @@ final class ScorecardPane {
         };
     }
 
+    private static String visible(String text) {
+        return VisibleText.of(text).text();
+    }
+
     /** The detail view: expected and observed state, evidence, gap, what to do, and the controls. */
     static List<String> detail(ScorecardChanged.CheckView v) {
         List<String> out = new ArrayList<>();
-        out.add(v.title() + " — " + v.status().toUpperCase(Locale.ROOT) + " (" + v.risk() + " risk)");
-        out.add("expected   " + v.expected());
-        out.add("observed   " + v.observed());
-        out.add("evidence   " + v.evidence());
+        // Observed state, evidence and gap quote the host: process names the processes chose among them.
+        out.add(visible(v.title()) + " — " + visible(v.status().toUpperCase(Locale.ROOT)) + " (" + visible(v.risk())
+                + " risk)");
+        out.add("expected   " + visible(v.expected()));
+        out.add("observed   " + visible(v.observed()));
+        out.add("evidence   " + visible(v.evidence()));
         if (!v.gap().isEmpty()) {
-            out.add("gap        " + v.gap());
-            out.add("what to do " + v.mitigation());
+            out.add("gap        " + visible(v.gap()));
+            out.add("what to do " + visible(v.mitigation()));
         }
         out.add("controls");
-        v.controls().forEach(c -> out.add("  " + c));
+        v.controls().forEach(c -> out.add("  " + visible(c)));
         return out;
     }
 }

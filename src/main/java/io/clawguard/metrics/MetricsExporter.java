@@ -52,6 +52,7 @@ public final class MetricsExporter {
     private volatile ElevationChanged elevation;
     private volatile ScorecardChanged scorecard;
     private volatile Map<String, Long> findings = Map.of();
+    private volatile Boolean scanOk;
     private ScheduledExecutorService executor;
 
     public MetricsExporter(Path folder, Clock clock, IntSupplier pending, Supplier<AuditFigures> audit) {
@@ -79,6 +80,7 @@ public final class MetricsExporter {
         bus.subscribe(NetworkChanged.class, e -> {
             findings = e.findings().stream()
                     .collect(Collectors.groupingBy(NetworkChanged.FindingView::kind, Collectors.counting()));
+            scanOk = e.scanError() == null;
             soon();
         });
         bus.subscribe(AuditRecorded.class, e -> soon());
@@ -111,7 +113,7 @@ public final class MetricsExporter {
         }
         AuditFigures a = audit.get();
         return new MetricsSnapshot(pending.getAsInt(), elevated, left, card == null ? null : card.score(), checks,
-                findings, a.bytes(), a.lastVerifiedSeq(), a.intact(), decisions);
+                scanOk, findings, a.bytes(), a.lastVerifiedSeq(), a.intact(), decisions);
     }
 
     void write() throws IOException {

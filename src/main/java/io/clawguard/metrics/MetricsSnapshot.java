@@ -7,7 +7,8 @@ import java.util.Map;
  * gathered from the bus and the broker's own state. Maps are label value to count.
  */
 public record MetricsSnapshot(int pendingApprovals, boolean elevated, long elevationSecondsLeft,
-                              Integer complianceScore, Map<StatusRisk, Long> checks, Map<String, Long> findingsByKind,
+                              Integer complianceScore, Map<StatusRisk, Long> checks, Boolean networkScanOk,
+                              Map<String, Long> findingsByKind,
                               long auditLogBytes, long auditLastVerifiedSeq, boolean auditChainIntact,
                               Map<String, Long> decisionsByOutcome) {
 

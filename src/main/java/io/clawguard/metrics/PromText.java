@@ -36,6 +36,11 @@ public final class PromText {
                     .forEach(e -> t.sample("{status=\"" + escape(e.getKey().status()) + "\",risk=\""
                             + escape(e.getKey().risk()) + "\"}", e.getValue()));
         }
+        if (m.networkScanOk() != null) {
+            t.metric("clawguard_network_scan_ok", "gauge",
+                    "1 while network scans succeed, 0 once they fail (the findings below are then the last good scan's).")
+                    .sample("", m.networkScanOk() ? 1 : 0);
+        }
         t.metric("clawguard_network_findings", "gauge", "Findings of the last network scan by kind.");
         new TreeMap<>(m.findingsByKind()).forEach((kind, n) -> t.sample("{kind=\"" + escape(kind) + "\"}", n));
         t.metric("clawguard_audit_log_bytes", "gauge", "Size of the audit log, every segment included.")

@@ -54,9 +54,18 @@ public final class EgressEvaluator {
     }
 
     /** A connection to a port this host listens on (same protocol) was made from outside. */
+    /**
+     * A TCP connection accepted by a listener of the same user on its local port. Sharing a port
+     * proves nothing by itself: with SO_REUSEADDR another user's socket can sit on a listener's
+     * port (UDP above all) and connect out from there. A connected datagram socket is never
+     * counted as inbound: servers answer from their unconnected one.
+     */
     private static boolean isInbound(Connection c, List<ListeningSocket> listening) {
+        if (c.protocol() != Protocol.TCP) {
+            return false;
+        }
         for (ListeningSocket s : listening) {
-            if (s.protocol() == c.protocol() && s.port() == c.localPort()
+            if (s.protocol() == c.protocol() && s.port() == c.localPort() && s.user().equals(c.user())
                     && (s.wildcard() || Addresses.unmapped(s.bind()).equals(c.local()))) {
                 return true;
             }

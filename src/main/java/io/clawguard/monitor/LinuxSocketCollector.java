@@ -138,9 +138,13 @@ public final class LinuxSocketCollector implements SocketCollector {
     }
 
     private void accept(SocketRow row) {
-        boolean listening = row.protocol == Protocol.TCP ? row.state() == SocketRow.TCP_LISTEN : row.peerless();
-        if (!listening && (row.protocol == Protocol.TCP && row.state() != SocketRow.TCP_ESTABLISHED
-                || row.peerInsideHost())) {
+        boolean tcp = row.protocol == Protocol.TCP;
+        boolean listening = tcp ? row.state() == SocketRow.TCP_LISTEN : row.peerless();
+        boolean dead = tcp && (row.state() == SocketRow.TCP_TIME_WAIT || row.state() == SocketRow.TCP_CLOSE);
+        // A TCP socket talks only to its peer; a datagram socket "connected" to loopback can still
+        // send anywhere, so it is left out only when it is bound to the loopback too.
+        boolean withinHost = row.peerInsideHost() && (tcp || row.localInsideHost());
+        if (!listening && (dead || withinHost)) {
             return;
         }
         Seen s = row.inode() == 0 ? null : seen.get(row.inode());

@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +33,11 @@ public final class NetworkMonitor {
     private final HostResolver resolver;
     private final EventBus bus;
     private final NetworkScan.RuleCache rules = new NetworkScan.RuleCache();
-    private Map<String, String> listeners;
+    /**
+     * Listeners by port and holder: a port that changes hands, or a second socket on a shared
+     * port, is a change (closed by one holder, opened by another), not the same listener.
+     */
+    private Set<Map.Entry<String, String>> listeners;
     private Map<String, String> destinations = Map.of();
     private Map<String, String> findings = Map.of();
     private List<String> ruleErrors = List.of();
@@ -55,7 +61,8 @@ public final class NetworkMonitor {
     private synchronized void scanQuietly() {
         try {
             scan();
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception | Error e) {
+            // An Error too: letting anything out of here would cancel every later scan, silently.
             LOG.error("network scan failed", e);
             // The panes must not pass off the last good picture as current.
             NetworkChanged stale = shown != null ? shown
@@ -75,17 +82,20 @@ public final class NetworkMonitor {
         NetworkScan scan = NetworkScan.of(home, collector.collect(), resolver, rules);
         last = scan;
         boolean initial = listeners == null;
-        Map<String, String> nowListening = new LinkedHashMap<>();
-        scan.snapshot().listening().forEach(s -> nowListening.put(s.key(), s.process() + " (pid " + s.pid() + ")"));
+        Set<Map.Entry<String, String>> nowListening = new LinkedHashSet<>();
+        scan.snapshot().listening().forEach(s -> nowListening.add(Map.entry(s.key(), s.process() + " (pid " + s.pid()
+                + ")")));
         Map<String, String> nowOutbound = new LinkedHashMap<>();
         scan.egress().outbound().forEach(c -> nowOutbound.put(c.destinationKey(), "pid " + c.pid()));
         Map<String, String> nowFindings = new LinkedHashMap<>();
         scan.findings().forEach(f -> nowFindings.put(f.key(), f.summary()));
         Instant at = scan.snapshot().at();
         boolean changed = initial
-                | diff(initial ? Map.of() : listeners, nowListening, AuditAction.PORT_OPENED, AuditAction.PORT_CLOSED, initial, at)
-                | diff(destinations, nowOutbound, AuditAction.EGRESS_NEW, AuditAction.EGRESS_GONE, initial, at)
-                | diff(findings, nowFindings, AuditAction.FINDING_RAISED, AuditAction.FINDING_CLEARED, initial, at)
+                | diff(initial ? Set.of() : listeners, nowListening, AuditAction.PORT_OPENED, AuditAction.PORT_CLOSED, initial, at)
+                | diff(byKey(destinations, nowOutbound), nowOutbound.entrySet(), AuditAction.EGRESS_NEW,
+                        AuditAction.EGRESS_GONE, initial, at)
+                | diff(byKey(findings, nowFindings), nowFindings.entrySet(), AuditAction.FINDING_RAISED,
+                        AuditAction.FINDING_CLEARED, initial, at)
                 | !scan.ruleErrors().equals(ruleErrors);
         listeners = nowListening;
         destinations = nowOutbound;
@@ -99,17 +109,27 @@ public final class NetworkMonitor {
         return scan;
     }
 
-    private boolean diff(Map<String, String> before, Map<String, String> now, AuditAction added, AuditAction removed,
-                         boolean initial, Instant at) {
+    /**
+     * The entries of {@code before}, with the detail {@code now} has for the same key: destinations
+     * and findings are the same one while their key is, whatever their detail (a pid) says now.
+     */
+    private static Set<Map.Entry<String, String>> byKey(Map<String, String> before, Map<String, String> now) {
+        Set<Map.Entry<String, String>> out = new LinkedHashSet<>();
+        before.forEach((k, v) -> out.add(Map.entry(k, now.getOrDefault(k, v))));
+        return out;
+    }
+
+    private boolean diff(Set<Map.Entry<String, String>> before, Set<Map.Entry<String, String>> now, AuditAction added,
+                         AuditAction removed, boolean initial, Instant at) {
         boolean changed = false;
-        for (Map.Entry<String, String> e : now.entrySet()) {
-            if (!before.containsKey(e.getKey())) {
+        for (Map.Entry<String, String> e : now) {
+            if (!before.contains(e)) {
                 bus.publish(new NetworkEvent(added.logName(), e.getKey(), e.getValue(), initial, at));
                 changed = true;
             }
         }
-        for (Map.Entry<String, String> e : before.entrySet()) {
-            if (!now.containsKey(e.getKey())) {
+        for (Map.Entry<String, String> e : before) {
+            if (!now.contains(e)) {
                 bus.publish(new NetworkEvent(removed.logName(), e.getKey(), e.getValue(), false, at));
                 changed = true;
             }

@@ -17,7 +17,9 @@ final class SockDiag implements KernelSockets {
     private static final int SOCK_CLOEXEC = 02000000;
     private static final int NETLINK_SOCK_DIAG = 4;
     private static final int EINTR = 4;
-    private static final int TCP_LISTEN_OR_ESTABLISHED = 1 << SocketRow.TCP_ESTABLISHED | 1 << SocketRow.TCP_LISTEN;
+    /** Every TCP state but the dead ones (TIME_WAIT, CLOSE): an attempt in SYN_SENT or a half-closed link still carries data. */
+    private static final int TCP_LIVE = SockDiagMessages.ALL_STATES & ~(1 << SocketRow.TCP_TIME_WAIT | 1 << SocketRow.TCP_CLOSE);
+    private static final int IPPROTO_UDPLITE = 136;
 
     /** The four libc calls, bound directly through JNA. */
     private static final class Calls {
@@ -48,18 +50,22 @@ final class SockDiag implements KernelSockets {
             throw new IOException("cannot open a sock_diag socket (errno " + e.getErrorCode() + ")", e);
         }
         try {
-            dump(fd, SockDiagMessages.AF_INET, SockDiagMessages.IPPROTO_TCP, Protocol.TCP, TCP_LISTEN_OR_ESTABLISHED, sink);
-            dump(fd, SockDiagMessages.AF_INET6, SockDiagMessages.IPPROTO_TCP, Protocol.TCP, TCP_LISTEN_OR_ESTABLISHED, sink);
-            dump(fd, SockDiagMessages.AF_INET, SockDiagMessages.IPPROTO_UDP, Protocol.UDP, SockDiagMessages.ALL_STATES, sink);
-            dump(fd, SockDiagMessages.AF_INET6, SockDiagMessages.IPPROTO_UDP, Protocol.UDP, SockDiagMessages.ALL_STATES, sink);
+            dump(fd, SockDiagMessages.AF_INET, SockDiagMessages.IPPROTO_TCP, Protocol.TCP, TCP_LIVE, true, sink);
+            dump(fd, SockDiagMessages.AF_INET6, SockDiagMessages.IPPROTO_TCP, Protocol.TCP, TCP_LIVE, true, sink);
+            // Datagram sockets unfiltered: one "connected" to loopback can still send anywhere (sendto).
+            for (int family : new int[] {SockDiagMessages.AF_INET, SockDiagMessages.AF_INET6}) {
+                dump(fd, family, SockDiagMessages.IPPROTO_UDP, Protocol.UDP, SockDiagMessages.ALL_STATES, false, sink);
+                dump(fd, family, IPPROTO_UDPLITE, Protocol.UDPLITE, SockDiagMessages.ALL_STATES, false, sink);
+            }
         } finally {
             Calls.close(fd);
         }
     }
 
-    private void dump(int fd, int family, int protocol, Protocol p, int states, RowSink sink) throws IOException {
+    private void dump(int fd, int family, int protocol, Protocol p, int states, boolean dropLoopback, RowSink sink)
+            throws IOException {
         int seq = ++sequence;
-        byte[] request = SockDiagMessages.dumpRequest(seq, family, protocol, states);
+        byte[] request = SockDiagMessages.dumpRequest(seq, family, protocol, states, dropLoopback);
         try {
             Calls.send(fd, request, request.length, 0);
             boolean done = false;

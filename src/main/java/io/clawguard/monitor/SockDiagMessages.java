@@ -67,16 +67,22 @@ final class SockDiagMessages {
         b.put((byte) family).put((byte) prefix).putShort((short) 0).putInt(-1).put(address);
     }
 
-    /** A dump request for the sockets of {@code family} and {@code protocol} in {@code states} (a bit per TCP state). */
-    static byte[] dumpRequest(int sequence, int family, int protocol, int states) {
-        int length = HEADER + REQUEST + 4 + DROP_LOOPBACK_PEERS.length;
+    /**
+     * A dump request for the sockets of {@code family} and {@code protocol} in {@code states} (a
+     * bit per TCP state), with the kernel dropping those whose peer is on the loopback when
+     * {@code dropLoopback}.
+     */
+    static byte[] dumpRequest(int sequence, int family, int protocol, int states, boolean dropLoopback) {
+        int length = HEADER + REQUEST + (dropLoopback ? 4 + DROP_LOOPBACK_PEERS.length : 0);
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.nativeOrder());
         b.putInt(length).putShort((short) SOCK_DIAG_BY_FAMILY).putShort((short) (NLM_F_REQUEST | NLM_F_DUMP))
                 .putInt(sequence).putInt(0);
         b.put((byte) family).put((byte) protocol).put((byte) 0).put((byte) 0).putInt(states);
         b.put(new byte[REQUEST - 8]);
-        b.putShort((short) (4 + DROP_LOOPBACK_PEERS.length)).putShort((short) INET_DIAG_REQ_BYTECODE);
-        b.put(DROP_LOOPBACK_PEERS);
+        if (dropLoopback) {
+            b.putShort((short) (4 + DROP_LOOPBACK_PEERS.length)).putShort((short) INET_DIAG_REQ_BYTECODE);
+            b.put(DROP_LOOPBACK_PEERS);
+        }
         return b.array();
     }
 

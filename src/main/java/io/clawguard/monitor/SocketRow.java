@@ -12,6 +12,8 @@ import java.net.UnknownHostException;
 final class SocketRow {
     static final int TCP_ESTABLISHED = 0x01;
     static final int TCP_LISTEN = 0x0A;
+    static final int TCP_TIME_WAIT = 0x06;
+    static final int TCP_CLOSE = 0x07;
 
     Protocol protocol;
     boolean ipv6;
@@ -67,12 +69,21 @@ final class SocketRow {
      * over 40,000 loopback rows without making an address object for each.
      */
     boolean peerInsideHost() {
+        return insideHost(remoteHigh, remoteLow);
+    }
+
+    /** The socket is bound to this host's loopback (or unspecified), by the same test. */
+    boolean localInsideHost() {
+        return insideHost(localHigh, localLow) && !(ipv6 ? localHigh == 0 && localLow == 0 : localLow == 0);
+    }
+
+    private boolean insideHost(long high, long low) {
         if (!ipv6) {
-            return remoteLow >>> 24 == 127 || remoteLow == 0;
+            return low >>> 24 == 127 || low == 0;
         }
-        boolean mapped = remoteHigh == 0 && remoteLow >>> 32 == 0xFFFF;
-        return remoteHigh == 0 && (remoteLow == 0 || remoteLow == 1)
-                || mapped && ((remoteLow >>> 24 & 0xFF) == 127 || (remoteLow & 0xFFFF_FFFFL) == 0);
+        boolean mapped = high == 0 && low >>> 32 == 0xFFFF;
+        return high == 0 && (low == 0 || low == 1)
+                || mapped && ((low >>> 24 & 0xFF) == 127 || (low & 0xFFFF_FFFFL) == 0);
     }
 
     /** The same endpoints and state as {@code other}: a socket unchanged between two scans. */

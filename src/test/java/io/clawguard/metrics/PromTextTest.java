@@ -18,7 +18,7 @@ class PromTextTest {
                 Map.of(new MetricsSnapshot.StatusRisk("violation", "high"), 2L,
                         new MetricsSnapshot.StatusRisk("partial", "medium"), 1L,
                         new MetricsSnapshot.StatusRisk("compliant", "high"), 9L,
-                        new MetricsSnapshot.StatusRisk("not_assessed", "low"), 1L),
+                        new MetricsSnapshot.StatusRisk("not_assessed", "low"), 1L), true,
                 Map.of("insecure-port", 1L, "unapproved-egress", 4L, "public-bind", 2L),
                 201_326_592L, 882_119L, true, Map.of("approved", 40L, "denied", 3L, "timed_out", 1L));
     }
@@ -35,7 +35,7 @@ class PromTextTest {
 
     @Test
     void aQuietHostBeforeItsFirstAssessmentIsStillWellFormed() throws Exception {
-        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, Map.of(), Map.of(), 0, 0, false, Map.of()));
+        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, Map.of(), null, Map.of(), 0, 0, false, Map.of()));
         assertThat(text).contains("clawguard_elevation_idle_seconds_left 0\n", "clawguard_audit_chain_intact 0\n")
                 .doesNotContain("clawguard_compliance_score");
         assertThat(promtool(text)).isEmpty();
@@ -43,7 +43,7 @@ class PromTextTest {
 
     @Test
     void labelValuesAreEscaped() throws Exception {
-        String text = PromText.of(new MetricsSnapshot(0, false, 0, null, Map.of(), Map.of("odd\"kind\\\nx", 1L), 0, 0,
+        String text = PromText.of(new MetricsSnapshot(0, false, 0, null, Map.of(), false, Map.of("odd\"kind\\\nx", 1L), 0, 0,
                 true, Map.of()));
         assertThat(text).contains("clawguard_network_findings{kind=\"odd\\\"kind\\\\\\nx\"} 1\n");
         assertThat(promtool(text)).isEmpty();

@@ -41,7 +41,7 @@ class SockDiagMessagesTest {
     @CsvSource({"tcp4, 1, 2, 6, 1026", "tcp6, 2, 10, 6, 1026", "udp4, 3, 2, 17, -1", "udp6, 4, 10, 17, -1"})
     void aDumpRequestIsByteForByteTheOneTheKernelAnswered(String name, int sequence, int family, int protocol,
                                                           int states) throws Exception {
-        assertThat(SockDiagMessages.dumpRequest(sequence, family, protocol, states))
+        assertThat(SockDiagMessages.dumpRequest(sequence, family, protocol, states, true))
                 .isEqualTo(sample(name + "-request.bin"));
     }
 
