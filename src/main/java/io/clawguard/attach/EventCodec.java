@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clawguard.bus.Event;
+import io.clawguard.bus.NetworkChanged;
 import io.clawguard.monitor.BaselineItem;
 import io.clawguard.monitor.BaselineKind;
 import io.clawguard.monitor.BaselineReview;
@@ -30,11 +31,18 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /**
+     * Rows of one network picture sent at most: each list stays far below a wire line's limit
+     * (about 15 MB at the most), however many sockets the agent opens.
+     */
+    static final int MAX_PICTURE_ROWS = 20_000;
+
     /** The event's type name and its fields as plain JSON values. */
     public Map<String, Object> encode(Event e) {
+        Event sent = e instanceof NetworkChanged n ? n.forTheWire(MAX_PICTURE_ROWS) : e;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("event_type", e.getClass().getSimpleName());
-        m.put("event", mapper.convertValue(e, Map.class));
+        m.put("event_type", sent.getClass().getSimpleName());
+        m.put("event", mapper.convertValue(sent, Map.class));
         return m;
     }
 

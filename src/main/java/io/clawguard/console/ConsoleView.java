@@ -62,10 +62,12 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 model.focus() == ConsoleModel.Focus.SCORECARD, palette);
     }
 
-    /** Said before anything else: rows that are no longer current must not pass for current. */
+    /** Said before anything else: rows that are no longer current, or not all there, must not pass for whole. */
     private static Optional<String> scanFailure(NetworkChanged n) {
         return Optional.ofNullable(n.scanError()).map(why -> "SCAN FAILED, not current: " + VisibleText.of(why).text()
-                + (n.at().equals(java.time.Instant.EPOCH) ? "" : " (showing the scan of " + n.at() + ")"));
+                + (n.at().equals(java.time.Instant.EPOCH) ? "" : " (showing the scan of " + n.at() + ")"))
+                .or(() -> n.omittedRows() == 0 ? Optional.empty() : Optional.of("the broker left out "
+                        + Counts.of(n.omittedRows()) + " rows (flagged ones first kept): see clawguard ports/egress"));
     }
 
     private static Optional<String> ruleError(NetworkChanged n, String file) {
