@@ -8,7 +8,7 @@ public record Finding(Kind kind, Risk risk, String subject, String summary, Stri
     /** The finding kinds of the network monitors. */
     public enum Kind {
         UNAPPROVED_PORT("unapproved-port"), INSECURE_PORT("insecure-port"), PUBLIC_BIND("public-bind"),
-        UNAPPROVED_EGRESS("unapproved-egress");
+        UNAPPROVED_EGRESS("unapproved-egress"), SOCKET_FLOOD("socket-flood");
 
         private final String id;
 

@@ -123,7 +123,14 @@ public final class LinuxSocketCollector implements SocketCollector {
         Map<Long, SocketOwner> found = owners.find(wanted);
         List<ListeningSocket> listening = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
+        Map<Long, int[]> perUid = new HashMap<>();
+        Map<String, Integer> floods = new HashMap<>();
         for (Seen s : current) {
+            int[] count = perUid.computeIfAbsent((s.listening ? 1L << 32 : 0) | s.row.uid(), k -> new int[1]);
+            if (++count[0] > SocketSnapshot.PER_USER) {
+                floods.merge(users.nameOf(s.row.uid()), 1, Integer::sum);
+                continue;
+            }
             SocketOwner o = s.wantsOwner ? found.get(s.row.inode()) : null;
             s.own(o != null ? o : s.owner != null && s.owner.pid() < 0 ? s.owner
                     : SocketOwner.unknown(users.nameOf(s.row.uid())));
@@ -134,7 +141,7 @@ public final class LinuxSocketCollector implements SocketCollector {
             }
         }
         seen.values().removeIf(s -> s.scan != scan);
-        return new SocketSnapshot(listening, connections, clock.instant());
+        return new SocketSnapshot(listening, connections, clock.instant(), floods);
     }
 
     private void accept(SocketRow row) {

@@ -22,7 +22,19 @@ public record NetworkScan(SocketSnapshot snapshot, Optional<List<PortRule>> base
 
     /** Every finding, ports first. */
     public List<Finding> findings() {
-        return Stream.concat(portFindings.stream(), egress.findings().stream()).toList();
+        return Stream.of(floodFindings().stream(), portFindings.stream(), egress.findings().stream())
+                .flatMap(s -> s).toList();
+    }
+
+    /** A user holding more sockets than a scan examines: what it hides there is not seen. */
+    private List<Finding> floodFindings() {
+        return snapshot.floods().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new Finding(Finding.Kind.SOCKET_FLOOD, Finding.Risk.HIGH, "user " + e.getKey(),
+                        e.getValue() + " sockets of " + e.getKey() + " past the first " + SocketSnapshot.PER_USER
+                                + " were not examined: listeners or connections among them are not shown",
+                        "Find out why " + e.getKey() + " holds so many sockets and stop the process;"
+                                + " a flood of sockets can hide egress."))
+                .toList();
     }
 
     /** Reads the rules and evaluates one snapshot with them. */
