@@ -14,15 +14,15 @@ import java.util.function.LongFunction;
  * means reading the links in {@code /proc/<pid>/fd}, 40,000 of them on a busy host, so a rescan
  * reads again only what may have changed:
  * <ul>
- *   <li>a socket found before keeps its process while that process lives and its count of open
- *       files is unchanged; when the count changed, the one link it was found at is read again;</li>
+ *   <li>a socket found before keeps its process while the one link it was found at still names
+ *       it (one read a socket a scan, whatever the process's count of open files says: a pid can
+ *       be reused and a socket handed on without the count changing);</li>
  *   <li>a socket not found before is looked for in the processes that are new or whose count
  *       changed, then in the others, stopping as soon as every socket is found;</li>
- *   <li>a socket no process was found holding (a kernel socket, or another user's to a console
- *       that is not root) is looked for once, not on every scan.</li>
+ *   <li>a socket no process was found holding (in flight between processes, a kernel socket) is
+ *       looked for again only in the processes that are new or whose count changed, which is
+ *       where it turns up once one receives it.</li>
  * </ul>
- * A process that opens one socket and closes another between two scans keeps its count: the new
- * socket is still looked for (it was not found before), in all processes if need be.
  */
 final class SocketOwners {
     /** Where a socket was found; {@link #NOWHERE} when no process held it. */
@@ -45,40 +45,49 @@ final class SocketOwners {
         Map<Integer, Integer> counts = processes.fdCounts();
         places.keySet().retainAll(inodes);
         Set<Long> missing = new HashSet<>();
+        Set<Long> nowhere = new HashSet<>();
         for (Long inode : inodes) {
             Place p = places.get(inode);
-            if (p == null || p != Place.NOWHERE && !stillHeld(p, inode, counts)) {
+            if (p == Place.NOWHERE) {
+                nowhere.add(inode);
+            } else if (p == null || !stillHeld(p, inode, counts)) {
                 missing.add(inode);
             }
         }
+        List<Integer> changed = new ArrayList<>();
+        List<Integer> unchanged = new ArrayList<>();
+        counts.forEach((pid, count) -> (count.equals(fdCounts.get(pid)) ? unchanged : changed).add(pid));
+        if (!nowhere.isEmpty()) {
+            search(nowhere, changed, false);
+        }
         if (!missing.isEmpty()) {
-            search(missing, counts);
+            List<Integer> changedFirst = new ArrayList<>(changed);
+            changedFirst.addAll(unchanged);
+            search(missing, changedFirst, true);
         }
         fdCounts = counts;
         return owners(inodes);
     }
 
     private boolean stillHeld(Place p, long inode, Map<Integer, Integer> counts) {
-        Integer now = counts.get(p.pid());
-        return now != null && (now.equals(fdCounts.get(p.pid())) || processes.socketAt(p.pid(), p.fd()) == inode);
+        return counts.containsKey(p.pid()) && processes.socketAt(p.pid(), p.fd()) == inode;
     }
 
-    private void search(Set<Long> missing, Map<Integer, Integer> counts) {
-        List<Integer> changedFirst = new ArrayList<>();
-        List<Integer> unchanged = new ArrayList<>();
-        counts.forEach((pid, count) -> (count.equals(fdCounts.get(pid)) ? unchanged : changedFirst).add(pid));
-        changedFirst.addAll(unchanged);
-        for (int pid : changedFirst) {
+    /** Looks for {@code wanted} in {@code pids}, in order; those not found are marked as held by no process. */
+    private void search(Set<Long> wanted, List<Integer> pids, boolean markNowhere) {
+        for (int pid : pids) {
             processes.sockets(pid, (fd, inode) -> {
-                if (missing.remove(inode)) {
+                if (wanted.remove(inode)) {
                     places.put(inode, new Place(pid, fd));
                 }
             });
-            if (missing.isEmpty()) {
+            if (wanted.isEmpty()) {
                 return;
             }
         }
-        missing.forEach(inode -> places.put(inode, Place.NOWHERE));
+        if (markNowhere) {
+            wanted.forEach(inode -> places.put(inode, Place.NOWHERE));
+        }
     }
 
     /** Each process's name and user are read afresh every scan: a process can rename itself or exec another program. */
