@@ -89,7 +89,7 @@ public final class BaselineProposal {
             } else {
                 EgressRule r = egress.get(i);
                 inUse = now.connections().stream().anyMatch(c -> r.protocol() == c.protocol() && r.portMatches(c.remotePort())
-                        && r.commandMatches(c.process()) && r.cidr() != null && r.cidr().contains(c.remote()));
+                        && r.commandMatches(c) && r.cidr() != null && r.cidr().contains(c.remote()));
                 origin = inUse ? "in use now" : "no connection uses it now (host rules are not checked here)";
             }
             items.add(new BaselineItem(describe(rule), origin, rule, true, comment instanceof String s ? s : null, inUse));

@@ -2,9 +2,13 @@ package io.clawguard.monitor;
 
 import java.net.InetAddress;
 
-/** An established TCP connection or a connected UDP socket, with the process that owns it. */
+/**
+ * A TCP connection or a connected datagram socket, with the process that owns it.
+ * {@code systemProgram}: whether the owner's name can be trusted to name a program (see
+ * {@link SocketOwner}); a rule that names a program matches only then.
+ */
 public record Connection(Protocol protocol, InetAddress local, int localPort, InetAddress remote, int remotePort,
-                         long pid, String process, String user) {
+                         long pid, String process, String user, boolean systemProgram) {
 
     /** A peer on this host's loopback, or none: traffic within the host, neither egress nor inbound. */
     public static boolean hostInternal(InetAddress remote) {

@@ -38,7 +38,7 @@ public final class EgressEvaluator {
                 if (r.protocol() != c.protocol() || !r.destinationMatches(c.remote(), names, resolver)) {
                     continue;
                 }
-                if (r.portMatches(c.remotePort()) && r.commandMatches(c.process())) {
+                if (r.portMatches(c.remotePort()) && r.commandMatches(c)) {
                     allowed = true;
                     break;
                 }

@@ -37,8 +37,9 @@ public record EgressRule(int index, Protocol protocol, String host, Pattern host
         return port == null || port == remotePort;
     }
 
-    public boolean commandMatches(String process) {
-        return command == null || command.equals(process);
+    /** A rule that names a program matches only a connection whose owner's name can be trusted to be it. */
+    public boolean commandMatches(Connection c) {
+        return command == null || c.systemProgram() && command.equals(c.process());
     }
 
     public String describe() {

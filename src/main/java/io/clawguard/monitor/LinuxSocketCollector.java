@@ -59,10 +59,11 @@ public final class LinuxSocketCollector implements SocketCollector {
             }
             owner = o;
             if (listening) {
-                listener = new ListeningSocket(row.protocol, local, row.localPort(), o.pid(), o.process(), o.user());
+                listener = new ListeningSocket(row.protocol, local, row.localPort(), o.pid(), o.process(), o.user(),
+                        o.systemProgram());
             } else {
                 connection = new Connection(row.protocol, local, row.localPort(), remote, row.remotePort(), o.pid(),
-                        o.process(), o.user());
+                        o.process(), o.user(), o.systemProgram());
             }
         }
     }

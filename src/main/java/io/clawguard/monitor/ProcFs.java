@@ -82,6 +82,16 @@ final class ProcFs implements ProcessTable {
         }
     }
 
+    @Override
+    public boolean runsSystemProgram(int pid) {
+        try {
+            return SystemProgram.is(Files.readSymbolicLink(proc.resolve(pid + "/exe")));
+        } catch (IOException | UnsupportedOperationException e) {
+            // Gone, or another user's process to a console that is not root: nothing can be vouched for.
+            return false;
+        }
+    }
+
     /** The inode in a link {@code socket:[12345]}, or -1 for anything else (a file, a pipe, gone). */
     static long socketInode(Path fd) {
         try {

@@ -26,4 +26,10 @@ interface ProcessTable {
 
     /** The process's name and uid; empty when it is gone. */
     Optional<ProcessStatus> status(int pid);
+
+    /**
+     * Whether the process runs a system program: its executable owned by root and writable by
+     * root alone, in folders only root writes. False when that cannot be read.
+     */
+    boolean runsSystemProgram(int pid);
 }

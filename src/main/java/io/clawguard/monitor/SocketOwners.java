@@ -98,8 +98,9 @@ final class SocketOwners {
             Place p = places.get(inode);
             if (p != null && p != Place.NOWHERE) {
                 out.put(inode, byPid.computeIfAbsent(p.pid(), pid -> processes.status(pid)
-                        .map(s -> new SocketOwner(pid, s.name(), userNames.apply(s.uid())))
-                        .orElse(new SocketOwner(pid, "?", "?"))));
+                        .map(s -> new SocketOwner(pid, s.name(), userNames.apply(s.uid()),
+                                s.uid() == 0 || processes.runsSystemProgram(pid)))
+                        .orElse(new SocketOwner(pid, "?", "?", false))));
             }
         }
         return out;

@@ -33,7 +33,7 @@ class PictureSizeAttackTest {
         for (int i = 0; i < 60_000; i++) {
             boolean v6 = i >= 30_000;
             listening.add(new ListeningSocket(Protocol.UDP, InetAddress.getByName(v6 ? "::" : "0.0.0.0"),
-                    1024 + i % 30_000, 4242 + i / 19_000, "python3", "agent"));
+                    1024 + i % 30_000, 4242 + i / 19_000, "python3", "agent", true));
         }
         List<Finding> findings = PortEvaluator.evaluate(listening, Optional.of(List.of()));
         NetworkChanged picture = new NetworkChanged(

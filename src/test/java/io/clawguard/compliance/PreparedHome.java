@@ -71,7 +71,7 @@ final class PreparedHome implements HostFacts {
 
     static ListeningSocket listener(String bind, int port, String process) {
         try {
-            return new ListeningSocket(Protocol.TCP, InetAddress.getByName(bind), port, 10, process, "root");
+            return new ListeningSocket(Protocol.TCP, InetAddress.getByName(bind), port, 10, process, "root", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +80,7 @@ final class PreparedHome implements HostFacts {
     static Connection outbound(String remote, int port, String process) {
         try {
             return new Connection(Protocol.TCP, InetAddress.getByName("10.0.0.5"), 50000, InetAddress.getByName(remote),
-                    port, 20, process, "agent");
+                    port, 20, process, "agent", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,7 +27,7 @@ class ScorecardEscapeAttackTest {
     void theNetworkCheckDetailShowsAProcessChosenNameEscaped() throws Exception {
         String name = "\u001b[8mcurl\u202e";
         Connection c = new Connection(Protocol.TCP, InetAddress.getByName("192.0.2.2"), 40000,
-                InetAddress.getByName("203.0.113.7"), 443, 4242, name, "agent");
+                InetAddress.getByName("203.0.113.7"), 443, 4242, name, "agent", true);
         Finding f = EgressEvaluator.evaluate(new SocketSnapshot(List.of(), List.of(c), Instant.EPOCH),
                 Optional.of(List.of()), new io.clawguard.monitor.HostResolver() {
                     @Override

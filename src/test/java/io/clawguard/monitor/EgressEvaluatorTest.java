@@ -64,7 +64,7 @@ class EgressEvaluatorTest {
     void inboundConnectionsToOwnListenersAndLoopbackAreNotEgress() {
         // Accepted by sshd's listener: the same user holds both sockets.
         Connection ssh = new Connection(Protocol.TCP, Sockets.ip("10.0.0.5"), 22, Sockets.ip("198.51.100.200"), 61000,
-                4022, "sshd", "svc");
+                4022, "sshd", "svc", true);
         Connection local = connect(Protocol.TCP, "127.0.0.1", 50100, "127.0.0.1", 18789, "node");
         Connection out = connect(Protocol.TCP, "10.0.0.5", 50101, "203.0.113.9", 443, "curl");
         EgressReport r = EgressEvaluator.evaluate(Sockets.snapshot(List.of(listen(Protocol.TCP, "0.0.0.0", 22, "sshd")),

@@ -61,4 +61,9 @@ final class FakeProcesses implements ProcessTable {
     public Optional<ProcessStatus> status(int pid) {
         return Optional.ofNullable(names.get(pid)).map(n -> new ProcessStatus(n, 1000 + pid));
     }
+
+    @Override
+    public boolean runsSystemProgram(int pid) {
+        return false;
+    }
 }

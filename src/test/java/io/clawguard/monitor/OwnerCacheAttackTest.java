@@ -27,7 +27,7 @@ class OwnerCacheAttackTest {
         SocketOwners owners = new SocketOwners(processes, uid -> "u" + uid);
         assertThat(owners.find(Set.of(77L))).as("in flight: no holder").isEmpty();
         processes.open(4242, 77L); // recvmsg(): the agent holds it now
-        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(4242, "agent", "u5242"));
+        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(4242, "agent", "u5242", false));
         processes.open(4242, 5L);
         processes.open(1, 6L);
         assertThat(owners.find(Set.of(77L, 5L, 6L))).as("even after further scans").containsKey(77L);
@@ -49,12 +49,12 @@ class OwnerCacheAttackTest {
     void aReusedPidWithTheSameFileCountDoesNotInheritTheSocket() throws Exception {
         FakeProcesses processes = new FakeProcesses().process(1, "systemd").process(300, "agent", 77L);
         SocketOwners owners = new SocketOwners(processes, uid -> "u" + uid);
-        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(300, "agent", "u1300"));
+        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(300, "agent", "u1300", false));
 
         processes.fds.remove(300);
         processes.process(300, "sshd", 5L); // a new process at pid 300, same count (4), no socket 77
         processes.process(4000, "helper", 77L); // the agent's helper holds 77
-        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(4000, "helper", "u5000"));
+        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(4000, "helper", "u5000", false));
     }
 
     @Test
@@ -65,7 +65,7 @@ class OwnerCacheAttackTest {
         owners.find(Set.of(77L));
         processes.fds.get(300).put(3, 0L); // fd 3 is now a plain file: same count, socket 77 gone from pid 300
         processes.fds.get(400).put(3, 77L); // pid 400 got 77 over SCM_RIGHTS
-        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(400, "agent", "u1400"));
+        assertThat(owners.find(Set.of(77L))).containsEntry(77L, new SocketOwner(400, "agent", "u1400", false));
     }
 
 }

@@ -235,9 +235,9 @@ class ScanAttackTest {
     @Test
     void anOutboundConnectionFromAPortSharedWithAnotherProcesssListenerIsStillEgress() {
         ListeningSocket avahi = new ListeningSocket(Protocol.UDP, Sockets.ip("0.0.0.0"), 5353, 600, "avahi-daemon",
-                "avahi");
+                "avahi", true);
         Connection agent = new Connection(Protocol.UDP, Sockets.ip("192.0.2.2"), 5353, Sockets.ip("203.0.113.7"), 443,
-                4242, "python3", "agent");
+                4242, "python3", "agent", true);
         EgressReport report = EgressEvaluator.evaluate(snapshot(List.of(avahi), List.of(agent)), Optional.of(List.of()),
                 Sockets.resolver(Map.of(), Map.of()));
         assertThat(report.outbound()).as("the agent's connection to 203.0.113.7:443").contains(agent);
@@ -286,8 +286,8 @@ class ScanAttackTest {
         EventBus bus = new EventBus();
         List<NetworkChanged> pictures = new ArrayList<>();
         bus.subscribe(NetworkChanged.class, pictures::add);
-        ListeningSocket web = new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 8080, 500, "nginx", "www-data");
-        ListeningSocket evil = new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 8080, 4242, "backdoor", "agent");
+        ListeningSocket web = new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 8080, 500, "nginx", "www-data", true);
+        ListeningSocket evil = new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 8080, 4242, "backdoor", "agent", true);
         Sockets.FakeCollector collector = new Sockets.FakeCollector().then(snapshot(List.of(web), List.of()))
                 .then(new SocketSnapshot(List.of(evil), List.of(), Sockets.T0.plusSeconds(2)));
         NetworkMonitor monitor = new NetworkMonitor(home, collector, Sockets.resolver(Map.of(), Map.of()), bus);
@@ -353,8 +353,8 @@ class ScanAttackTest {
         EventBus bus = new EventBus();
         List<io.clawguard.bus.NetworkEvent> events = new ArrayList<>();
         bus.subscribe(io.clawguard.bus.NetworkEvent.class, events::add);
-        ListeningSocket avahi = new ListeningSocket(Protocol.UDP, Sockets.ip("0.0.0.0"), 5353, 600, "avahi-daemon", "avahi");
-        ListeningSocket agent = new ListeningSocket(Protocol.UDP, Sockets.ip("0.0.0.0"), 5353, 4242, "python3", "agent");
+        ListeningSocket avahi = new ListeningSocket(Protocol.UDP, Sockets.ip("0.0.0.0"), 5353, 600, "avahi-daemon", "avahi", true);
+        ListeningSocket agent = new ListeningSocket(Protocol.UDP, Sockets.ip("0.0.0.0"), 5353, 4242, "python3", "agent", true);
         Sockets.FakeCollector collector = new Sockets.FakeCollector().then(snapshot(List.of(avahi), List.of()))
                 .then(snapshot(List.of(avahi, agent), List.of()));
         NetworkMonitor monitor = new NetworkMonitor(home, collector, Sockets.resolver(Map.of(), Map.of()), bus);

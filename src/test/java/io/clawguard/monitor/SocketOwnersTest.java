@@ -27,8 +27,8 @@ class SocketOwnersTest {
 
     @Test
     void theFirstScanFindsEachSocketsProcessNameAndUser() throws Exception {
-        assertThat(find(100L, 201L)).containsOnly(Map.entry(100L, new SocketOwner(10, "sshd", "u1010")),
-                Map.entry(201L, new SocketOwner(20, "agent", "u1020")));
+        assertThat(find(100L, 201L)).containsOnly(Map.entry(100L, new SocketOwner(10, "sshd", "u1010", false)),
+                Map.entry(201L, new SocketOwner(20, "agent", "u1020", false)));
     }
 
     @Test
@@ -43,7 +43,7 @@ class SocketOwnersTest {
     void aNewSocketIsLookedForFirstInTheProcessWhoseFileCountChanged() throws Exception {
         find(100L, 300L);
         processes.open(30, 304);
-        assertThat(find(100L, 300L, 304L)).containsEntry(304L, new SocketOwner(30, "big", "u1030"));
+        assertThat(find(100L, 300L, 304L)).containsEntry(304L, new SocketOwner(30, "big", "u1030", false));
         assertThat(processes.listed).containsExactly(30);
     }
 
@@ -51,7 +51,7 @@ class SocketOwnersTest {
     void aNewProcessIsLookedInBeforeTheOthers() throws Exception {
         find(100L);
         processes.process(40, "newcomer", 400);
-        assertThat(find(100L, 400L)).containsEntry(400L, new SocketOwner(40, "newcomer", "u1040"));
+        assertThat(find(100L, 400L)).containsEntry(400L, new SocketOwner(40, "newcomer", "u1040", false));
         assertThat(processes.listed).containsExactly(40);
     }
 
@@ -59,7 +59,7 @@ class SocketOwnersTest {
     void aKnownSocketInAProcessWhoseCountChangedIsCheckedByItsOneLink() throws Exception {
         find(300L);
         processes.open(30, 305);
-        assertThat(find(300L)).containsEntry(300L, new SocketOwner(30, "big", "u1030"));
+        assertThat(find(300L)).containsEntry(300L, new SocketOwner(30, "big", "u1030", false));
         assertThat(processes.listed).isEmpty();
         assertThat(processes.linksRead).isEqualTo(1);
     }
@@ -70,7 +70,7 @@ class SocketOwnersTest {
         find(201L);
         processes.fds.remove(20);
         processes.names.remove(20);
-        assertThat(find(201L)).containsEntry(201L, new SocketOwner(21, "agent-child", "u1021"));
+        assertThat(find(201L)).containsEntry(201L, new SocketOwner(21, "agent-child", "u1021", false));
     }
 
     @Test
@@ -89,12 +89,12 @@ class SocketOwnersTest {
         find(999L);
         find(100L);
         processes.open(20, 999);
-        assertThat(find(999L)).containsEntry(999L, new SocketOwner(20, "agent", "u1020"));
+        assertThat(find(999L)).containsEntry(999L, new SocketOwner(20, "agent", "u1020", false));
     }
 
     @Test
     void aProcessThatEndsBetweenListingAndReadingItsNameKeepsItsPid() throws Exception {
         processes.names.remove(30);
-        assertThat(find(300L)).containsEntry(300L, new SocketOwner(30, "?", "?"));
+        assertThat(find(300L)).containsEntry(300L, new SocketOwner(30, "?", "?", false));
     }
 }

@@ -23,11 +23,11 @@ final class Sockets {
     }
 
     static ListeningSocket listen(Protocol p, String bind, int port, String process) {
-        return new ListeningSocket(p, ip(bind), port, 100 + port, process, "svc");
+        return new ListeningSocket(p, ip(bind), port, 100 + port, process, "svc", true);
     }
 
     static Connection connect(Protocol p, String local, int localPort, String remote, int remotePort, String process) {
-        return new Connection(p, ip(local), localPort, ip(remote), remotePort, 4000 + localPort, process, "agent");
+        return new Connection(p, ip(local), localPort, ip(remote), remotePort, 4000 + localPort, process, "agent", true);
     }
 
     static SocketSnapshot snapshot(List<ListeningSocket> listening, List<Connection> connections) {
