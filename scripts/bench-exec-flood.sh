@@ -25,14 +25,7 @@ trap cleanup EXIT
 cd "$tmp"
 "$here/clawguard" --version >/dev/null   # builds on first use, outside the measurement
 
-now="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
-cat >"$home/root-session-state.json" <<JSON
-{"privilege_mode":"elevated","last_elevated_activity_utc":"$now","last_transition_utc":"$now",
- "last_action":"approved-command","approved_reason":"bench","approved_session_id":null,
- "allowed_commands":[{"argv":["$cmd"],"added_at_utc":"$now","scope":"session",
- "resolved_path":"$(readlink -f "$cmd")","cwd":"$(pwd -P)","session_id":null,"request_id":"bench",
- "requester_uid":$(id -u),"binary_id":"$(stat -L -c %d:%i "$cmd")","cwd_id":"$(stat -c %d:%i .)"}]}
-JSON
+"$here/scripts/allowed-session.sh" "$cmd" >"$home/root-session-state.json"
 "$here/clawguard" broker --home "$home" --interval 1s >"$tmp/broker.log" 2>&1 &
 broker=$!
 for _ in $(seq 300); do [ -S "$home/agent.sock" ] && break; kill -0 "$broker" 2>/dev/null || break; sleep 0.1; done

@@ -45,14 +45,8 @@ if command -v flock >/dev/null; then flock /tmp/mvn.lock "$here/clawguard" --hel
 
 # Pre-authorised state: an elevated session that allow-lists exactly this binding. The broker
 # reads the cwd from /proc/<pid>/cwd, hence the physical path.
+"$here/scripts/allowed-session.sh" "$cmd" >"$home/root-session-state.json"
 now="$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)"
-cat >"$home/root-session-state.json" <<JSON
-{"privilege_mode":"elevated","last_elevated_activity_utc":"$now","last_transition_utc":"$now",
- "last_action":"approved-command","approved_reason":"bench","approved_session_id":null,
- "allowed_commands":[{"argv":["$cmd"],"added_at_utc":"$now","scope":"session",
- "resolved_path":"$(readlink -f "$cmd")","cwd":"$(pwd -P)","session_id":null,"request_id":"bench",
- "requester_uid":$(id -u),"binary_id":"$(stat -L -c %d:%i "$cmd")","cwd_id":"$(stat -c %d:%i .)"}]}
-JSON
 mkdir -p "$seed_home/.openclaw/security"
 cat >"$seed_home/.openclaw/security/root-session-state.json" <<JSON
 {"privilege_mode":"elevated","last_elevated_activity_utc":"$now","last_normal_activity_utc":null,
