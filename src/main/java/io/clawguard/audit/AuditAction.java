@@ -49,6 +49,7 @@ public enum AuditAction {
     BROKER_STOPPED(Tone.INFO),
     AUDIT_TORN_LINE(Tone.BAD),
     AUDIT_CHAIN_BROKEN(Tone.BAD),
+    AUDIT_ARCHIVED(Tone.INFO),
 
     BASELINE_SAVED(Tone.GOOD),
     PORT_OPENED(Tone.WARN),

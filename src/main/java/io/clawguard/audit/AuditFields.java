@@ -235,6 +235,14 @@ public final class AuditFields {
         return put("admin_socket", adminSocket);
     }
 
+    /** What an archive moved: the last segment and record moved out, and where to. */
+    AuditFields archived(long throughSegment, long throughSeq, String throughHash, String to) {
+        put("through_segment", throughSegment);
+        put("through_seq", throughSeq);
+        put("through_hash", throughHash);
+        return put("archived_to", to);
+    }
+
     AuditFields problem(String problem) {
         return put("problem", problem);
     }

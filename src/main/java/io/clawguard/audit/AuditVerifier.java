@@ -26,6 +26,18 @@ public final class AuditVerifier {
     }
 
     /** Verifies the whole series, as it stood at one instant (see {@link LogSnapshot}). */
+    /**
+     * The walk from the start of what the folder holds: the genesis, or, once the oldest
+     * segments were archived, just after the last record archived: the first segment left must
+     * be the one after the archived ones and link to it.
+     */
+    private static ChainWalk start(LogSnapshot snap) {
+        Optional<ArchiveMark> mark = snap.archived();
+        boolean archivedBefore = mark.isPresent() && !snap.parts().isEmpty() && !snap.parts().get(0).active()
+                && snap.parts().get(0).number() == mark.get().throughSegment() + 1;
+        return archivedBefore ? ChainWalk.after(mark.get().asStart()) : ChainWalk.fromGenesis();
+    }
+
     public static AuditVerification verify(Path log) throws IOException {
         return fromGenesis(log, Pacer.FULL_SPEED, null).verification();
     }
@@ -49,7 +61,7 @@ public final class AuditVerifier {
     /** From the first line; {@code remembered}, when not null, is a record verified before that must still be there. */
     static Outcome fromGenesis(Path log, Pacer pacer, AuditCheckpoint remembered) throws IOException {
         try (LogSnapshot snap = LogSnapshot.take(log)) {
-            ChainWalk walk = ChainWalk.fromGenesis();
+            ChainWalk walk = start(snap);
             if (remembered != null) {
                 walk.remember(remembered);
             }

@@ -27,18 +27,21 @@ final class LogSnapshot implements Closeable {
 
     private final List<Part> parts;
     private final Optional<AuditHead> head;
+    private final Optional<ArchiveMark> archived;
     private final FileChannel activeChannel;
 
-    private LogSnapshot(List<Part> parts, Optional<AuditHead> head, FileChannel activeChannel) {
+    private LogSnapshot(List<Part> parts, Optional<AuditHead> head, Optional<ArchiveMark> archived,
+                        FileChannel activeChannel) {
         this.parts = parts;
         this.head = head;
+        this.archived = archived;
         this.activeChannel = activeChannel;
     }
 
     static LogSnapshot take(Path log) throws IOException {
         if (!Files.isDirectory(log.toAbsolutePath().getParent())) {
             // Nothing to read, and a reader creates no folder (the lock would).
-            return new LogSnapshot(List.of(), Optional.empty(), null);
+            return new LogSnapshot(List.of(), Optional.empty(), Optional.empty(), null);
         }
         try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(log))) {
             List<Part> parts = new ArrayList<>();
@@ -55,7 +58,7 @@ final class LogSnapshot implements Closeable {
                 parts.add(new Part(log.getFileName().toString(), log, regular ? active.size() : 0, inode(log), 0, true,
                         regular));
             }
-            return new LogSnapshot(List.copyOf(parts), AuditHead.read(log), active);
+            return new LogSnapshot(List.copyOf(parts), AuditHead.read(log), ArchiveMark.read(log), active);
         }
     }
 
@@ -69,6 +72,11 @@ final class LogSnapshot implements Closeable {
 
     Optional<AuditHead> head() {
         return head;
+    }
+
+    /** Where the archived part of the series ended, when segments were archived. */
+    Optional<ArchiveMark> archived() {
+        return archived;
     }
 
     /** The part's bytes: the descriptor opened under the lock for the active file, a fresh one for a segment. */

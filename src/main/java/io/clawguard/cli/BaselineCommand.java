@@ -1,10 +1,7 @@
 package io.clawguard.cli;
 
 import io.clawguard.audit.AuditAction;
-import io.clawguard.audit.AuditAlarm;
 import io.clawguard.audit.AuditFields;
-import io.clawguard.audit.AuditLog;
-import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.BaselineItem;
@@ -14,7 +11,6 @@ import io.clawguard.monitor.BaselineReview;
 import io.clawguard.monitor.BaselineStore;
 import io.clawguard.monitor.LinuxSocketCollector;
 import io.clawguard.monitor.OwnerLookup;
-import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -45,15 +41,6 @@ final class BaselineCommand {
             return egress ? BaselineKind.EGRESS : BaselineKind.PORTS;
         }
 
-        /** The admin's segment size: a record written here rotates the log as the broker would. */
-        private long rotateBytes(StateHome h) throws IOException {
-            try {
-                return GuardConfig.load(h.config(), ProcessIdentity.uid()).auditRotateMegabytes() << 20;
-            } catch (InvalidJsonFileException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-
         int review(StateHome h) throws IOException {
             LogFiles.toFile(h.logFile());
             Clock clock = Clock.systemUTC();
@@ -81,8 +68,7 @@ final class BaselineCommand {
                 return 1;
             }
             BaselineStore.Change change = BaselineStore.save(kind().file(h), review.items(), clock.instant());
-            new AuditLog(h.auditLog(), clock, rotateBytes(h), new AuditAlarm())
-                    .append(AuditAction.BASELINE_SAVED, AuditFields.copyOf(change.auditFields()));
+            AuditWriter.of(h, clock).append(AuditAction.BASELINE_SAVED, AuditFields.copyOf(change.auditFields()));
             System.out.println("wrote " + change.file() + " (+" + change.added().size() + " -" + change.removed().size()
                     + (change.backup() == null ? "" : ", previous kept as " + change.backup().getFileName()) + ")");
             return 0;
