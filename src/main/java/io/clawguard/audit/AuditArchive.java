@@ -38,10 +38,17 @@ public final class AuditArchive {
         ArchiveMark mark;
         List<AuditSegments.Segment> moving;
         try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(log))) {
-            moving = AuditSegments.rotated(log).stream().filter(s -> s.number() <= through).toList();
+            List<AuditSegments.Segment> rotated = AuditSegments.rotated(log);
+            moving = rotated.stream().filter(s -> s.number() <= through).toList();
             if (moving.isEmpty() || moving.get(moving.size() - 1).number() != through) {
                 throw new IOException("there is no segment " + AuditSegments.file(log, through).getFileName()
                         + " to archive through");
+            }
+            if (moving.size() == rotated.size()) {
+                // The newest segment stays: what is left must start with a segment the mark can name,
+                // and segment numbers must go on growing from it.
+                throw new IOException("the newest segment, " + rotated.get(rotated.size() - 1).file().getFileName()
+                        + ", stays: archive through " + (through - 1) + " at most");
             }
             mark = lastRecordOf(moving.get(moving.size() - 1).file(), through);
             PrivateDirectory.create(into);

@@ -70,11 +70,25 @@ public record AuditHead(long seq, String hash) {
     }
 
     /**
-     * Why the log's end disagrees with its head, or null when it agrees. The head may lag one
-     * record (a crash between the record and the head), and may be missing while the chain
-     * holds at most one record (a log from before chaining, or a crash before the first head).
+     * How far the head may lag the log's end: the head is written once per hold of the lock,
+     * after all its records (a batch of network records, a torn line's record before another),
+     * so a crash or a kill in between leaves it that many records behind, never ahead.
      */
-    static String disagreement(Optional<AuditHead> head, ChainHead end) {
+    static final int MAX_LAG = 2 * NetworkAuditWriter.BATCH;
+
+    /** The hash of the record with a given seq near the end of the log, or null when it is not there. */
+    @FunctionalInterface
+    interface RecentHashes {
+        String hashAt(long seq) throws IOException;
+    }
+
+    /**
+     * Why the log's end disagrees with its head, or null when it agrees. The head may lag up to
+     * {@link #MAX_LAG} records as long as the record it names is still there with its hash (a
+     * crash between records and head), and may be missing while the chain holds at most one
+     * record (a log from before chaining, or a crash before the first head).
+     */
+    static String disagreement(Optional<AuditHead> head, ChainHead end, RecentHashes recent) throws IOException {
         if (head.isEmpty()) {
             return end.seq() <= 1 ? null
                     : "the log ends at seq " + end.seq() + " but has no head file (deleted with the records after it?)";
@@ -85,7 +99,8 @@ public record AuditHead(long seq, String hash) {
         }
         boolean atEnd = h.seq() == end.seq() && h.hash().equals(end.hash());
         boolean oneBehind = h.seq() == end.seq() - 1 && h.hash().equals(end.prev());
-        if (atEnd || oneBehind) {
+        boolean lagging = h.seq() < end.seq() - 1 && h.seq() >= end.seq() - MAX_LAG && h.hash().equals(recent.hashAt(h.seq()));
+        if (atEnd || oneBehind || lagging) {
             return null;
         }
         if (h.seq() > end.seq()) {

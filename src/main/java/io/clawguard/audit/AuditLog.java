@@ -91,7 +91,9 @@ public final class AuditLog {
             try {
                 ChainHead head = chainEnd(ch);
                 Optional<AuditHead> recorded = AuditHead.read(file);
-                String broken = AuditHead.disagreement(recorded, head);
+                FileChannel active = ch;
+                String broken = AuditHead.disagreement(recorded, head,
+                        seq -> ChainHead.hashAt(active, seq, AuditHead.MAX_LAG));
                 if (broken != null) {
                     alarm.raise(broken);
                     if (recorded.isPresent() && recorded.get().seq() >= 0) {

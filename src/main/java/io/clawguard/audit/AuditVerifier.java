@@ -173,8 +173,8 @@ public final class AuditVerifier {
             return "the log ends at seq " + lastSeq + " but its head file recorded seq " + h.seq()
                     + ": records at the end were deleted";
         }
-        if (h.seq() < lastSeq - 1) {
-            // A writer moves the head with every record; a crash leaves it one behind at most.
+        if (h.seq() < lastSeq - AuditHead.MAX_LAG) {
+            // A writer moves the head with every hold of the lock; a crash leaves it one batch behind at most.
             return "the log ends at seq " + lastSeq + " but its head file recorded seq " + h.seq()
                     + ": records were added without it";
         }

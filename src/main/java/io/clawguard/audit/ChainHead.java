@@ -44,6 +44,25 @@ record ChainHead(long seq, String hash, String prev, AuditFields tornAside) {
         return new ChainHead(0, AuditChain.genesisPrev(read(ch, 0, size)), null, tornFields);
     }
 
+    /**
+     * The hash of the record with {@code seq}, looked for in the last {@code lines} lines of the
+     * file; null when it is not among them.
+     */
+    static String hashAt(FileChannel ch, long seq, int lines) throws IOException {
+        long end = ch.size();
+        for (int i = 0; i < lines && end > 0; i++) {
+            long start = lineStart(ch, end - 1);
+            Map<String, Object> record = end - 1 - start > AuditVerifier.MAX_LINE_BYTES ? null
+                    : parse(read(ch, start, end - 1 - start));
+            if (record != null && record.get(AuditChain.SEQ) instanceof Long s && s == seq
+                    && record.get(AuditChain.HASH) instanceof String hash) {
+                return hash;
+            }
+            end = start;
+        }
+        return null;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(byte[] line) {
         try {

@@ -44,21 +44,32 @@ final class LogSnapshot implements Closeable {
             return new LogSnapshot(List.of(), Optional.empty(), Optional.empty(), null);
         }
         try (ExclusiveLock ignored = ExclusiveLock.acquire(AuditLog.lockFileOf(log))) {
+            // Everything that can fail is read before the one descriptor this holds is opened.
+            Optional<AuditHead> head = AuditHead.read(log);
+            Optional<ArchiveMark> archived = ArchiveMark.read(log);
             List<Part> parts = new ArrayList<>();
             for (AuditSegments.Segment s : AuditSegments.rotated(log)) {
                 BasicFileAttributes a = Files.readAttributes(s.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 parts.add(new Part(s.file().getFileName().toString(), s.file(), a.size(), inode(s.file()), s.number(),
                         false, a.isRegularFile()));
             }
-            FileChannel active = null;
-            if (Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
-                // Never opened unless it is a plain file: a pipe would block the open, a link lead anywhere.
-                boolean regular = Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS);
-                active = regular ? FileChannel.open(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : null;
-                parts.add(new Part(log.getFileName().toString(), log, regular ? active.size() : 0, inode(log), 0, true,
-                        regular));
+            if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+                return new LogSnapshot(List.copyOf(parts), head, archived, null);
             }
-            return new LogSnapshot(List.copyOf(parts), AuditHead.read(log), ArchiveMark.read(log), active);
+            // Never opened unless it is a plain file: a pipe would block the open, a link lead anywhere.
+            boolean regular = Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS);
+            long inode = inode(log);
+            FileChannel active = regular ? FileChannel.open(log, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS) : null;
+            try {
+                parts.add(new Part(log.getFileName().toString(), log, regular ? active.size() : 0, inode, 0, true,
+                        regular));
+            } catch (IOException | RuntimeException e) {
+                if (active != null) {
+                    active.close();
+                }
+                throw e;
+            }
+            return new LogSnapshot(List.copyOf(parts), head, archived, active);
         }
     }
 

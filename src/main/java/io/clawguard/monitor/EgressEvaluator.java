@@ -23,7 +23,10 @@ public final class EgressEvaluator {
         List<Finding> findings = new ArrayList<>();
         List<EgressRule> rules = allowlist.orElse(List.of());
         for (Connection c : snapshot.connections()) {
-            if (Connection.hostInternal(c.remote())) {
+            // A datagram socket "connected" to loopback but bound beyond it can still sendto() anywhere:
+            // it is judged as egress, not passed over as traffic within the host.
+            boolean datagramOut = c.protocol() != Protocol.TCP && !c.local().isLoopbackAddress();
+            if (Connection.hostInternal(c.remote()) && !datagramOut) {
                 continue;
             }
             if (isInbound(c, snapshot.listening())) {
@@ -53,11 +56,11 @@ public final class EgressEvaluator {
         return new EgressReport(outbound, inbound, findings);
     }
 
-    /** A connection to a port this host listens on (same protocol) was made from outside. */
     /**
-     * A TCP connection accepted by a listener of the same user on its local port. Sharing a port
-     * proves nothing by itself: with SO_REUSEADDR another user's socket can sit on a listener's
-     * port (UDP above all) and connect out from there. A connected datagram socket is never
+     * A TCP connection accepted by a listener of the same user on its local port, a listener whose
+     * program can be believed (root's, or a system program's: see {@link SocketOwner}). Sharing a
+     * port proves nothing by itself: with SO_REUSEADDR or SO_REUSEPORT a socket of the agent can
+     * sit on a listener's port and connect out from there. A connected datagram socket is never
      * counted as inbound: servers answer from their unconnected one.
      */
     private static boolean isInbound(Connection c, List<ListeningSocket> listening) {
@@ -65,7 +68,7 @@ public final class EgressEvaluator {
             return false;
         }
         for (ListeningSocket s : listening) {
-            if (s.protocol() == c.protocol() && s.port() == c.localPort() && s.user().equals(c.user())
+            if (s.protocol() == c.protocol() && s.port() == c.localPort() && s.user().equals(c.user()) && s.systemProgram()
                     && (s.wildcard() || Addresses.unmapped(s.bind()).equals(c.local()))) {
                 return true;
             }

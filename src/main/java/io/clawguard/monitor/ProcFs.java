@@ -83,9 +83,15 @@ final class ProcFs implements ProcessTable {
     }
 
     @Override
-    public boolean runsSystemProgram(int pid) {
+    public boolean runsSystemProgram(int pid, String name) {
+        Path exe = proc.resolve(pid + "/exe");
         try {
-            return SystemProgram.is(Files.readSymbolicLink(proc.resolve(pid + "/exe")));
+            Path named = Files.readSymbolicLink(exe);
+            // The kernel names a process after the file it ran, cut to 15 bytes; a link called apt-get
+            // to python, or a rename with prctl, gives a name the program does not have.
+            String file = named.getFileName() == null ? "" : named.getFileName().toString();
+            boolean calledSo = name.length() >= 15 ? file.startsWith(name) : file.equals(name);
+            return calledSo && SystemProgram.is(named) && Files.isSameFile(exe, named);
         } catch (IOException | UnsupportedOperationException e) {
             // Gone, or another user's process to a console that is not root: nothing can be vouched for.
             return false;

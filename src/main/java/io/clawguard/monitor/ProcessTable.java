@@ -28,8 +28,10 @@ interface ProcessTable {
     Optional<ProcessStatus> status(int pid);
 
     /**
-     * Whether the process runs a system program: its executable owned by root and writable by
-     * root alone, in folders only root writes. False when that cannot be read.
+     * Whether the process is the system program it is named after: its executable owned by
+     * root and writable by root alone, in folders only root writes, that very file (not one of
+     * the same name in a mount namespace of its own), and called {@code name}. False when that
+     * cannot be read.
      */
-    boolean runsSystemProgram(int pid);
+    boolean runsSystemProgram(int pid, String name);
 }

@@ -99,7 +99,7 @@ final class SocketOwners {
             if (p != null && p != Place.NOWHERE) {
                 out.put(inode, byPid.computeIfAbsent(p.pid(), pid -> processes.status(pid)
                         .map(s -> new SocketOwner(pid, s.name(), userNames.apply(s.uid()),
-                                s.uid() == 0 || processes.runsSystemProgram(pid)))
+                                s.uid() == 0 || processes.runsSystemProgram(pid, s.name())))
                         .orElse(new SocketOwner(pid, "?", "?", false))));
             }
         }

@@ -79,8 +79,11 @@ class AuditArchiveTest {
     }
 
     @Test
-    void onlyASegmentThatExistsCanBeArchivedThrough() {
+    void onlyASegmentThatExistsCanBeArchivedThroughAndTheNewestStays() {
         assertThatThrownBy(() -> AuditArchive.archive(file, 9, dir.resolve("archive"), log))
                 .hasMessageContaining("no segment privileged-audit.jsonl.000009");
+        assertThatThrownBy(() -> AuditArchive.archive(file, 4, dir.resolve("archive"), log))
+                .hasMessageContaining("the newest segment, privileged-audit.jsonl.000004, stays");
+        assertThat(AuditSegments.file(file, 1)).exists();
     }
 }

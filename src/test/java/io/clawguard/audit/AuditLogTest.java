@@ -191,15 +191,29 @@ class AuditLogTest {
     }
 
     @Test
-    void aHeadOneRecordBehindIsACrashNotTampering() throws Exception {
+    void aHeadABatchBehindIsACrashNotTampering() throws Exception {
         appendFive();
         headOneBehind(Files.readAllLines(file));
         assertThat(AuditVerifier.verify(file).intact()).isTrue();
         AuditHead.write(file, 4, "0".repeat(64));
         assertThat(AuditVerifier.verify(file).problem()).contains("differs from the one the head file recorded");
-        AuditHead.write(file, 3, (String) record(Files.readAllLines(file), 2).get("hash"));
-        assertThat(AuditVerifier.verify(file).problem()).as("two behind: not a crash")
-                .contains("records were added without it");
+        // A batch of records written under one hold of the lock, then a kill before its head: three behind.
+        AuditHead.write(file, 2, (String) record(Files.readAllLines(file), 1).get("hash"));
+        assertThat(AuditVerifier.verify(file).intact()).as("a batch behind, the record it names intact").isTrue();
+        log.append(AuditAction.EXEC_START, Map.of());
+        assertThat(AuditVerifier.verify(file).intact()).as("and the next append goes on").isTrue();
+        AuditHead.write(file, 2, "0".repeat(64));
+        assertThatThrownBy(() -> log.append(AuditAction.EXEC_START, Map.of()))
+                .as("behind, but naming a record that is not there").isInstanceOf(AuditChainBrokenException.class);
+    }
+
+    @Test
+    void aHeadMoreThanABatchBehindMeansRecordsWereAddedWithoutIt() throws Exception {
+        for (int i = 0; i < AuditHead.MAX_LAG + 3; i++) {
+            log.append(AuditAction.EXEC_START, Map.of("n", (long) i));
+        }
+        AuditHead.write(file, 1, (String) record(Files.readAllLines(file), 0).get("hash"));
+        assertThat(AuditVerifier.verify(file).problem()).contains("records were added without it");
     }
 
     @Test

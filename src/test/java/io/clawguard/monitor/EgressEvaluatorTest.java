@@ -90,4 +90,31 @@ class EgressEvaluatorTest {
                 List.of(connect(Protocol.TCP, "10.0.0.5", 50000, "149.154.167.220", 443, "node"))), Optional.of(seed), dns);
         assertThat(r.findings()).isEmpty();
     }
+
+    @Test
+    void aDatagramSocketConnectedToLoopbackButBoundBeyondItIsEgressAndATcpOneIsNot() {
+        Connection udp = new Connection(Protocol.UDP, Sockets.ip("10.0.0.5"), 41000, Sockets.ip("127.0.0.1"), 9, 4242,
+                "python3", "agent", false);
+        Connection wildcard = new Connection(Protocol.UDP, Sockets.ip("0.0.0.0"), 41001, Sockets.ip("127.0.0.1"), 9,
+                4242, "python3", "agent", false);
+        Connection tcp = new Connection(Protocol.TCP, Sockets.ip("10.0.0.5"), 41002, Sockets.ip("127.0.0.1"), 9, 4242,
+                "python3", "agent", false);
+        Connection lo = new Connection(Protocol.UDP, Sockets.ip("127.0.0.1"), 41003, Sockets.ip("127.0.0.1"), 9, 4242,
+                "python3", "agent", false);
+        EgressReport r = EgressEvaluator.evaluate(Sockets.snapshot(List.of(), List.of(udp, wildcard, tcp, lo)),
+                Optional.of(RULES), DNS);
+        assertThat(r.outbound()).as("sendto() reaches anywhere from these").containsExactly(udp, wildcard);
+        assertThat(r.findings()).hasSize(2);
+    }
+
+    @Test
+    void aConnectionOnTheAgentsOwnListenersPortIsStillEgress() {
+        ListeningSocket agents = new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 7000, 4242, "python3", "agent",
+                false);
+        Connection out = new Connection(Protocol.TCP, Sockets.ip("10.0.0.5"), 7000, Sockets.ip("203.0.113.9"), 443, 4243,
+                "python3", "agent", false);
+        EgressReport r = EgressEvaluator.evaluate(Sockets.snapshot(List.of(agents), List.of(out)), Optional.of(RULES),
+                DNS);
+        assertThat(r.outbound()).as("SO_REUSEPORT beside its own listener").containsExactly(out);
+    }
 }

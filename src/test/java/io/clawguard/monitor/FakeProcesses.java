@@ -63,7 +63,7 @@ final class FakeProcesses implements ProcessTable {
     }
 
     @Override
-    public boolean runsSystemProgram(int pid) {
+    public boolean runsSystemProgram(int pid, String name) {
         return false;
     }
 }

@@ -54,4 +54,25 @@ class SystemProgramTest {
         assertThat(sshd.matches(new ListeningSocket(Protocol.TCP, Sockets.ip("0.0.0.0"), 2222, 700, "sshd", "root",
                 true))).isTrue();
     }
+
+    @Test
+    void aLinkNamedLikeAnotherProgramOrARenamedProcessIsNotThatProgram() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("apt-get"), Path.of("/usr/bin/sleep"));
+        Process disguised = new ProcessBuilder(link.toString(), "30").start();
+        Process plain = new ProcessBuilder("/usr/bin/sleep", "30").start();
+        try {
+            ProcFs proc = new ProcFs(Path.of("/proc"));
+            for (int i = 0; i < 100 && !proc.status((int) disguised.pid()).map(ProcessStatus::name).orElse("")
+                    .equals("apt-get"); i++) {
+                Thread.sleep(10);
+            }
+            assertThat(proc.status((int) disguised.pid()).map(ProcessStatus::name)).contains("apt-get");
+            assertThat(proc.runsSystemProgram((int) disguised.pid(), "apt-get"))
+                    .as("named apt-get, runs sleep").isFalse();
+            assertThat(proc.runsSystemProgram((int) plain.pid(), "sleep")).isTrue();
+        } finally {
+            disguised.destroyForcibly().waitFor();
+            plain.destroyForcibly().waitFor();
+        }
+    }
 }
