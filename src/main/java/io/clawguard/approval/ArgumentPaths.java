@@ -31,9 +31,10 @@ final class ArgumentPaths {
 
     /**
      * Per argv element, where it leads ("" for one that is not a path, and for an absolute
-     * path that leads where its text says); and the indexes of those the requester can change.
+     * path that leads where its text says); the indexes of those the requester can change; and
+     * whether it can add entries to the working folder (any file name the command opens there).
      */
-    record Shown(List<String> resolved, List<Integer> changeable) {
+    record Shown(List<String> resolved, List<Integer> changeable, boolean folderChangeable) {
         Shown {
             resolved = List.copyOf(resolved);
             changeable = List.copyOf(changeable);
@@ -84,12 +85,7 @@ final class ArgumentPaths {
                 changeable.add(i);
             }
         }
-        return new Shown(resolved, changeable);
-    }
-
-    /** Whether the requester can add entries to the working folder: any file name the command opens there. */
-    static boolean folderChangeable(Path folder, int uid, Set<Integer> gids) {
-        return new PathWalk(uid, gids).canAddTo(folder);
+        return new Shown(resolved, changeable, walk.canAddTo(folder));
     }
 
     private static boolean isBare(String path) {

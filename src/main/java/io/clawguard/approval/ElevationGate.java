@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,10 +45,6 @@ public final class ElevationGate {
     /** Everything the gate needs from outside; the composition root builds it. */
     public record Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid,
                                AuditLog auditLog) {
-        /** With a writer of the home's audit log that rotates at the default size and raises its own alarm. */
-        public Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid) {
-            this(home, validator, clock, bus, ownUid, new AuditLog(home.auditLog(), clock));
-        }
     }
 
     public ElevationGate(Dependencies d) {
@@ -77,12 +74,13 @@ public final class ElevationGate {
                 return start(req, screened, requestId, "session",
                         req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
             }
-            ArgumentPaths.Shown shown = argumentPaths(req);
+            Set<Integer> groups = RequesterGroups.of(req.requester());
+            ArgumentPaths.Shown shown = argumentPaths(req, groups);
             ApprovalDecision decision = ask(req, screened, requestId, shown, approvers);
             if (!decision.approved()) {
                 return refusal(decision);
             }
-            String changed = shown.firstChange(argumentPaths(req), req.argv());
+            String changed = shown.firstChange(argumentPaths(req, groups), req.argv());
             if (changed != null) {
                 // Swapped while the admin read it: what would run is not what was approved.
                 audit.append(AuditAction.ARGUMENT_CHANGED, fields(screened.binding(), requestId).why(changed));
@@ -216,8 +214,7 @@ public final class ElevationGate {
         boolean confirm = screened.env().untrustedSource() && screened.prompt().requireConfirmationForUntrusted();
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
-                shown.resolved(), shown.changeable(), ArgumentPaths.folderChangeable(req.cwdHandle(),
-                req.requester().uid(), RequesterGroups.of(req.requester())), screened.runsAs(),
+                shown.resolved(), shown.changeable(), shown.folderChangeable(), screened.runsAs(),
                 screened.approvalsNeeded(), clock.instant());
         audit.append(AuditAction.APPROVAL_REQUESTED, fields(screened.binding(), requestId).reason(req.reason())
                 .untrustedSource(screened.env().untrustedSource()).requester(req.requester().uid(), req.requester().pid())
@@ -234,8 +231,8 @@ public final class ElevationGate {
         return decision;
     }
 
-    private static ArgumentPaths.Shown argumentPaths(ExecRequest req) {
-        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid(), RequesterGroups.of(req.requester()));
+    private static ArgumentPaths.Shown argumentPaths(ExecRequest req, Set<Integer> groups) {
+        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid(), groups);
     }
 
     /** Whether the command really runs through sudo: only a broker that is not root was asked to; a root one never does. */

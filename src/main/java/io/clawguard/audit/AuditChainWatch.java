@@ -25,6 +25,7 @@ public final class AuditChainWatch {
     private AuditCheckpoint checkpoint;
     private boolean checkpointLoaded;
     private AuditVerification fullPassBreak;
+    private volatile long lastVerifiedSeq;
     private final CountDownLatch answered = new CountDownLatch(1);
 
     /**
@@ -59,9 +60,9 @@ public final class AuditChainWatch {
         }
     }
 
-    /** The seq of the last record verified (0 before any). */
-    public synchronized long lastVerifiedSeq() {
-        return checkpoint == null ? 0 : checkpoint.seq();
+    /** The seq of the last record verified (0 before any); never waits for a walk under way. */
+    public long lastVerifiedSeq() {
+        return lastVerifiedSeq;
     }
 
     /**
@@ -96,7 +97,8 @@ public final class AuditChainWatch {
             throw unverifiable(e);
         }
         synchronized (this) {
-            fullPassBreak = o.verification().intact() ? null : o.verification();
+            boolean broken = !o.verification().intact() && !o.verification().broken().crashDebris();
+            fullPassBreak = broken ? o.verification() : null;
             settle(o);
         }
     }
@@ -120,6 +122,7 @@ public final class AuditChainWatch {
         // Only forward: a pass over an older snapshot must not make the watch forget what it verified since.
         if (v.intact() && o.end() != null && (checkpoint == null || o.end().seq() > checkpoint.seq())) {
             checkpoint = o.end();
+            lastVerifiedSeq = checkpoint.seq();
             if (keepCheckpoint) {
                 try {
                     AuditCheckpointFile.write(log, checkpoint);

@@ -142,10 +142,12 @@ public final class AuditLog {
         Path newest = rotated.get(rotated.size() - 1).file();
         if (!Files.isRegularFile(newest, LinkOption.NOFOLLOW_LINKS)) {
             // A pipe would block this open with the lock held; a link could lead anywhere.
+            alarm.raise(newest.getFileName() + " is not a regular file");
             throw new AuditChainBrokenException(file, newest.getFileName() + " is not a regular file");
         }
         try (FileChannel last = FileChannel.open(newest, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ChainHead end = ChainHead.of(last, (c, start) -> {
+                alarm.raise("the newest segment ends inside a line");
                 throw new AuditChainBrokenException(file, "the newest segment ends inside a line");
             });
             return new ChainHead(end.seq(), end.hash(), end.prev(), head.tornAside());

@@ -128,7 +128,8 @@ public final class AuditTail {
                 }
                 pieces.add(0, Arrays.copyOf(block, length));
             }
-            long end = lastNewline + 1;
+            // No newline within reach: follow from the end, never replay what could not be read.
+            long end = lastNewline < 0 && pos > 0 ? size : lastNewline + 1;
             byte[] bytes = join(pieces);
             List<String> lines = new ArrayList<>();
             int start = 0;

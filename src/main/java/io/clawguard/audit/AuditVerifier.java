@@ -25,7 +25,6 @@ public final class AuditVerifier {
     record Outcome(AuditVerification verification, AuditCheckpoint end) {
     }
 
-    /** Verifies the whole series, as it stood at one instant (see {@link LogSnapshot}). */
     /**
      * The walk from the start of what the folder holds: the genesis, or, once the oldest
      * segments were archived, just after the last record archived: the first segment left must
@@ -38,6 +37,7 @@ public final class AuditVerifier {
         return archivedBefore ? ChainWalk.after(mark.get().asStart()) : ChainWalk.fromGenesis();
     }
 
+    /** Verifies the whole series, as it stood at one instant (see {@link LogSnapshot}). */
     public static AuditVerification verify(Path log) throws IOException {
         return fromGenesis(log, Pacer.FULL_SPEED, null).verification();
     }
@@ -133,6 +133,11 @@ public final class AuditVerifier {
             FileChannel ch = snap.open(part);
             try {
                 if (!walk.walk(part, ch, i == first ? from : 0, i == first ? firstLine : 1, reader)) {
+                    // A torn last line is a crash's debris only while the head agrees with what comes before it.
+                    String headProblem = walk.problem().crashDebris() ? headProblem(head, walk.lastSeq()) : null;
+                    if (headProblem != null) {
+                        walk.failAfterEnd(headProblem);
+                    }
                     return broken(walk.problem());
                 }
             } finally {

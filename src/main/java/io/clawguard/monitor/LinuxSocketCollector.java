@@ -115,8 +115,18 @@ public final class LinuxSocketCollector implements SocketCollector {
         users.refresh();
         current.clear();
         sockets.read(this::accept);
+        // One user's sockets past its share are counted, not examined: no owner looked up, no object built.
+        List<Seen> examined = new ArrayList<>(current.size());
+        Map<Long, int[]> perUid = new HashMap<>();
+        Map<String, Integer> floods = new HashMap<>();
         Set<Long> wanted = new HashSet<>();
         for (Seen s : current) {
+            int[] count = perUid.computeIfAbsent((s.listening ? 1L << 32 : 0) | s.row.uid(), k -> new int[1]);
+            if (++count[0] > SocketSnapshot.PER_USER) {
+                floods.merge(users.nameOf(s.row.uid()), 1, Integer::sum);
+                continue;
+            }
+            examined.add(s);
             if (s.wantsOwner) {
                 wanted.add(s.row.inode());
             }
@@ -124,14 +134,7 @@ public final class LinuxSocketCollector implements SocketCollector {
         Map<Long, SocketOwner> found = owners.find(wanted);
         List<ListeningSocket> listening = new ArrayList<>();
         List<Connection> connections = new ArrayList<>();
-        Map<Long, int[]> perUid = new HashMap<>();
-        Map<String, Integer> floods = new HashMap<>();
-        for (Seen s : current) {
-            int[] count = perUid.computeIfAbsent((s.listening ? 1L << 32 : 0) | s.row.uid(), k -> new int[1]);
-            if (++count[0] > SocketSnapshot.PER_USER) {
-                floods.merge(users.nameOf(s.row.uid()), 1, Integer::sum);
-                continue;
-            }
+        for (Seen s : examined) {
             SocketOwner o = s.wantsOwner ? found.get(s.row.inode()) : null;
             s.own(o != null ? o : s.owner != null && s.owner.pid() < 0 ? s.owner
                     : SocketOwner.unknown(users.nameOf(s.row.uid())));

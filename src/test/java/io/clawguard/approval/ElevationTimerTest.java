@@ -98,6 +98,6 @@ class ElevationTimerTest {
 
     private ElevationGate gate(EventBus bus) {
         return new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock, bus,
-                ProcessIdentity.uid()));
+                ProcessIdentity.uid(), new io.clawguard.audit.AuditLog(home.auditLog(), clock)));
     }
 }

@@ -208,6 +208,17 @@ class AuditLogTest {
     }
 
     @Test
+    void recordsCutDownToAFragmentWithoutANewlineAreNotPassedOffAsACrash() throws Exception {
+        appendFive();
+        List<String> lines = Files.readAllLines(file);
+        String kept = String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 30);
+        Files.writeString(file, kept);
+        AuditVerification v = AuditVerifier.verify(file);
+        assertThat(v.broken().crashDebris()).as("the head names seq 5: records were cut, not torn").isFalse();
+        assertThat(v.problem()).contains("records at the end were deleted");
+    }
+
+    @Test
     void aHeadMoreThanABatchBehindMeansRecordsWereAddedWithoutIt() throws Exception {
         for (int i = 0; i < AuditHead.MAX_LAG + 3; i++) {
             log.append(AuditAction.EXEC_START, Map.of("n", (long) i));
