@@ -71,17 +71,21 @@ final class ArgumentPaths {
         List<Integer> changeable = new ArrayList<>();
         resolved.add("");
         for (int i = 1; i < argv.size(); i++) {
-            String path = pathIn(argv.get(i), folder);
-            if (path == null) {
-                resolved.add("");
-                continue;
+            // "x=y/z" may be an option's value or a path of its own: both are walked, both shown.
+            List<String> shown = new ArrayList<>();
+            boolean canChange = false;
+            for (String path : pathsIn(argv.get(i), folder)) {
+                PathWalk.Result r = walk.walk(path, folder);
+                boolean asWritten = path.startsWith("/") && r.real().equals(Path.of(path).normalize());
+                // A bare name that is not there yet is shown as typed: "example.com" may be no file at all.
+                boolean notYet = isBare(path) && !exists(folder.resolve(path));
+                if (!asWritten && !notYet) {
+                    shown.add(r.real().toString());
+                }
+                canChange |= r.changeable();
             }
-            PathWalk.Result r = walk.walk(path, folder);
-            boolean asWritten = path.startsWith("/") && r.real().equals(Path.of(path).normalize());
-            // A bare name that is not there yet is shown as typed: "example.com" may be no file at all.
-            boolean notYet = isBare(path) && !exists(folder.resolve(path));
-            resolved.add(asWritten || notYet ? "" : r.real().toString());
-            if (r.changeable()) {
+            resolved.add(String.join(" | ", shown));
+            if (canChange) {
                 changeable.add(i);
             }
         }
@@ -92,18 +96,31 @@ final class ArgumentPaths {
         return !path.contains("/") && !path.equals(".") && !path.equals("..");
     }
 
+    private static boolean existsIn(Path folder, String name) {
+        try {
+            return !name.isEmpty() && exists(folder.resolve(name));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     private static boolean exists(Path p) {
         return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** The path an argument names, the argument itself or the value an option carries; null for none. */
-    private static String pathIn(String arg, Path folder) {
+    /** The paths an argument may name: the value an option carries, and the argument itself. */
+    private static List<String> pathsIn(String arg, Path folder) {
+        List<String> paths = new ArrayList<>(2);
         Matcher m = CARRIED.matcher(arg);
-        if (m.matches() && isPath(m.group(1), folder)) {
-            // "of=/etc/x" is dd's operand, not a folder named "of=" in the working folder.
-            return m.group(1);
+        boolean carries = m.matches() && isPath(m.group(1), folder);
+        if (carries) {
+            paths.add(m.group(1));
         }
-        return isPath(arg, folder) ? arg : null;
+        // "of=/etc/x" is dd's operand; it is also a path of its own only where "of=" is there to walk into.
+        if (isPath(arg, folder) && (!carries || existsIn(folder, arg.split("/", 2)[0]))) {
+            paths.add(arg);
+        }
+        return paths;
     }
 
     private static boolean isPath(String arg, Path folder) {

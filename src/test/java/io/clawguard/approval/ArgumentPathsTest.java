@@ -244,4 +244,15 @@ class ArgumentPathsTest {
         assertThat(shown.resolved().get(2)).as("root creates " + cron.resolve("job"))
                 .isEqualTo(cron.toRealPath().resolve("job").toString());
     }
+
+    @Test
+    void anArgumentThatLooksLikeAnOptionsValueButNamesAFolderOfTheRequesterIsWalkedToo() throws Exception {
+        Path work = rootsFolder("srv");
+        Path trap = agentsFolder("srv/x=y");
+        Files.createDirectories(trap.resolve("z"));
+        ArgumentPaths.Shown shown = ArgumentPaths.of(List.of("/usr/bin/cat", "x=y/z", "of=/etc/hostname"), work, AGENT);
+        assertThat(shown.changeable()).as("srv/x=y is the agent's").containsExactly(1);
+        assertThat(shown.resolved().get(1)).contains(trap.toRealPath().resolve("z").toString());
+        assertThat(shown.resolved().get(2)).as("dd's operand alone: no folder of= to walk into").isEmpty();
+    }
 }
