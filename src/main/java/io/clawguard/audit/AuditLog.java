@@ -1,8 +1,8 @@
 package io.clawguard.audit;
 
-import io.clawguard.files.PrivateDirectory;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.ExclusiveLock;
+import io.clawguard.files.PrivateDirectory;
 import io.clawguard.json.JsonValues;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +14,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The append-only, hash-chained audit log ({@code privileged-audit.jsonl}). Each append
@@ -250,11 +253,31 @@ public final class AuditLog {
      */
     private AuditFields setAsideTornTail(FileChannel ch, long tornStart) throws IOException {
         long length = ch.size() - tornStart;
-        byte[] bytes = ChainHead.read(ch, tornStart, length);
         Path aside = file.resolveSibling(file.getFileName() + ".torn-" + clock.millis());
-        AtomicFile.write(aside, bytes, AtomicFile.OWNER_ONLY);
+        // Copied and hashed a block at a time: a tail of any size costs no more memory than a block.
+        MessageDigest sha256 = AuditChain.newDigest();
+        ByteBuffer block = ByteBuffer.allocate(1 << 16);
+        try (FileChannel out = FileChannel.open(aside, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY))) {
+            for (long at = tornStart; at < tornStart + length; ) {
+                block.clear().limit((int) Math.min(block.capacity(), tornStart + length - at));
+                int n = ch.read(block, at);
+                if (n < 0) {
+                    throw new IOException("the log shrank while its torn tail was set aside");
+                }
+                block.flip();
+                sha256.update(block.duplicate());
+                while (block.hasRemaining()) {
+                    out.write(block);
+                }
+                at += n;
+            }
+            out.force(true);
+        }
+        AtomicFile.fsyncDirectory(file.toAbsolutePath().getParent());
         ch.truncate(tornStart);
         ch.force(true);
-        return AuditFields.fields().setAsideTo(aside.getFileName().toString()).bytes(length, AuditChain.sha256(bytes));
+        return AuditFields.fields().setAsideTo(aside.getFileName().toString())
+                .bytes(length, HexFormat.of().formatHex(sha256.digest()));
     }
 }
