@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -29,19 +30,43 @@ record ChainHead(long seq, String hash, String prev, AuditFields tornAside) {
             tornFields = torn.setAside(ch, lineStart(ch, size - 1));
             size = ch.size();
         }
-        long end = size;
-        while (end > 0) {
-            long start = lineStart(ch, end - 1);
-            // A line longer than any record is damage (verify names it): never read into memory.
-            Map<String, Object> record = end - 1 - start > AuditVerifier.MAX_LINE_BYTES ? null
-                    : parse(read(ch, start, end - 1 - start));
-            if (record != null && record.get(AuditChain.HASH) instanceof String hash
-                    && record.get(AuditChain.SEQ) instanceof Long seq) {
-                return new ChainHead(seq, hash, (String) record.get(AuditChain.PREV), tornFields);
+        for (long end = size; end > 0; ) {
+            Line line = lineBefore(ch, end);
+            if (line.record() != null && line.record().get(AuditChain.HASH) instanceof String hash
+                    && line.record().get(AuditChain.SEQ) instanceof Long seq) {
+                return new ChainHead(seq, hash, (String) line.record().get(AuditChain.PREV), tornFields);
             }
-            end = start;
+            end = line.start();
         }
-        return new ChainHead(0, AuditChain.genesisPrev(read(ch, 0, size)), null, tornFields);
+        return new ChainHead(0, genesisPrev(ch, size), null, tornFields);
+    }
+
+    /** One line read backwards: where it starts, and the record on it (null when it holds none). */
+    private record Line(long start, Map<String, Object> record) {
+    }
+
+    private static Line lineBefore(FileChannel ch, long end) throws IOException {
+        long start = lineStart(ch, end - 1);
+        // A line longer than any record is damage (verify names it): never read into memory.
+        return new Line(start, end - 1 - start > AuditVerifier.MAX_LINE_BYTES ? null
+                : parse(read(ch, start, end - 1 - start)));
+    }
+
+    /** The prev of the first chained record: the digest of every byte before it, a block at a time. */
+    private static String genesisPrev(FileChannel ch, long size) throws IOException {
+        MessageDigest digest = AuditChain.newDigest();
+        ByteBuffer block = ByteBuffer.allocate(1 << 16);
+        for (long at = 0; at < size; ) {
+            block.clear().limit((int) Math.min(block.capacity(), size - at));
+            int n = ch.read(block, at);
+            if (n < 0) {
+                throw new IOException("audit log shrank while being read");
+            }
+            block.flip();
+            digest.update(block);
+            at += n;
+        }
+        return AuditChain.genesisPrev(digest);
     }
 
     /**
@@ -51,14 +76,12 @@ record ChainHead(long seq, String hash, String prev, AuditFields tornAside) {
     static String hashAt(FileChannel ch, long seq, int lines) throws IOException {
         long end = ch.size();
         for (int i = 0; i < lines && end > 0; i++) {
-            long start = lineStart(ch, end - 1);
-            Map<String, Object> record = end - 1 - start > AuditVerifier.MAX_LINE_BYTES ? null
-                    : parse(read(ch, start, end - 1 - start));
-            if (record != null && record.get(AuditChain.SEQ) instanceof Long s && s == seq
-                    && record.get(AuditChain.HASH) instanceof String hash) {
+            Line line = lineBefore(ch, end);
+            if (line.record() != null && line.record().get(AuditChain.SEQ) instanceof Long s && s == seq
+                    && line.record().get(AuditChain.HASH) instanceof String hash) {
                 return hash;
             }
-            end = start;
+            end = line.start();
         }
         return null;
     }

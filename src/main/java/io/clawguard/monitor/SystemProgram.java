@@ -1,10 +1,10 @@
 package io.clawguard.monitor;
 
+import io.clawguard.files.FileFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Whether an executable is a system program: a regular file owned by root that only root can
@@ -36,7 +36,7 @@ final class SystemProgram {
     }
 
     private static boolean rootsAlone(Path p) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, "unix:uid,mode", LinkOption.NOFOLLOW_LINKS);
-        return (Integer) a.get("uid") == 0 && ((Integer) a.get("mode") & 0022) == 0;
+        FileFacts f = FileFacts.of(p);
+        return f.uid() == 0 && !f.writableByGroupOrOther();
     }
 }
