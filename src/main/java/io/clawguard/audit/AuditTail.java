@@ -33,6 +33,13 @@ public final class AuditTail {
         this.file = file;
     }
 
+    /** A tail whose {@link #appended()} starts at {@code offset} of the file with inode {@code inode}. */
+    AuditTail(Path file, long inode, long offset) {
+        this.file = file;
+        this.inode = inode;
+        this.offset = offset;
+    }
+
     /** The last {@code n} complete lines; later calls to {@link #appended()} start after them. */
     public List<String> last(int n) throws IOException {
         List<String> lines = new ArrayList<>();
@@ -95,7 +102,7 @@ public final class AuditTail {
         return -1;
     }
 
-    private static long inodeOf(Path f) throws IOException {
+    static long inodeOf(Path f) throws IOException {
         try {
             return ((Number) Files.getAttribute(f, "unix:ino", LinkOption.NOFOLLOW_LINKS)).longValue();
         } catch (NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package io.clawguard.broker;
 
+import io.clawguard.Product;
 import io.clawguard.approval.ApprovalDesk;
 import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.PendingApprovals;
@@ -20,6 +21,7 @@ import io.clawguard.compliance.ComplianceMonitor;
 import io.clawguard.compliance.ControlCatalog;
 import io.clawguard.compliance.ThisHost;
 import io.clawguard.files.StateHome;
+import io.clawguard.forward.SyslogForwarder;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.metrics.MetricsExporter;
 import io.clawguard.monitor.CachingResolver;
@@ -206,6 +208,10 @@ public final class Broker implements AutoCloseable {
         if (settings.config().metricsFolder() != null) {
             new MetricsExporter(settings.config().metricsFolder(), settings.clock(), () -> pending.snapshot().size(),
                     this::auditFigures).start(bus, scheduled("metrics"));
+        }
+        if (settings.config().syslog() != null) {
+            SyslogForwarder.of(settings.config().syslog(), settings.home().auditLog(), bus, settings.clock(),
+                    hostname(), Product.VERSION).start(scheduled("syslog-forwarder"));
         }
         new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(), new ThisHost(),
                 () -> state.network().flatMap(NetworkMonitor::lastScan), auditWatch, bus, settings.clock(), hostname())

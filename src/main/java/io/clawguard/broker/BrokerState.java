@@ -8,6 +8,7 @@ import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import io.clawguard.files.StateHome;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's state as a console attaching now must see it, as events: the elevation, the
- * tail of the audit log, the last network picture and scorecard, and every pending request
- * with the approvals it has. It keeps the last picture and scorecard as they are published.
+ * tail of the audit log, the last network picture, scorecard and forwarding state, and every
+ * pending request with the approvals it has. It keeps the last of each as they are published.
  */
 final class BrokerState {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerState.class);
@@ -40,6 +41,7 @@ final class BrokerState {
     private final Clock clock;
     private volatile NetworkChanged lastNetwork;
     private volatile ScorecardChanged lastScorecard;
+    private volatile ForwardingChanged lastForwarding;
 
     BrokerState(EventBus bus, ElevationGate gate, PendingApprovals pending, Path auditLog,
                 Optional<NetworkMonitor> network, Clock clock) {
@@ -50,6 +52,7 @@ final class BrokerState {
         this.clock = clock;
         bus.subscribe(NetworkChanged.class, n -> lastNetwork = n);
         bus.subscribe(ScorecardChanged.class, c -> lastScorecard = c);
+        bus.subscribe(ForwardingChanged.class, f -> lastForwarding = f);
     }
 
     Optional<NetworkMonitor> network() {
@@ -69,6 +72,9 @@ final class BrokerState {
         }
         if (lastScorecard != null) {
             events.add(lastScorecard);
+        }
+        if (lastForwarding != null) {
+            events.add(lastForwarding);
         }
         for (PendingApprovals.Pending p : pending.snapshot()) {
             events.add(PendingApprovals.requested(p.request(), p.deadline()));

@@ -4,6 +4,7 @@ import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.NetworkEvent;
 import io.clawguard.bus.ScorecardChanged;
@@ -52,7 +53,7 @@ final class EventFeed implements AutoCloseable {
     }
 
     private void offer(Event e) {
-        if (e instanceof NetworkChanged || e instanceof ScorecardChanged) {
+        if (e instanceof NetworkChanged || e instanceof ScorecardChanged || e instanceof ForwardingChanged) {
             // Only the newest picture means anything: it supersedes the ones a slow console has not read yet.
             queue.removeIf(q -> q.getClass() == e.getClass());
         }

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Events carry plain values only, so the bus depends on no other layer.
  */
 public sealed interface Event permits ApprovalRequested, ApprovalProgress, ApprovalDecided, ApprovalTokenFailed, CommandStarted,
-        CommandFinished, ElevationChanged, AuditRecorded, Tick, NetworkChanged, NetworkEvent, ScorecardChanged {
+        CommandFinished, ElevationChanged, AuditRecorded, Tick, NetworkChanged, NetworkEvent, ScorecardChanged,
+        ForwardingChanged {
     /** When it happened. */
     Instant at();
 }

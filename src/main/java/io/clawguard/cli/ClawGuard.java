@@ -1,12 +1,13 @@
 package io.clawguard.cli;
 
+import io.clawguard.Product;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code clawguard} command line: the composition root that wires every layer. */
-@Command(name = "clawguard", mixinStandardHelpOptions = true, version = "clawguard 0.1.0",
+@Command(name = "clawguard", mixinStandardHelpOptions = true, version = "clawguard " + Product.VERSION,
         description = "Privilege-governance console for hosts that run the OpenClaw agent runtime.",
         subcommands = {ConsoleCommand.class, BrokerCommand.class, ServiceCommand.class, AuditCommand.class,
                 StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,

@@ -10,6 +10,7 @@ import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
@@ -62,6 +63,7 @@ public final class Console {
         on(bus, Tick.class, t -> model.tick(t.at()));
         on(bus, NetworkChanged.class, model::network);
         on(bus, ScorecardChanged.class, model::scorecard);
+        on(bus, ForwardingChanged.class, model::forwarding);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
+import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import java.time.Duration;
@@ -31,6 +32,7 @@ public final class ConsoleModel {
     static final String AUDIT_CHECK = "audit_logging_privileged_actions";
 
     private ScorecardChanged scorecard;
+    private ForwardingChanged forwarding;
     private int scorecardSelected;
     private final ActivityTail activity = new ActivityTail();
     private ElevationChanged elevation;
@@ -112,6 +114,15 @@ public final class ConsoleModel {
     public void scorecard(ScorecardChanged card) {
         scorecard = card;
         scorecardSelected = Math.min(scorecardSelected, Math.max(0, card.checks().size() - 1));
+    }
+
+    public void forwarding(ForwardingChanged f) {
+        forwarding = f;
+    }
+
+    /** How sending to the syslog collector goes; empty when the broker forwards nothing. */
+    Optional<ForwardingChanged> forwarding() {
+        return Optional.ofNullable(forwarding);
     }
 
     Optional<ScorecardChanged> scorecard() {

@@ -2,12 +2,13 @@ package io.clawguard.console;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import io.clawguard.bus.ForwardingChanged;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
  * The top line: host, user, NORMAL or ELEVATED with the idle countdown, the audit alarm when the
- * chain is broken, install mode, clock.
+ * chain is broken, the syslog forwarding state when the broker forwards, install mode, clock.
  */
 final class TitleBar {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -37,11 +38,34 @@ final class TitleBar {
         }
         g.setBackgroundColor(p.titleBackground());
         g.disableModifiers(SGR.BOLD);
-        int rightAt = alarmAt + alarm.length();
+        int forwardAt = Math.min(width, alarmAt + alarm.length());
+        String forward = m.forwarding().map(TitleBar::forwarding).orElse("");
+        if (!forward.isEmpty() && width - forwardAt > forward.length() + 12) {
+            boolean failing = m.forwarding().get().state().equals(ForwardingChanged.FAILING);
+            if (failing) {
+                g.setBackgroundColor(p.bad());
+                g.enableModifiers(SGR.BOLD);
+            }
+            g.putString(forwardAt, row, forward);
+            g.setBackgroundColor(p.titleBackground());
+            g.disableModifiers(SGR.BOLD);
+        } else {
+            forward = "";
+        }
+        int rightAt = forwardAt + forward.length();
         int room = width - rightAt;
         if (room > 10) {
             String r = room >= right.length() ? right : " " + CLOCK.format(m.now()) + " ";
             g.putString(width - Math.min(room, r.length()), row, Fit.fit(r, room));
         }
+    }
+
+    /** {@code syslog ok}, {@code syslog queued 12}, {@code syslog FAILING (40 queued)}: words, not colour alone. */
+    static String forwarding(ForwardingChanged f) {
+        return switch (f.state()) {
+            case ForwardingChanged.OK -> " syslog ok ";
+            case ForwardingChanged.QUEUED -> " syslog queued " + f.queued() + " ";
+            default -> " syslog FAILING (" + f.queued() + " queued) ";
+        };
     }
 }

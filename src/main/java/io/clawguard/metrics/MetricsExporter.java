@@ -5,6 +5,7 @@ import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.EventBus;
+import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import io.clawguard.files.AtomicFile;
@@ -53,6 +54,7 @@ public final class MetricsExporter {
     private volatile ScorecardChanged scorecard;
     private volatile Map<String, Long> findings = Map.of();
     private volatile Boolean scanOk;
+    private volatile MetricsSnapshot.Forwarding syslog;
     private ScheduledExecutorService executor;
 
     public MetricsExporter(Path folder, Clock clock, IntSupplier pending, Supplier<AuditFigures> audit) {
@@ -84,6 +86,10 @@ public final class MetricsExporter {
             soon();
         });
         bus.subscribe(AuditRecorded.class, e -> soon());
+        bus.subscribe(ForwardingChanged.class, e -> {
+            syslog = new MetricsSnapshot.Forwarding(e.queued(), e.state().equals(ForwardingChanged.FAILING));
+            soon();
+        });
         executor.scheduleWithFixedDelay(this::writeQuietly, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -113,7 +119,7 @@ public final class MetricsExporter {
         }
         AuditFigures a = audit.get();
         return new MetricsSnapshot(pending.getAsInt(), elevated, left, card == null ? null : card.score(), checks,
-                scanOk, findings, a.bytes(), a.lastVerifiedSeq(), a.intact(), decisions);
+                scanOk, findings, a.bytes(), a.lastVerifiedSeq(), a.intact(), decisions, syslog);
     }
 
     void write() throws IOException {

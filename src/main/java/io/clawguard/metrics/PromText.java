@@ -54,6 +54,13 @@ public final class PromText {
                 "Decisions on privileged requests since the broker started, by outcome.");
         new TreeMap<>(m.decisionsByOutcome()).forEach((outcome, n) ->
                 t.sample("{outcome=\"" + escape(outcome) + "\"}", n));
+        if (m.syslog() != null) {
+            t.metric("clawguard_syslog_queued_records", "gauge",
+                    "Audit records not yet confirmed by the syslog collector (they wait in the audit log).")
+                    .sample("", m.syslog().queuedRecords());
+            t.metric("clawguard_syslog_up", "gauge", "1 while sending to the syslog collector works, 0 while it fails.")
+                    .sample("", m.syslog().failing() ? 0 : 1);
+        }
         return t.out.toString();
     }
 

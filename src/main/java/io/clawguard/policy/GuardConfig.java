@@ -1,6 +1,7 @@
 package io.clawguard.policy;
 
 import io.clawguard.files.OwnerOnlyFile;
+import io.clawguard.forward.SyslogSettings;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonFiles;
 import io.clawguard.json.JsonObject;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
                           List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
                           List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes, long auditRotateMegabytes,
-                          Path metricsFolder,
+                          Path metricsFolder, SyslogSettings syslog,
                           boolean requireSessionId, boolean requirePolicyFiles, boolean untrustedSource) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
@@ -27,7 +28,7 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
     public static final long DEFAULT_AUDIT_ROTATE_MEGABYTES = 64;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
             null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
-            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, false, false, false);
+            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, null, false, false, false);
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
@@ -74,7 +75,7 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 (int) bounded(o, "max_pending_per_uid", DEFAULT_MAX_PENDING_PER_UID, 1, 10_000),
                 bounded(o, "min_free_mb", DEFAULT_MIN_FREE_MEGABYTES, 0, 10_000_000),
                 bounded(o, "audit_rotate_mb", DEFAULT_AUDIT_ROTATE_MEGABYTES, 1, 4096),
-                metricsFolder(o, base),
+                metricsFolder(o, base), SyslogSettings.parse(o, base),
                 o.bool("require_session_id", false), o.bool("require_policy_files", false),
                 o.bool("untrusted_source", false));
     }

@@ -20,7 +20,8 @@ class PromTextTest {
                         new MetricsSnapshot.StatusRisk("compliant", "high"), 9L,
                         new MetricsSnapshot.StatusRisk("not_assessed", "low"), 1L), true,
                 Map.of("insecure-port", 1L, "unapproved-egress", 4L, "public-bind", 2L),
-                201_326_592L, 882_119L, true, Map.of("approved", 40L, "denied", 3L, "timed_out", 1L));
+                201_326_592L, 882_119L, true, Map.of("approved", 40L, "denied", 3L, "timed_out", 1L),
+                new MetricsSnapshot.Forwarding(12, false));
     }
 
     @Test
@@ -35,17 +36,19 @@ class PromTextTest {
 
     @Test
     void aQuietHostBeforeItsFirstAssessmentIsStillWellFormed() throws Exception {
-        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, Map.of(), null, Map.of(), 0, 0, false, Map.of()));
+        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, Map.of(), null, Map.of(), 0, 0, false, Map.of(),
+                null));
         assertThat(text).contains("clawguard_elevation_idle_seconds_left 0\n", "clawguard_audit_chain_intact 0\n")
-                .doesNotContain("clawguard_compliance_score");
+                .doesNotContain("clawguard_compliance_score", "clawguard_syslog");
         assertThat(promtool(text)).isEmpty();
     }
 
     @Test
     void labelValuesAreEscaped() throws Exception {
         String text = PromText.of(new MetricsSnapshot(0, false, 0, null, Map.of(), false, Map.of("odd\"kind\\\nx", 1L), 0, 0,
-                true, Map.of()));
-        assertThat(text).contains("clawguard_network_findings{kind=\"odd\\\"kind\\\\\\nx\"} 1\n");
+                true, Map.of(), new MetricsSnapshot.Forwarding(0, true)));
+        assertThat(text).contains("clawguard_network_findings{kind=\"odd\\\"kind\\\\\\nx\"} 1\n",
+                "clawguard_syslog_up 0\n");
         assertThat(promtool(text)).isEmpty();
     }
 
