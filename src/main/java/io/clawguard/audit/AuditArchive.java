@@ -30,6 +30,16 @@ public final class AuditArchive {
      * not verify: archiving must not carry evidence of tampering out of sight.
      */
     public static Result archive(Path log, long through, Path into, AuditLog writer) throws IOException {
+        return archive(log, through, into, writer, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, refusing to move a record past {@code forwardedThrough}, the last one the syslog
+     * collector has confirmed: the log is the forwarding queue, and what leaves it unsent would
+     * never reach the collector.
+     */
+    public static Result archive(Path log, long through, Path into, AuditLog writer, long forwardedThrough)
+            throws IOException {
         AuditVerification v = AuditVerifier.verify(log);
         if (!v.intact()) {
             throw new IOException("the audit series does not verify (" + v.badFile() + " line " + v.firstBadLine()
@@ -51,6 +61,11 @@ public final class AuditArchive {
                         + ", stays: archive through " + (through - 1) + " at most");
             }
             mark = lastRecordOf(moving.get(moving.size() - 1).file(), through);
+            if (mark.throughSeq() > forwardedThrough) {
+                throw new IOException("segment " + through + " holds records up to seq " + mark.throughSeq()
+                        + ", but the syslog collector has confirmed only up to seq " + forwardedThrough
+                        + ": archive it once they have been forwarded");
+            }
             PrivateDirectory.create(into);
             // The mark first: a walk honours it only once the segment after it is the first left.
             mark.write(log);

@@ -1,7 +1,11 @@
 package io.clawguard.cli;
 
 import io.clawguard.audit.AuditArchive;
+import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.forward.SyslogForwarder;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,13 +34,19 @@ final class AuditArchiveCommand implements Callable<Integer> {
         StateHome h = home.stateHome();
         Path into = to != null ? to : h.auditLog().resolveSibling("privileged-audit.archive");
         try {
-            AuditArchive.Result r = AuditArchive.archive(h.auditLog(), through, into, AuditWriter.of(h, Clock.systemUTC()));
+            GuardConfig config = GuardConfig.load(h.config(), ProcessIdentity.uid());
+            long forwarded = config.syslog() == null ? Long.MAX_VALUE : SyslogForwarder.confirmedThrough(h.auditLog());
+            AuditArchive.Result r = AuditArchive.archive(h.auditLog(), through, into, AuditWriter.of(h, Clock.systemUTC()),
+                    forwarded);
             System.out.println("archived " + r.segments() + " segments (records up to seq " + r.throughSeq() + ") into "
                     + r.into());
             return 0;
         } catch (IOException e) {
             System.err.println("clawguard audit archive: " + e.getMessage());
             return 1;
+        } catch (InvalidJsonFileException e) {
+            System.err.println("clawguard audit archive: " + e.getMessage());
+            return 4;
         }
     }
 }

@@ -94,6 +94,11 @@ public final class SyslogForwarder {
         };
     }
 
+    /** The seq of the last record the collector confirmed (0 for none yet). */
+    public static long confirmedThrough(Path log) {
+        return ForwardCursor.read(log).seq();
+    }
+
     public void start(ExecutorService executor) {
         bus.subscribe(AuditRecorded.class, e -> {
             if (e.record().get(AuditChain.SEQ) instanceof Number n) {

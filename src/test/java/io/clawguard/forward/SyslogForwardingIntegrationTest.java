@@ -68,6 +68,47 @@ class SyslogForwardingIntegrationTest {
     }
 
     @Test
+    void aHostileArgumentSentAsCefOverUdpStaysInsideItsOwnRecord() throws Exception {
+        String hostile = "x\u001b]0;pwned\u0007\u009b2J\n<34>1 2026-01-01T00:00:00Z evil clawguard 1 exec_finish [x] forged=1|";
+        try (Rsyslog rsyslog = Rsyslog.startUdp(root.resolve("rsyslog"))) {
+            StateHome home = TestHomes.under(root);
+            TestHomes.write(home.config(), "{\"syslog\": {\"transport\": \"udp\", \"host\": \"127.0.0.1\", \"port\": "
+                    + rsyslog.port() + ", \"format\": \"cef\"}}");
+            try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> execArgv(home,
+                        List.of("/usr/bin/printf", "%s", hostile), hostile));
+                broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+                assertThat(run.get()).isZero();
+                long newest = ((Number) chained(home).get(chained(home).size() - 1).get(AuditChain.SEQ)).longValue();
+                List<String> lines = awaitThrough(rsyslog, newest);
+                assertThat(lines).hasSize(chained(home).size()).allMatch(l -> l.startsWith("clawguard|"))
+                        .noneMatch(l -> l.contains("\u001b") || l.contains("\u009b") || l.contains("\u0007"));
+                String requested = lines.stream().filter(l -> l.startsWith("clawguard|approval_requested|")).findFirst()
+                        .orElseThrow();
+                assertThat(requested).contains("CEF:0|ClawGuard|clawguard|", "msg=x\\u001b]0;pwned\\u0007\\u009b2J\\n<34>1",
+                        "forged\\=1|");
+            }
+        }
+    }
+
+    @Test
+    void aRestartedBrokerSendsOnFromWhereTheCollectorConfirmedWithoutRepeating() throws Exception {
+        try (Rsyslog rsyslog = Rsyslog.start(root.resolve("rsyslog"), null)) {
+            StateHome home = homeForwardingTo("tcp", rsyslog.port(), null);
+            try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+                session(broker, 3);
+                assertEveryRecordArrivedOnce(home, rsyslog);
+            }
+            assertThat(SyslogForwarder.confirmedThrough(home.auditLog())).isPositive();
+            // The stop record was written after forwarding stopped: the next broker sends it first.
+            try (RunningBroker again = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+                runs(home, 3);
+                assertEveryRecordArrivedOnce(home, rsyslog);
+            }
+        }
+    }
+
+    @Test
     void aCollectorSignedByAnotherCaGetsNothing() throws Exception {
         TestCa collectors = TestCa.create(root.resolve("ca"));
         TestCa other = TestCa.create(root.resolve("other-ca"));
@@ -135,12 +176,29 @@ class SyslogForwardingIntegrationTest {
     }
 
     private static int exec(StateHome home) {
+        return execArgv(home, List.of("/usr/bin/true"), "forwarding test");
+    }
+
+    private static int execArgv(StateHome home, List<String> argv, String reason) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new ExecClient(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(home.agentSocket(),
-                ExecRequestJson.encode(List.of("/usr/bin/true"), "forwarding test", false, true, null, Map.of()));
+                ExecRequestJson.encode(argv, reason, false, true, null, Map.of()));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return code;
+    }
+
+    /** What the collector has once it holds record {@code seq} (or after 30 s). */
+    private static List<String> awaitThrough(Rsyslog rsyslog, long seq) throws Exception {
+        List<String> lines = List.of();
+        for (int i = 0; i < 600; i++) {
+            lines = rsyslog.received();
+            if (!lines.isEmpty() && seqOf(lines.get(lines.size() - 1)) >= seq) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return lines;
     }
 
     private static void awaitState(List<ForwardingChanged> states, String state) throws InterruptedException {
@@ -168,14 +226,7 @@ class SyslogForwardingIntegrationTest {
     private static void assertEveryRecordArrivedOnce(StateHome home, Rsyslog rsyslog) throws Exception {
         List<Map<?, ?>> sent = chained(home);
         long newest = ((Number) sent.get(sent.size() - 1).get(AuditChain.SEQ)).longValue();
-        List<String> lines = List.of();
-        for (int i = 0; i < 600; i++) {
-            lines = rsyslog.received();
-            if (!lines.isEmpty() && seqOf(lines.get(lines.size() - 1)) >= newest) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        List<String> lines = awaitThrough(rsyslog, newest);
         sent = chained(home).stream().filter(r -> ((Number) r.get(AuditChain.SEQ)).longValue() <= newest).toList();
         List<Long> arrived = lines.stream().map(SyslogForwardingIntegrationTest::seqOf).toList();
         assertThat(arrived).as("every record once, in order")

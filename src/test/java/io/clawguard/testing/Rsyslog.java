@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real rsyslogd from Debian's packages, on 127.0.0.1 and a free port, with a config of its
- * own in a temp folder: it receives syslog over TCP (or TLS with the certificate of a
+ * own in a temp folder: it receives syslog over UDP, TCP or TLS (with the certificate of a
  * {@link TestCa}) and writes each message's APP-NAME, MSGID, structured data and body, one per
  * line, to a file the test reads. It can be stopped and started again on the same port.
  */
@@ -21,6 +21,7 @@ public final class Rsyslog implements AutoCloseable {
     private final int port;
     private final Path out;
     private Process process;
+    private boolean udp;
 
     private Rsyslog(Path dir, int port) {
         this.dir = dir;
@@ -30,20 +31,33 @@ public final class Rsyslog implements AutoCloseable {
 
     /** Plain TCP ({@code ca} null), or TLS with a server certificate for 127.0.0.1 signed by {@code ca}. */
     public static Rsyslog start(Path dir, TestCa ca) throws IOException, InterruptedException {
-        Files.createDirectories(dir);
         Rsyslog r = new Rsyslog(dir, freePort());
+        r.configure(ca, "imtcp");
+        r.start();
+        return r;
+    }
+
+    /** Plain UDP (RFC 5426). */
+    public static Rsyslog startUdp(Path dir) throws IOException, InterruptedException {
+        Rsyslog r = new Rsyslog(dir, freePort());
+        r.configure(null, "imudp");
+        r.udp = true;
+        r.start();
+        return r;
+    }
+
+    private void configure(TestCa ca, String input) throws IOException {
+        Files.createDirectories(dir);
         String tls = ca == null ? "" : "\n  DefaultNetstreamDriver=\"gtls\"\n  DefaultNetstreamDriverCAFile=\"" + ca.caCert()
                 + "\"\n  DefaultNetstreamDriverCertFile=\"" + ca.serverCert() + "\"\n  DefaultNetstreamDriverKeyFile=\""
                 + ca.serverKey() + "\"";
         String driver = ca == null ? "" : " StreamDriver.Name=\"gtls\" StreamDriver.Mode=\"1\" StreamDriver.AuthMode=\"anon\"";
         Files.writeString(dir.resolve("rsyslog.conf"), String.join("\n",
                 "global(workDirectory=\"" + dir + "\"" + tls + ")",
-                "module(load=\"imtcp\"" + driver + ")",
-                "input(type=\"imtcp\" address=\"127.0.0.1\" port=\"" + r.port + "\")",
+                "module(load=\"" + input + "\"" + driver + ")",
+                "input(type=\"" + input + "\" address=\"127.0.0.1\" port=\"" + port + "\")",
                 "template(name=\"fields\" type=\"string\" string=\"%app-name%|%msgid%|%structured-data%|%msg%\\n\")",
-                "action(type=\"omfile\" file=\"" + r.out + "\" template=\"fields\")", ""), StandardCharsets.UTF_8);
-        r.start();
-        return r;
+                "action(type=\"omfile\" file=\"" + out + "\" template=\"fields\")", ""), StandardCharsets.UTF_8);
     }
 
     public int port() {
@@ -55,6 +69,10 @@ public final class Rsyslog implements AutoCloseable {
         process = new ProcessBuilder(RSYSLOGD.toString(), "-n", "-f", dir.resolve("rsyslog.conf").toString(),
                 "-i", dir.resolve("rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+        if (udp) {
+            awaitUdpBound();
+            return;
+        }
         for (int i = 0; i < 200; i++) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 return;
@@ -66,6 +84,21 @@ public final class Rsyslog implements AutoCloseable {
             }
         }
         throw new IOException("rsyslogd does not accept connections on port " + port);
+    }
+
+    /** A UDP socket answers nothing: its bind shows in /proc/net/udp (port in hex, 127.0.0.1 as 0100007F). */
+    private void awaitUdpBound() throws IOException, InterruptedException {
+        String local = String.format("0100007F:%04X", port);
+        for (int i = 0; i < 200; i++) {
+            if (Files.readString(Path.of("/proc/net/udp")).contains(local)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("rsyslogd exited: " + Files.readString(dir.resolve("rsyslogd.out")));
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("rsyslogd does not listen on udp port " + port);
     }
 
     /** SIGTERM, as systemctl stop sends it, and waits for the process to end. */
