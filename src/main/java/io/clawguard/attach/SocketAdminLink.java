@@ -6,6 +6,7 @@ import io.clawguard.bus.Event;
 import io.clawguard.monitor.BaselineReview;
 import io.clawguard.wire.ChannelStreams;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,24 +24,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A console attached to a broker over its admin socket: the same {@link AdminLink} as a broker
- * in the console's own process, with the events decoded back into the bus's records and each
- * request matched to its reply by number.
+ * A console attached to a broker over its admin socket, or over any byte stream that reaches
+ * one ({@code ssh HOST clawguard attach --stdio}): the same {@link AdminLink} as a broker in the
+ * console's own process, with the events decoded back into the bus's records and each request
+ * matched to its reply by number.
  */
 public final class SocketAdminLink implements AdminLink {
     private static final Logger LOG = LoggerFactory.getLogger(SocketAdminLink.class);
 
-    private final SocketChannel channel;
+    private final Closeable connection;
     private final InputStream in;
     private final OutputStream out;
     private final EventCodec codec = new EventCodec();
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Map<String, Object>>> waiting = new ConcurrentHashMap<>();
 
-    private SocketAdminLink(SocketChannel channel) {
-        this.channel = channel;
-        this.in = new BufferedInputStream(ChannelStreams.in(channel));
-        this.out = ChannelStreams.out(channel);
+    private SocketAdminLink(InputStream in, OutputStream out, Closeable connection) {
+        this.connection = connection;
+        this.in = new BufferedInputStream(in);
+        this.out = out;
+    }
+
+    /** A link over a stream pair that reaches an admin socket; {@code connection} ends it. */
+    public static SocketAdminLink over(InputStream in, OutputStream out, Closeable connection) {
+        return new SocketAdminLink(in, out, connection);
     }
 
     public static SocketAdminLink connect(Path socket) throws IOException {
@@ -51,7 +58,7 @@ public final class SocketAdminLink implements AdminLink {
             ch.close();
             throw e;
         }
-        return new SocketAdminLink(ch);
+        return new SocketAdminLink(ChannelStreams.in(ch), ChannelStreams.out(ch), ch);
     }
 
     @Override
@@ -165,7 +172,7 @@ public final class SocketAdminLink implements AdminLink {
     @Override
     public void close() {
         try {
-            channel.close();
+            connection.close();
         } catch (IOException e) {
             LOG.debug("closing the broker connection failed", e);
         }

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public sealed interface Event permits ApprovalRequested, ApprovalProgress, ApprovalDecided, ApprovalTokenFailed, CommandStarted,
         CommandFinished, ElevationChanged, AuditRecorded, Tick, NetworkChanged, NetworkEvent, ScorecardChanged,
-        ForwardingChanged {
+        ForwardingChanged, HostsChanged {
     /** When it happened. */
     Instant at();
 }

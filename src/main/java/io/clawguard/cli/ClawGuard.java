@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Privilege-governance console for hosts that run the OpenClaw agent runtime.",
         subcommands = {ConsoleCommand.class, BrokerCommand.class, ServiceCommand.class, AuditCommand.class,
                 StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,
-                BaselineCommand.class, AssessCommand.class, HookCommand.class, CommandLine.HelpCommand.class})
+                BaselineCommand.class, AssessCommand.class, HookCommand.class, AttachCommand.class,
+                CommandLine.HelpCommand.class})
 public final class ClawGuard {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -13,12 +13,20 @@ import io.clawguard.attach.SocketAdminLink;
 import io.clawguard.broker.Broker;
 import io.clawguard.console.ConsoleLoop;
 import io.clawguard.console.ConsoleTheme;
+import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.fleet.FleetLink;
+import io.clawguard.fleet.HostAddress;
+import io.clawguard.fleet.SshSettings;
+import io.clawguard.policy.GuardConfig;
 import io.clawguard.files.UnixSocketProbe;
 import io.clawguard.json.InvalidJsonFileException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +35,18 @@ import picocli.CommandLine.Option;
 /**
  * {@code clawguard console}: the full-screen console. It attaches to the broker that answers on
  * the admin socket; with none running, it runs the broker in its own process (the same-user
- * install), which stops when the console quits.
+ * install), which stops when the console quits. With {@code --host} (or {@code hosts} in
+ * {@code clawguard.json}) it attaches to the brokers of those hosts instead, through ssh.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"The full-screen console: approve or deny privileged requests with a keypress,"
                 + " watch the elevation session, the network and the audit log.",
                 "Attaches to a running broker (clawguard broker); with none, runs one in this process.",
-                "Keys: a approve once, A approve and keep, d deny, Enter detail, x drop elevation, ? help, q quit."})
+                "Keys: a approve once, A approve and keep, d deny, Enter detail, x drop elevation, h next host, ? help,"
+                        + " q quit.",
+                "Examples:",
+                "  clawguard console",
+                "  clawguard console --host web1=ssh://admin@web1 --host web2=ssh://admin@web2:2222/var/lib/clawguard"})
 final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -45,6 +58,18 @@ final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--theme", paramLabel = "NAME", description = "dark, light, high-contrast or mono (default: mono"
             + " when NO_COLOR is set or TERM is dumb, else dark); t cycles them in the console.")
     String theme;
+
+    @Option(names = "--host", paramLabel = "[NAME=]ssh://[USER@]HOST[:PORT][/STATE]",
+            description = "Attach to the broker of this host through ssh (repeatable): runs ssh -T HOST clawguard attach"
+                    + " --stdio. /STATE names the remote state folder. Default: hosts in clawguard.json.")
+    List<String> hostUrls = new ArrayList<>();
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh_config file for the hosts (ssh -F).")
+    Path sshConfig;
+
+    @Option(names = "--remote-clawguard", paramLabel = "PATH",
+            description = "The clawguard command on the hosts (default: clawguard, or remote_clawguard in clawguard.json).")
+    String remoteClawguard;
 
     @Override
     public Integer call() throws IOException {
@@ -62,11 +87,20 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         StateHome stateHome = home.stateHome();
         LogFiles.toFile(stateHome.logFile());
+        FleetLink fleet;
+        try {
+            fleet = fleet(stateHome);
+        } catch (IllegalArgumentException | InvalidJsonFileException e) {
+            System.err.println("clawguard console: " + e.getMessage());
+            return 2;
+        }
         Broker broker = null;
         AdminLink link;
         String user = System.getProperty("user.name");
         try {
-            if (UnixSocketProbe.answers(stateHome.adminSocket())) {
+            if (fleet != null) {
+                link = fleet;
+            } else if (UnixSocketProbe.answers(stateHome.adminSocket())) {
                 link = SocketAdminLink.connect(stateHome.adminSocket());
             } else {
                 broker = brokerOptions.start(stateHome, true);
@@ -85,7 +119,9 @@ final class ConsoleCommand implements Callable<Integer> {
             screen.startScreen();
             MultiWindowTextGUI gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen,
                     new DefaultWindowManager(), null, new EmptySpace(TextColor.ANSI.BLACK));
-            try (ConsoleSession session = ConsoleSession.open(gui, link, chosen, user, own != null, Clock.systemUTC())) {
+            try (ConsoleSession session = fleet != null
+                    ? ConsoleSession.openFleet(gui, fleet, chosen, user, Clock.systemUTC())
+                    : ConsoleSession.open(gui, link, chosen, user, own != null, Clock.systemUTC())) {
                 ConsoleLoop.run(gui.getGUIThread(), session.console().window(), Duration.ofMillis(25));
             }
         } catch (IOException e) {
@@ -99,6 +135,19 @@ final class ConsoleCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(restore);
         }
         return 0;
+    }
+
+    /** The link to the hosts named on the command line or in clawguard.json; null for none. */
+    private FleetLink fleet(StateHome stateHome) throws InvalidJsonFileException {
+        GuardConfig.Fleet configured = GuardConfig.load(stateHome.config(), ProcessIdentity.uid()).fleet();
+        List<String> urls = hostUrls.isEmpty() ? configured.hosts() : hostUrls;
+        if (urls.isEmpty()) {
+            return null;
+        }
+        Path config = sshConfig != null ? sshConfig : configured.sshConfig();
+        SshSettings ssh = new SshSettings("ssh", config == null ? null : config.toString(),
+                remoteClawguard != null ? remoteClawguard : configured.remoteClawguard());
+        return new FleetLink(HostAddress.parseAll(urls), ssh, Clock.systemUTC());
     }
 
     /** Stops the broker of this process (denying what waits) and gives the terminal back; safe twice. */

@@ -10,6 +10,7 @@ import io.clawguard.console.Console;
 import io.clawguard.console.ConsoleIdentity;
 import io.clawguard.console.ConsoleModel;
 import io.clawguard.console.ConsoleTheme;
+import io.clawguard.fleet.FleetLink;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +45,17 @@ final class ConsoleSession implements AutoCloseable {
      */
     static ConsoleSession open(WindowBasedTextGUI gui, AdminLink link, ConsoleTheme theme, String user,
                                boolean ownBroker, Clock clock) throws IOException {
+        return open(gui, link, null, theme, user, ownBroker, clock);
+    }
+
+    /** A console over the brokers of many hosts: approvals from all, the other panes one host at a time. */
+    static ConsoleSession openFleet(WindowBasedTextGUI gui, FleetLink fleet, ConsoleTheme theme, String user, Clock clock)
+            throws IOException {
+        return open(gui, fleet, fleet, theme, user, false, clock);
+    }
+
+    private static ConsoleSession open(WindowBasedTextGUI gui, AdminLink link, FleetLink fleet, ConsoleTheme theme,
+                                       String user, boolean ownBroker, Clock clock) throws IOException {
         EventBus bus = new EventBus();
         HeldEvents held = new HeldEvents();
         Console[] opened = new Console[1];
@@ -52,7 +64,9 @@ final class ConsoleSession implements AutoCloseable {
                 opened[0].notice("the broker went away: nothing can be approved here until it is back");
             }
         }));
-        LinkedConsoleActions actions = new LinkedConsoleActions(link, info.secondFactorRequired(), ownBroker);
+        LinkedConsoleActions actions = fleet != null
+                ? new LinkedConsoleActions(link, fleet::secondFactorRequired, fleet::showNextHost, false)
+                : new LinkedConsoleActions(link, id -> info.secondFactorRequired(), () -> { }, ownBroker);
         Console console = new Console(gui, new ConsoleModel(clock.instant()),
                 new ConsoleIdentity(info.host(), user, !info.separated()), actions, theme);
         opened[0] = console;

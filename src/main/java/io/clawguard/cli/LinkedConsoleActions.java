@@ -5,17 +5,20 @@ import io.clawguard.attach.AdminLink;
 import io.clawguard.console.ConsoleActions;
 import io.clawguard.monitor.BaselineReview;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
-/** The console's keys, acting through its link to the broker. */
+/** The console's keys, acting through its link to the broker (or to the brokers of many hosts). */
 final class LinkedConsoleActions implements ConsoleActions {
     private final AdminLink link;
-    private final boolean secondFactorRequired;
+    private final Predicate<String> secondFactorRequired;
+    private final Runnable nextHost;
     private final boolean ownBroker;
     private Runnable quit = () -> { };
 
-    LinkedConsoleActions(AdminLink link, boolean secondFactorRequired, boolean ownBroker) {
+    LinkedConsoleActions(AdminLink link, Predicate<String> secondFactorRequired, Runnable nextHost, boolean ownBroker) {
         this.link = link;
         this.secondFactorRequired = secondFactorRequired;
+        this.nextHost = nextHost;
         this.ownBroker = ownBroker;
     }
 
@@ -24,8 +27,8 @@ final class LinkedConsoleActions implements ConsoleActions {
     }
 
     @Override
-    public boolean secondFactorRequired() {
-        return secondFactorRequired;
+    public boolean secondFactorRequired(String requestId) {
+        return secondFactorRequired.test(requestId);
     }
 
     @Override
@@ -56,5 +59,10 @@ final class LinkedConsoleActions implements ConsoleActions {
     @Override
     public void quit() {
         quit.run();
+    }
+
+    @Override
+    public void showNextHost() {
+        nextHost.run();
     }
 }

@@ -11,6 +11,7 @@ import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.ForwardingChanged;
+import io.clawguard.bus.HostsChanged;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
 import io.clawguard.bus.NetworkChanged;
@@ -64,6 +65,7 @@ public final class Console {
         on(bus, NetworkChanged.class, model::network);
         on(bus, ScorecardChanged.class, model::scorecard);
         on(bus, ForwardingChanged.class, model::forwarding);
+        on(bus, HostsChanged.class, model::hosts);
     }
 
     /**

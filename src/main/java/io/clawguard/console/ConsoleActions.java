@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * in this process or over the admin socket. Answers arrive later, as the line to show.
  */
 public interface ConsoleActions {
-    /** Whether approving needs a second factor; the broker checks what is typed. */
-    boolean secondFactorRequired();
+    /** Whether approving this request needs a second factor; its broker checks what is typed. */
+    boolean secondFactorRequired(String requestId);
 
     /** Decides one pending request by id; the answer says what became of it. */
     CompletableFuture<String> decide(String requestId, ApprovalDecision decision, String secondFactor);
@@ -28,4 +28,7 @@ public interface ConsoleActions {
 
     /** Closes the console. */
     void quit();
+
+    /** Shows the next host in the panes other than the approvals (a console over many hosts). */
+    void showNextHost();
 }

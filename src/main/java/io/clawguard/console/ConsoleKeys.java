@@ -39,6 +39,10 @@ final class ConsoleKeys {
             return FilterKeys.of(typing.get(), redraw);
         }
         List<KeyBinding> keys = new ArrayList<>(paneKeys(model.focus()));
+        if (model.hosts().map(h -> h.hosts().size() > 1).orElse(false)) {
+            keys.add(KeyBinding.character('h', "host", "show the next host's elevation, ports, egress, scorecard and"
+                    + " audit (approvals show every host)", false, actions::showNextHost));
+        }
         keys.addAll(globalKeys());
         return new Keymap(keys);
     }
@@ -131,7 +135,7 @@ final class ConsoleKeys {
     }
 
     private void secondFactorThen(PendingRow row, boolean keep) {
-        if (!actions.secondFactorRequired()) {
+        if (!actions.secondFactorRequired(row.id())) {
             decide(row, ApprovalDecision.approved(keep), null);
             return;
         }

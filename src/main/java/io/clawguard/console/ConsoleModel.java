@@ -7,6 +7,7 @@ import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.ForwardingChanged;
+import io.clawguard.bus.HostsChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import java.time.Duration;
@@ -26,15 +27,16 @@ public final class ConsoleModel {
     public enum Focus { PENDING, PORTS, EGRESS, SCORECARD }
 
     private final Map<String, PendingRow> pending = new LinkedHashMap<>();
-    private final NetworkView network = new NetworkView();
+    private NetworkView network = new NetworkView();
     private Focus focus = Focus.PENDING;
     /** The scorecard check that verifies the audit chain. */
     static final String AUDIT_CHECK = "audit_logging_privileged_actions";
 
     private ScorecardChanged scorecard;
     private ForwardingChanged forwarding;
+    private HostsChanged hosts;
     private int scorecardSelected;
-    private final ActivityTail activity = new ActivityTail();
+    private ActivityTail activity = new ActivityTail();
     private ElevationChanged elevation;
     private Instant now;
     /** The request the keys act on, by id: a row number would slide onto another request when one leaves. */
@@ -114,6 +116,27 @@ public final class ConsoleModel {
     public void scorecard(ScorecardChanged card) {
         scorecard = card;
         scorecardSelected = Math.min(scorecardSelected, Math.max(0, card.checks().size() - 1));
+    }
+
+    /**
+     * The hosts of a console over many: when what the other panes show starts afresh (another
+     * host, or the shown one reconnected), they are emptied before its state arrives.
+     */
+    public void hosts(HostsChanged h) {
+        if (hosts == null || hosts.view() != h.view()) {
+            activity = new ActivityTail();
+            network = new NetworkView();
+            scorecard = null;
+            scorecardSelected = 0;
+            elevation = null;
+            forwarding = null;
+        }
+        hosts = h;
+    }
+
+    /** The hosts and the one shown, for a console over many; empty for a console on one broker. */
+    Optional<HostsChanged> hosts() {
+        return Optional.ofNullable(hosts);
     }
 
     public void forwarding(ForwardingChanged f) {

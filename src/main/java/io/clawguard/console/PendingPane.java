@@ -25,7 +25,8 @@ final class PendingPane {
             return;
         }
         in.setForegroundColor(p.dim());
-        in.putString(0, 0, Fit.pad(columns(" flag", "id", "wait", "command", "reason", w), w));
+        boolean hosts = m.hosts().isPresent();
+        in.putString(0, 0, Fit.pad(columns(" flag", hosts ? "host" : null, "id", "wait", "command", "reason", w), w));
         if (rows.isEmpty()) {
             in.setForegroundColor(p.dim());
             if (h > 1) {
@@ -77,12 +78,18 @@ final class PendingPane {
                 + (r.request().keepRequested() ? "K" : "-") + (r.request().useSudo() ? "S" : "-");
         Duration waited = Duration.between(r.request().at(), m.now());
         String reason = r.approvals().isEmpty() ? r.reason() : "[" + r.approvals() + "] " + r.reason();
-        return columns(flags, r.shortId(), Fit.clock(waited), r.commandLine(), reason, width);
+        return columns(flags, m.hosts().isPresent() ? r.host() : null, r.shortId(), Fit.clock(waited), r.commandLine(),
+                reason, width);
     }
 
-    /** Flags, id, wait, then the command gets two thirds of what is left and the reason the rest. */
-    private static String columns(String flags, String id, String wait, String command, String reason, int width) {
-        String head = String.format("%-5s %-5s %5s  ", flags, Fit.fit(id, 5), Fit.fit(wait, 5));
+    /**
+     * Flags, the host (a console over many), id, wait, then the command gets two thirds of what
+     * is left and the reason the rest.
+     */
+    private static String columns(String flags, String host, String id, String wait, String command, String reason,
+                                  int width) {
+        String head = String.format("%-5s %s%-5s %5s  ", flags, host == null ? "" : Fit.pad(Fit.fit(host, 10), 10) + " ",
+                Fit.fit(id, 5), Fit.fit(wait, 5));
         int rest = Math.max(0, width - head.length());
         int commandWidth = Math.max(10, rest * 2 / 3);
         return head + Fit.pad(command, commandWidth) + " " + Fit.fit(reason, Math.max(0, rest - commandWidth - 1));

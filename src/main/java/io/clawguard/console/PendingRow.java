@@ -64,6 +64,13 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
         return request.requestId();
     }
 
+    /** The host that asked, in a console over many hosts (ids are {@code host/id} there); empty otherwise. */
+    public String host() {
+        String id = request.requestId();
+        int slash = id.indexOf('/');
+        return slash < 0 ? "" : id.substring(0, slash);
+    }
+
     /**
      * The short id shown in the table: the broker's running number of the request, unique
      * while this console runs (the detail view shows the whole id).

@@ -3,11 +3,13 @@ package io.clawguard.console;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.clawguard.bus.ForwardingChanged;
+import io.clawguard.bus.HostsChanged;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The top line: host, user, NORMAL or ELEVATED with the idle countdown, the audit alarm when the
+ * The top line: host (the shown one and how the others go, over many), user, NORMAL or ELEVATED with the idle countdown, the audit alarm when the
  * chain is broken, the syslog forwarding state when the broker forwards, install mode, clock.
  */
 final class TitleBar {
@@ -22,7 +24,8 @@ final class TitleBar {
         g.putString(0, row, " ".repeat(width));
         String mode = m.elevated() ? " ELEVATED " + Fit.clock(m.idleLeft()) + " " : " NORMAL ";
         String alarm = m.auditBroken() ? " AUDIT CHAIN BROKEN: privileged requests refused (scorecard) " : "";
-        String left = " ClawGuard │ " + id.host() + " │ " + id.user() + " │ ";
+        String host = m.hosts().map(TitleBar::hosts).orElse(id.host());
+        String left = " ClawGuard │ " + host + " │ " + id.user() + " │ ";
         String right = " " + id.installNote(width >= 120) + " │ " + CLOCK.format(m.now()) + " ";
         g.enableModifiers(SGR.BOLD);
         g.putString(0, row, Fit.fit(left, width));
@@ -58,6 +61,17 @@ final class TitleBar {
             String r = room >= right.length() ? right : " " + CLOCK.format(m.now()) + " ";
             g.putString(width - Math.min(room, r.length()), row, Fit.fit(r, room));
         }
+    }
+
+    /**
+     * The shown host and how the others go: {@code web1 (h: 2 of 3 up; web3 DISCONNECTED)}. Only
+     * the approvals pane shows every host; this says whose ports, scorecard and audit are on screen.
+     */
+    static String hosts(HostsChanged h) {
+        long up = h.hosts().stream().filter(HostsChanged.HostView::connected).count();
+        List<String> down = h.hosts().stream().filter(v -> !v.connected()).map(v -> v.name() + " DISCONNECTED").toList();
+        return h.shown() + " (h: " + up + " of " + h.hosts().size() + " up" + (down.isEmpty() ? "" : "; "
+                + String.join(", ", down)) + ")";
     }
 
     /** {@code syslog ok}, {@code syslog queued 12}, {@code syslog FAILING (40 queued)}: words, not colour alone. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path approvalTokenFile, Path totpSecretFile,
                           List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
                           List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes, long auditRotateMegabytes,
-                          Path metricsFolder, SyslogSettings syslog,
+                          Path metricsFolder, SyslogSettings syslog, Fleet fleet,
                           boolean requireSessionId, boolean requirePolicyFiles, boolean untrustedSource) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
@@ -28,7 +28,20 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
     public static final long DEFAULT_AUDIT_ROTATE_MEGABYTES = 64;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
             null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
-            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, null, false, false, false);
+            DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, null, Fleet.NONE, false, false, false);
+
+    /**
+     * The hosts a console watches by default ({@code "hosts": ["web1=ssh://admin@web1", …]}),
+     * the ssh_config file to reach them with ({@code "ssh_config"}), and the {@code clawguard}
+     * to run there ({@code "remote_clawguard"}, default {@code clawguard} on the remote PATH).
+     */
+    public record Fleet(List<String> hosts, Path sshConfig, String remoteClawguard) {
+        public static final Fleet NONE = new Fleet(List.of(), null, "clawguard");
+
+        public Fleet {
+            hosts = List.copyOf(hosts);
+        }
+    }
 
     public GuardConfig {
         agentUsers = List.copyOf(agentUsers);
@@ -75,9 +88,14 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 (int) bounded(o, "max_pending_per_uid", DEFAULT_MAX_PENDING_PER_UID, 1, 10_000),
                 bounded(o, "min_free_mb", DEFAULT_MIN_FREE_MEGABYTES, 0, 10_000_000),
                 bounded(o, "audit_rotate_mb", DEFAULT_AUDIT_ROTATE_MEGABYTES, 1, 4096),
-                metricsFolder(o, base), SyslogSettings.parse(o, base),
+                metricsFolder(o, base), SyslogSettings.parse(o, base), fleet(o, base),
                 o.bool("require_session_id", false), o.bool("require_policy_files", false),
                 o.bool("untrusted_source", false));
+    }
+
+    private static Fleet fleet(JsonObject o, Path base) throws InvalidJsonFileException {
+        return new Fleet(o.strings("hosts"), o.optString("ssh_config").map(base::resolve).orElse(null),
+                o.optString("remote_clawguard").orElse("clawguard"));
     }
 
     /** {@code "metrics": {"textfile_dir": …}}: node_exporter's textfile folder, or null when not set. */

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import io.clawguard.attach.SocketAdminLink;
 import io.clawguard.console.ConsoleTheme;
+import io.clawguard.fleet.FleetLink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,11 +23,21 @@ final class VirtualConsole implements AutoCloseable {
     private final ConsoleSession session;
 
     VirtualConsole(Path adminSocket) throws IOException {
-        TerminalScreen screen = new TerminalScreen(terminal);
-        screen.startScreen();
-        gui = new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
+        gui = gui(terminal);
         session = ConsoleSession.open(gui, SocketAdminLink.connect(adminSocket), ConsoleTheme.load("mono"), "root",
                 false, Clock.systemUTC());
+    }
+
+    /** The console over the brokers of many hosts. */
+    VirtualConsole(FleetLink fleet) throws IOException {
+        gui = gui(terminal);
+        session = ConsoleSession.openFleet(gui, fleet, ConsoleTheme.load("mono"), "root", Clock.systemUTC());
+    }
+
+    private static MultiWindowTextGUI gui(DefaultVirtualTerminal terminal) throws IOException {
+        TerminalScreen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        return new MultiWindowTextGUI(new SameTextGUIThread.Factory(), screen);
     }
 
     /** Runs the GUI until the screen satisfies {@code wanted} (20 s at most); returns it. */

@@ -47,9 +47,10 @@ final class ConsoleRig {
         boolean quitDenies = true;
         int drops;
         boolean quit;
+        int hostsShown;
 
         @Override
-        public boolean secondFactorRequired() {
+        public boolean secondFactorRequired(String requestId) {
             return factor != null;
         }
 
@@ -98,6 +99,11 @@ final class ConsoleRig {
         @Override
         public void quit() {
             quit = true;
+        }
+
+        @Override
+        public void showNextHost() {
+            hostsShown++;
         }
     }
 
