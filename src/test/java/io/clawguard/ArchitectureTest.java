@@ -66,6 +66,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Forwarding and the fleet link are plumbing for the broker and the console: neither reaches up into them. */
+    @Test
+    void forwardingAndTheFleetStayBelowTheScreenAndTheCommandLine() {
+        noClasses().that().resideInAnyPackage("io.clawguard.forward..", "io.clawguard.fleet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.console..", "io.clawguard.cli..",
+                        "io.clawguard.broker..", "com.googlecode.lanterna..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.clawguard.forward..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clawguard.approval..", "io.clawguard.fleet..")
+                .check(classes);
+    }
+
     /** The broker knows nothing of the screen; the console reaches the broker only through its link. */
     @Test
     void theBrokerHasNoScreenAndTheConsoleNoSockets() {

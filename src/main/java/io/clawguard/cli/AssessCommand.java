@@ -12,32 +12,61 @@ import io.clawguard.compliance.Signals;
 import io.clawguard.compliance.ThisHost;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.StateHome;
+import io.clawguard.fleet.FleetAssessment;
+import io.clawguard.fleet.HostAddress;
+import io.clawguard.fleet.SshSettings;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.OwnerLookup;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clawguard assess}: the compliance scorecard, on the terminal and as JSON, HTML and Markdown reports. */
+/**
+ * {@code clawguard assess}: the compliance scorecard, on the terminal and as JSON, HTML and
+ * Markdown reports; with {@code --host}, the scorecards of several hosts, one row each.
+ */
 @Command(name = "assess", mixinStandardHelpOptions = true,
-        description = "Assess the controls (ISO/IEC 27001:2022, NIST CSF 2.0, NIST SP 800-53 r5) with evidence and"
-                + " mitigations; exit 1 when any check is violated.")
+        description = {"Assess the controls (ISO/IEC 27001:2022, NIST CSF 2.0, NIST SP 800-53 r5) with evidence and"
+                + " mitigations; exit 1 when any check is violated.",
+                "With --host, runs clawguard assess on each host through ssh and reports a row per host (exit 1 when"
+                        + " any host has a violation, 3 when a host could not be assessed).",
+                "Examples:",
+                "  clawguard assess --html report.html",
+                "  clawguard assess --json - | jq .score",
+                "  clawguard assess --host web1=ssh://admin@web1 --host web2=ssh://admin@web2"})
 final class AssessCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the assessment as JSON (schema clawguard-assessment/1).")
-    Path json;
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the assessment as JSON (schema"
+            + " clawguard-assessment/1; with --host, clawguard-fleet-assessment/1); - for standard output.")
+    String json;
+
+    @Option(names = "--host", paramLabel = "[NAME=]ssh://[USER@]HOST[:PORT][/STATE]",
+            description = "Assess this host through ssh instead of this one (repeatable).")
+    List<String> hostUrls = new ArrayList<>();
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh_config file for the hosts (ssh -F).")
+    Path sshConfig;
+
+    @Option(names = "--remote-clawguard", paramLabel = "PATH", defaultValue = "clawguard",
+            description = "The clawguard command on the hosts (default: clawguard).")
+    String remoteClawguard;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
     Path html;
@@ -47,15 +76,25 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!hostUrls.isEmpty()) {
+            return fleet();
+        }
         StateHome h = home.stateHome();
         Signals signals = new Signals(h, new ThisHost(), Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))));
         Assessment a = Assessor.builtIn().assess(signals, Clock.systemUTC().instant(),
                 Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
         ControlCatalog catalog = ControlCatalog.builtIn();
-        write(json, JsonValues.pretty(AssessmentJson.of(a, catalog)) + "\n");
+        boolean jsonOut = "-".equals(json);
+        // With the JSON on standard output, the lines for people go to standard error.
+        PrintStream human = jsonOut ? System.err : System.out;
+        if (jsonOut) {
+            System.out.println(JsonValues.pretty(AssessmentJson.of(a, catalog)));
+        } else {
+            write(json == null ? null : Path.of(json), JsonValues.pretty(AssessmentJson.of(a, catalog)) + "\n");
+        }
         write(html, HtmlReport.of(a, catalog));
         write(md, MarkdownReport.of(a, catalog));
-        System.out.println("score " + a.score() + "/100 (" + a.band() + ")  " + a.byStatus());
+        human.println("score " + a.score() + "/100 (" + a.band() + ")  " + a.byStatus());
         try {
             new Notifier(h.complianceState(), h.notifyConfig()).process(a)
                     .ifPresent(message -> System.err.println("notified: " + message.lines().findFirst().orElse("")));
@@ -63,10 +102,49 @@ final class AssessCommand implements Callable<Integer> {
             System.err.println("clawguard assess: notification failed: " + e.getMessage());
         }
         for (ScoredCheck s : a.checks()) {
-            System.out.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
+            human.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
                     s.control().checkId(), s.result().observed());
         }
         return a.byStatus().getOrDefault("violation", 0L) > 0 ? 1 : 0;
+    }
+
+    /** A row per host; the hosts' own words are escaped, since they come from other machines. */
+    private int fleet() throws IOException {
+        if (html != null || md != null) {
+            System.err.println("clawguard assess: --html and --md report on this host; with --host use --json");
+            return 2;
+        }
+        List<HostAddress> hosts;
+        SshSettings ssh;
+        try {
+            hosts = HostAddress.parseAll(hostUrls);
+            ssh = new SshSettings("ssh", sshConfig == null ? null : sshConfig.toString(), remoteClawguard);
+        } catch (IllegalArgumentException e) {
+            System.err.println("clawguard assess: " + e.getMessage());
+            return 2;
+        }
+        List<FleetAssessment.HostReport> reports = FleetAssessment.gather(hosts, ssh);
+        boolean jsonOut = "-".equals(json);
+        PrintStream human = jsonOut ? System.err : System.out;
+        human.printf("%-16s %5s  %-10s %9s %7s %9s %12s  %s%n", "host", "score", "band", "violation", "partial",
+                "compliant", "not_assessed", "worst");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (FleetAssessment.HostReport r : reports) {
+            rows.add(FleetRows.json(r));
+            human.println(FleetRows.line(r));
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("schema", "clawguard-fleet-assessment/1");
+        all.put("hosts", rows);
+        if (jsonOut) {
+            System.out.println(JsonValues.pretty(all));
+        } else {
+            write(json == null ? null : Path.of(json), JsonValues.pretty(all) + "\n");
+        }
+        if (reports.stream().anyMatch(FleetRows::violated)) {
+            return 1;
+        }
+        return reports.stream().anyMatch(r -> r.assessment() == null) ? 3 : 0;
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -71,7 +71,7 @@ public final class FleetLink implements AdminLink {
             }
         };
         for (HostAddress a : addresses) {
-            hosts.add(new HostLink(a, a.sshCommand(ssh.ssh(), ssh.config(), ssh.remoteClawguard()), listener));
+            hosts.add(new HostLink(a, a.sshCommand(ssh, "attach", "--stdio"), listener));
             shown.put(a.name(), new Shown());
         }
     }

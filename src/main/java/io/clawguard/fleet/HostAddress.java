@@ -92,25 +92,26 @@ public record HostAddress(String name, String user, String host, int port, Strin
     }
 
     /**
-     * The ssh command that reaches this host's broker: {@code ssh -T} with a batch mode that
-     * never prompts (the console owns the terminal), keep-alives that notice a dead link within
-     * 30 s, then {@code --} and the destination, so nothing after it is an option.
+     * The ssh command that runs {@code clawguard ARGS} on this host (with its state folder, when
+     * the address names one): {@code ssh -T} with a batch mode that never prompts (the console
+     * owns the terminal), keep-alives that notice a dead link within 30 s, then {@code --} and
+     * the destination, so nothing after it is an option.
      */
-    public List<String> sshCommand(String ssh, String sshConfig, String remoteClawguard) {
-        List<String> argv = new ArrayList<>(List.of(ssh, "-T", "-o", "BatchMode=yes", "-o", "ServerAliveInterval=10",
-                "-o", "ServerAliveCountMax=3", "-o", "ConnectTimeout=10", "-p", Integer.toString(port)));
-        if (sshConfig != null) {
+    public List<String> sshCommand(SshSettings ssh, String... args) {
+        List<String> argv = new ArrayList<>(List.of(ssh.ssh(), "-T", "-o", "BatchMode=yes", "-o",
+                "ServerAliveInterval=10", "-o", "ServerAliveCountMax=3", "-o", "ConnectTimeout=10", "-p",
+                Integer.toString(port)));
+        if (ssh.config() != null) {
             argv.add(1, "-F");
-            argv.add(2, sshConfig);
+            argv.add(2, ssh.config());
         }
         if (user != null) {
             argv.addAll(List.of("-l", user));
         }
         argv.add("--");
         argv.add(host.replaceAll("[\\[\\]]", ""));
-        argv.add(remoteClawguard);
-        argv.add("attach");
-        argv.add("--stdio");
+        argv.add(ssh.remoteClawguard());
+        argv.addAll(List.of(args));
         if (remoteHome != null) {
             argv.add("--home");
             argv.add(remoteHome);

@@ -29,6 +29,8 @@ final class HostLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HostLink.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    /** A connection that lasted this long was a good one: the pause before the next starts short again. */
+    private static final Duration STEADY = Duration.ofSeconds(10);
 
     /** What the fleet hears from one host. */
     interface Listener {
@@ -100,8 +102,9 @@ final class HostLink implements AutoCloseable {
         }
     }
 
-    /** One connection, until it drops; true when it attached. */
+    /** One connection, until it drops; true when it attached and held (a host that drops at once backs off). */
     private boolean connectOnce() {
+        long start = System.nanoTime();
         Process p;
         try {
             p = new ProcessBuilder(command).start();
@@ -145,7 +148,7 @@ final class HostLink implements AutoCloseable {
             problem = problem + " (" + said.get() + ")";
         }
         LOG.info("host {}: {}", address.name(), problem);
-        return attached;
+        return attached && System.nanoTime() - start >= STEADY.toNanos();
     }
 
     /** Keeps ssh's last word (why it could not connect), and logs everything it says. */

@@ -53,7 +53,7 @@ class FleetConsoleTest {
             FleetLink fleet = new FleetLink(HostAddress.parseAll(List.of(
                     "alpha=ssh://root@127.0.0.1:" + alphaSshd.port() + alphaHome.dir(),
                     "beta=ssh://root@127.0.0.1:" + betaSshd.port() + betaHome.dir())),
-                    new SshSettings("ssh", sshConfig.toString(), remoteClawguard().toString()), Clock.systemUTC());
+                    new SshSettings("ssh", sshConfig.toString(), Sshd.remoteClawguard(root).toString()), Clock.systemUTC());
             try (VirtualConsole console = new VirtualConsole(fleet)) {
                 console.await(s -> s.contains("(h: 2 of 2 up)"));
 
@@ -87,16 +87,6 @@ class FleetConsoleTest {
                 assertThat(work.resolve("still-on-beta")).exists();
             }
         }
-    }
-
-    /** What sshd runs for {@code clawguard}: this build, as the launcher would start it. */
-    private Path remoteClawguard() throws Exception {
-        Path script = root.resolve("remote-clawguard");
-        Files.writeString(script, "#!/bin/sh\nexec " + ProcessHandle.current().info().command().orElse("java")
-                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
-                + "' io.clawguard.cli.ClawGuard \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
     }
 
     /** A state folder right under the world-traversable root, whose broker takes the agent's requests. */

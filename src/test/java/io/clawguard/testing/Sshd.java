@@ -74,6 +74,16 @@ public final class Sshd implements AutoCloseable {
         return clientConfig;
     }
 
+    /** What sshd runs for {@code clawguard}: this build, as the launcher would start it. */
+    public static Path remoteClawguard(Path dir) throws IOException {
+        Path script = dir.resolve("remote-clawguard");
+        Files.writeString(script, "#!/bin/sh\nexec " + ProcessHandle.current().info().command().orElse("java")
+                + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + System.getProperty("java.class.path")
+                + "' io.clawguard.cli.ClawGuard \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
     /** One ssh_config that reaches every one of {@code servers}: all their keys, all their host keys pinned. */
     public static Path clientConfigFor(Path file, Sshd... servers) throws IOException {
         StringBuilder keys = new StringBuilder();

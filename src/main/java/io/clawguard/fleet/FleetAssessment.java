@@ -1,0 +1,103 @@
+package io.clawguard.fleet;
+
+import io.clawguard.json.JsonValues;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scorecards of several hosts, each made on its own host by {@code clawguard assess --json -}
+ * run through ssh, all at once. What a host sends is data from another machine: it is parsed as
+ * JSON and must name the assessment schema, or the host's row says why it has none.
+ */
+public final class FleetAssessment {
+    /** Past this a host's assessment is given up (a scan of a busy host takes seconds, not minutes). */
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    /** Far above any scorecard: a host that sends more is not sending one. */
+    private static final int MAX_BYTES = 16 << 20;
+
+    /** One host's row: its assessment (the {@code clawguard-assessment/1} object), or why there is none. */
+    public record HostReport(String host, Map<String, Object> assessment, String problem) {
+    }
+
+    private FleetAssessment() {
+    }
+
+    public static List<HostReport> gather(List<HostAddress> hosts, SshSettings ssh) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), 16), r -> {
+            Thread t = new Thread(r, "fleet-assess");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<HostReport>> runs = new ArrayList<>();
+            for (HostAddress h : hosts) {
+                runs.add(CompletableFuture.supplyAsync(() -> assess(h, ssh), pool));
+            }
+            return runs.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HostReport assess(HostAddress host, SshSettings ssh) {
+        Process p;
+        try {
+            p = new ProcessBuilder(host.sshCommand(ssh, "assess", "--json", "-")).start();
+        } catch (IOException e) {
+            return new HostReport(host.name(), null, "cannot run ssh: " + e.getMessage());
+        }
+        try {
+            p.getOutputStream().close();
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            byte[] out = read(p.getInputStream());
+            if (out.length >= MAX_BYTES) {
+                return new HostReport(host.name(), null, "the host sent more than " + (MAX_BYTES >> 20)
+                        + " MiB: not an assessment");
+            }
+            if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                return new HostReport(host.name(), null, "no answer within " + WAIT.toMinutes() + " minutes");
+            }
+            if (out.length == 0) {
+                String said = new String(err.join(), StandardCharsets.UTF_8).strip();
+                return new HostReport(host.name(), null, "no assessment (exit " + p.exitValue() + ")"
+                        + (said.isEmpty() ? "" : ": " + said.lines().reduce((a, b) -> b).orElse("")));
+            }
+            Object parsed = JsonValues.parse(new String(out, StandardCharsets.UTF_8));
+            if (!(parsed instanceof Map<?, ?> m) || !"clawguard-assessment/1".equals(m.get("schema"))) {
+                return new HostReport(host.name(), null, "the host sent something that is not an assessment");
+            }
+            return new HostReport(host.name(), (Map<String, Object>) m, null);
+        } catch (IOException e) {
+            return new HostReport(host.name(), null, "the host's answer is not JSON: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HostReport(host.name(), null, "interrupted");
+        } finally {
+            p.destroy();
+        }
+    }
+
+    private static byte[] read(InputStream in) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        try {
+            for (int n = in.read(buf); n >= 0 && b.size() < MAX_BYTES; n = in.read(buf)) {
+                b.write(buf, 0, n);
+            }
+        } catch (IOException ended) {
+            // What arrived is judged as it is.
+        }
+        return b.toByteArray();
+    }
+}
