@@ -113,6 +113,13 @@ for theme in light high-contrast mono dark; do
 done
 keys q
 
+# One console over two hosts, each through its own sshd.
+if [ -x /usr/sbin/sshd ]; then
+  "$here/scripts/screenshot-fleet.sh"
+else
+  echo "openssh-server not installed: console-fleet.png not rendered" >&2
+fi
+
 # The HTML report of this machine as it is (its real state folder), rendered by headless Chromium.
 if command -v chromium >/dev/null; then
   "$here/clawguard" assess --html "$home/report.html" >/dev/null 2>&1 || true
