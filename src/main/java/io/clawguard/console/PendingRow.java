@@ -68,7 +68,7 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
     public String host() {
         String id = request.requestId();
         int slash = id.indexOf('/');
-        return slash < 0 ? "" : id.substring(0, slash);
+        return slash < 0 ? "" : VisibleText.of(id.substring(0, slash)).text();
     }
 
     /**
@@ -77,6 +77,7 @@ public record PendingRow(ApprovalRequested request, List<String> argv, String co
      */
     public String shortId() {
         String id = request.requestId();
-        return "#" + id.substring(id.lastIndexOf('-') + 1);
+        // The broker's own number; made visible all the same, since a broker on another host sent it.
+        return "#" + VisibleText.of(id.substring(id.lastIndexOf('-') + 1)).text();
     }
 }

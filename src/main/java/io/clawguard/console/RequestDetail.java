@@ -15,7 +15,10 @@ final class RequestDetail {
     static List<String> lines(PendingRow row, Instant now) {
         ApprovalRequested r = row.request();
         List<String> out = new ArrayList<>();
-        out.add("request   " + r.requestId());
+        out.add("request   " + VisibleText.of(r.requestId()).text());
+        if (!row.host().isEmpty()) {
+            out.add("host      " + row.host() + "  (the decision goes to this host's broker)");
+        }
         out.add("summary   " + row.summary());
         List<Integer> flagged = row.flaggedArguments();
         if (!flagged.isEmpty()) {

@@ -13,6 +13,8 @@ import io.clawguard.bus.CommandFinished;
 import io.clawguard.bus.CommandStarted;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.Event;
+import io.clawguard.bus.ForwardingChanged;
+import io.clawguard.bus.HostsChanged;
 import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.NetworkEvent;
 import io.clawguard.bus.ScorecardChanged;
@@ -61,7 +63,9 @@ class EventCodecTest {
                 new NetworkEvent("port_opened", "tcp *:22", "sshd", false, T),
                 new ScorecardChanged(80, "good", Map.of("compliant", 3L), Map.of("high", 1L),
                         List.of(new ScorecardChanged.CheckView("c", "t", "compliant", "high", "e", "o", "ev", "g", "m",
-                                List.of("ISO A.8.2"))), T));
+                                List.of("ISO A.8.2"))), T),
+                new ForwardingChanged("tls://siem:6514", "failing", 40, "Connection refused", T),
+                new HostsChanged(List.of(new HostsChanged.HostView("web1", false, "the link dropped")), "web1", 3, T));
     }
 
     @ParameterizedTest(name = "{0}")
