@@ -42,13 +42,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess the controls (ISO/IEC 27001:2022, NIST CSF 2.0, NIST SP 800-53 r5) with evidence and"
-                + " mitigations; exit 1 when any check is violated.",
+                + " mitigations; exit 1 when any check is violated, 3 when none is but a high-risk check could"
+                + " not be assessed.",
                 "With --host, runs clawguard assess on each host through ssh and reports a row per host (exit 1 when"
-                        + " any host has a violation, 3 when a host could not be assessed).",
-                "Examples:",
-                "  clawguard assess --html report.html",
-                "  clawguard assess --json - | jq .score",
-                "  clawguard assess --host web1=ssh://admin@web1 --host web2=ssh://admin@web2"})
+                        + " any host has a violation, 3 when a host could not be assessed)."})
 final class AssessCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -105,14 +102,20 @@ final class AssessCommand implements Callable<Integer> {
             human.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
                     s.control().checkId(), s.result().observed());
         }
-        return a.byStatus().getOrDefault("violation", 0L) > 0 ? 1 : 0;
+        if (a.byStatus().getOrDefault("violation", 0L) > 0) {
+            return ExitCode.FINDINGS;
+        }
+        // No violation found is not a clean host while a high-risk check could not be made.
+        boolean blind = a.checks().stream().anyMatch(c -> c.result().status().wire().equals("not_assessed")
+                && "high".equals(c.result().risk()));
+        return blind ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
     }
 
     /** A row per host; the hosts' own words are escaped, since they come from other machines. */
     private int fleet() throws IOException {
         if (html != null || md != null) {
             System.err.println("clawguard assess: --html and --md report on this host; with --host use --json");
-            return 2;
+            return ExitCode.USAGE;
         }
         List<HostAddress> hosts;
         SshSettings ssh;
@@ -121,7 +124,7 @@ final class AssessCommand implements Callable<Integer> {
             ssh = new SshSettings("ssh", sshConfig == null ? null : sshConfig.toString(), remoteClawguard);
         } catch (IllegalArgumentException e) {
             System.err.println("clawguard assess: " + e.getMessage());
-            return 2;
+            return ExitCode.USAGE;
         }
         List<FleetAssessment.HostReport> reports = FleetAssessment.gather(hosts, ssh);
         boolean jsonOut = "-".equals(json);
@@ -142,9 +145,9 @@ final class AssessCommand implements Callable<Integer> {
             write(json == null ? null : Path.of(json), JsonValues.pretty(all) + "\n");
         }
         if (reports.stream().anyMatch(FleetRows::violated)) {
-            return 1;
+            return ExitCode.FINDINGS;
         }
-        return reports.stream().anyMatch(r -> r.assessment() == null) ? 3 : 0;
+        return reports.stream().anyMatch(r -> r.assessment() == null) ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
     }
 
     private static void write(Path file, String text) throws IOException {

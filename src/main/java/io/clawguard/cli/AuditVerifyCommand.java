@@ -1,9 +1,12 @@
 package io.clawguard.cli;
 
+import io.clawguard.audit.AuditSegments;
 import io.clawguard.audit.AuditVerification;
 import io.clawguard.audit.AuditVerifier;
 import io.clawguard.json.JsonValues;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +18,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code clawguard audit verify}: exit 0 on an intact chain, 1 naming the first bad line and its file. */
+/**
+ * {@code clawguard audit verify}: exit 0 on an intact chain, 5 naming the first bad line and
+ * its file, or when there is no log at all (a new install says {@code --allow-empty}).
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check the audit log's hash chain through its rotated segments; exit 1 naming the first edited,"
-                + " deleted, inserted or moved line, or a missing or reordered segment.")
+        description = {"Check the audit log's hash chain through its rotated segments; exit 5 naming the first edited,"
+                + " deleted, inserted or moved line, or a missing or reordered segment, and 5 when there is no log."})
 final class AuditVerifyCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -29,6 +35,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = "--allow-empty", description = "A missing log is no error (a new install): exit 0.")
+    boolean allowEmpty;
+
     @Option(names = "--since", paramLabel = "N", description = "Start at rotated segment N (its first record taken on"
             + " trust), for a series whose oldest segments were archived.")
     Long since;
@@ -36,6 +45,18 @@ final class AuditVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path log = home.stateHome().auditLog();
+        if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS) && AuditSegments.rotated(log).isEmpty()) {
+            if (!allowEmpty) {
+                throw CommandFailure.auditLog(log.toString(), "no audit log at " + log + " (a new install has none"
+                        + " until its first record: --allow-empty)");
+            }
+            if (json) {
+                System.out.println(JsonValues.pretty(Map.of("file", log.toString(), "intact", true, "empty", true)));
+            } else {
+                System.out.println(log + ": no audit log yet (allowed by --allow-empty)");
+            }
+            return ExitCode.CLEAN;
+        }
         AuditVerification v;
         try {
             v = since == null ? AuditVerifier.verify(log) : AuditVerifier.verifySince(log, since);
@@ -59,7 +80,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         } else {
             System.out.println(log + ": BROKEN in " + v.badFile() + " at line " + v.firstBadLine() + ": " + v.problem());
         }
-        return v.intact() ? 0 : 1;
+        return v.intact() ? ExitCode.CLEAN : ExitCode.AUDIT_LOG;
     }
 
     private static String legacyNote(AuditVerification v) {

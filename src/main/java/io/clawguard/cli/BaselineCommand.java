@@ -48,8 +48,7 @@ final class BaselineCommand {
             try {
                 proposed = BaselineProposal.of(kind(), kind().file(h), LinuxSocketCollector.oneShot(clock, EnumSet.allOf(OwnerLookup.class)).collect());
             } catch (InvalidJsonFileException e) {
-                System.err.println("clawguard baseline: " + e.getMessage());
-                return 1;
+                throw CommandFailure.brokenConfig(e);
             }
             BaselineReview review = new BaselineReview(kind(), proposed);
             if (System.console() == null) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {ConsoleCommand.class, BrokerCommand.class, ServiceCommand.class, AuditCommand.class,
                 StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,
                 BaselineCommand.class, AssessCommand.class, HookCommand.class, AttachCommand.class,
-                CommandLine.HelpCommand.class})
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class ClawGuard {
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -31,10 +31,14 @@ public final class ClawGuard {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ClawGuard());
+        FailureHandler failures = new FailureHandler();
+        cl.setExecutionExceptionHandler(failures);
+        cl.setParameterExceptionHandler(failures);
         CommandSpec exec = CommandSpec.create().name("exec");
         exec.usageMessage().description("Ask the broker to run one command as root once an admin approved it;"
                 + " see clawguard exec --help.");
         cl.addSubcommand("exec", exec);
+        HelpFooters.apply(cl);
         return cl;
     }
 }

@@ -43,10 +43,7 @@ import picocli.CommandLine.Option;
                 + " watch the elevation session, the network and the audit log.",
                 "Attaches to a running broker (clawguard broker); with none, runs one in this process.",
                 "Keys: a approve once, A approve and keep, d deny, Enter detail, x drop elevation, h next host, ? help,"
-                        + " q quit.",
-                "Examples:",
-                "  clawguard console",
-                "  clawguard console --host web1=ssh://admin@web1 --host web2=ssh://admin@web2:2222/var/lib/clawguard"})
+                        + " q quit."})
 final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /** {@code clawguard egress}: outbound connections against the egress allow-list. Exit 1 on findings. */
 @Command(name = "egress", mixinStandardHelpOptions = true,
-        description = "List outbound connections with destinations outside egress_allowlist.json flagged;"
-                + " exit 1 when there is a finding or a rule file cannot be read.")
+        description = {"List outbound connections with destinations outside egress_allowlist.json flagged;"
+                + " exit 1 when there is a finding, 4 when egress_allowlist.json cannot be read."})
 final class EgressCommand extends NetworkReport {
     @Override
     Set<OwnerLookup> owners() {

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 
 /** {@code clawguard hook install|uninstall}: the sudo shim that routes the agent's sudo through exec. */
 @Command(name = "hook", mixinStandardHelpOptions = true,
-        description = "Install or remove the sudo shim in ~/.openclaw/bin.",
+        description = "Install or remove the sudo shim in the state folder's bin (~/.openclaw/security/bin).",
         subcommands = {HookCommand.Install.class, HookCommand.Uninstall.class})
 final class HookCommand {
 
     @Command(name = "install", mixinStandardHelpOptions = true,
-            description = "Write ~/.openclaw/bin/sudo, which sends sudo CMD through clawguard exec.")
+            description = "Write bin/sudo in the state folder, which sends sudo CMD through clawguard exec; put that"
+                    + " folder first on the agent's PATH.")
     static final class Install implements Callable<Integer> {
         @Mixin
         HomeOption home;
@@ -55,7 +56,7 @@ final class HookCommand {
         }
     }
 
-    /** The system layout has no ~/.openclaw/bin: its shim is root's, in a folder only the service install writes. */
+    /** The system layout has no bin of its own in a state folder: its shim is root's, in a folder only the service install writes. */
     private static int systemShimBelongsToTheService(String action) {
         System.err.println("clawguard hook " + action + ": with --system the sudo shim (" + SudoShim.SYSTEM_DIR
                 + "/sudo) is part of the service; run clawguard service " + action);

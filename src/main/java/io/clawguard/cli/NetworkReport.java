@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * What {@code ports} and {@code egress} share: one scan, JSON or a table, the findings with
- * what to do, and exit 1 when there is a finding or a rule file cannot be read.
+ * what to do; exit 1 when there is a finding, 4 when a rule file cannot be read (named on
+ * stderr; with {@code --json} the output is then the error alone, never a report that leaves
+ * the broken rules out).
  */
 abstract class NetworkReport implements Callable<Integer> {
     @Mixin
@@ -36,14 +38,20 @@ abstract class NetworkReport implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NetworkScan scan = OneShotScan.run(home.stateHome(), owners());
-        if (json) {
-            System.out.println(JsonValues.pretty(json(scan)));
-        } else {
-            scan.ruleErrors().forEach(e -> System.out.println("rule file error: " + visible(e)));
+        if (!json) {
             printTable(scan);
             printFindings(findings(scan));
         }
-        return findings(scan).isEmpty() && scan.ruleErrors().isEmpty() ? 0 : 1;
+        if (!scan.ruleErrors().isEmpty()) {
+            String first = scan.ruleErrors().get(0);
+            int colon = first.indexOf(": ");
+            throw CommandFailure.brokenConfig(colon > 0 ? first.substring(0, colon) : null,
+                    visible(String.join("; ", scan.ruleErrors())));
+        }
+        if (json) {
+            System.out.println(JsonValues.pretty(json(scan)));
+        }
+        return findings(scan).isEmpty() ? ExitCode.CLEAN : ExitCode.FINDINGS;
     }
 
     /** Process names are the process's own choice: written out so no escape sequence reaches the terminal. */

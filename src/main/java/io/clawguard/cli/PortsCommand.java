@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /** {@code clawguard ports}: listening sockets against the approved baseline. Exit 1 on findings. */
 @Command(name = "ports", mixinStandardHelpOptions = true,
-        description = "List listening TCP/UDP sockets with unapproved, insecure and public binds flagged;"
-                + " exit 1 when there is a finding or a rule file cannot be read.")
+        description = {"List listening TCP/UDP sockets with unapproved, insecure and public binds flagged;"
+                + " exit 1 when there is a finding, 4 when approved_ports.json cannot be read."})
 final class PortsCommand extends NetworkReport {
     @Override
     Set<OwnerLookup> owners() {

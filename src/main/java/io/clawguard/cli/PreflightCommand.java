@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code clawguard preflight}: is this host ready for guarded privileged execution? Exit 1 on a failure. */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = "Check the state folder, policy files, audit chain, sudo binary and shim; exit 1 on a failure.")
+        description = {"Check the state folder, policy files, audit chain, sudo binary and shim; exit 1 on a failure."})
 final class PreflightCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;

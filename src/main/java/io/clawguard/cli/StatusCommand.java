@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code clawguard status}: normal or elevated, what is allow-listed, and the time left. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the elevation state: mode, allow-listed commands, idle time left.")
+        description = {"Show the elevation state: mode, allow-listed commands, idle time left; exit 4 when"
+                + " clawguard.json or the state file cannot be read."})
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -37,8 +38,7 @@ final class StatusCommand implements Callable<Integer> {
             status = new ElevationStatus(new ElevationStore(h.elevationState()).read(), config.idleTimeout(),
                     Clock.systemUTC().instant());
         } catch (InvalidJsonFileException e) {
-            System.err.println("clawguard status: " + e.getMessage());
-            return 1;
+            throw CommandFailure.brokenConfig(e);
         }
         if (json) {
             System.out.println(JsonValues.pretty(status.toJson()));

@@ -34,6 +34,10 @@ final class ConsoleKeys {
      * only where it is shown; the status bar and the help are made from the same list.
      */
     Keymap inForce() {
+        if (ConsoleLayout.tooSmall(gui.getScreen().getTerminalSize())) {
+            // Nothing can be read, so nothing can be decided: only quitting.
+            return new Keymap(List.of(quitKey()));
+        }
         Optional<NetworkPane> typing = model.focusedNetworkPane().filter(NetworkPane::editing);
         if (typing.isPresent()) {
             return FilterKeys.of(typing.get(), redraw);
@@ -110,8 +114,12 @@ final class ConsoleKeys {
                 KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
                 KeyBinding.character('t', "", "next theme (dark, light, high-contrast, mono)", false, this::nextTheme),
                 KeyBinding.character('?', "help", "the keys in force here", false, this::help),
-                KeyBinding.character('q', "quit", "quit (asks first when quitting would deny pending requests)",
-                        false, this::quit));
+                quitKey());
+    }
+
+    private KeyBinding quitKey() {
+        return KeyBinding.character('q', "quit", "quit (asks first when quitting would deny pending requests)", false,
+                this::quit);
     }
 
     private void approve(boolean keep) {

@@ -34,6 +34,13 @@ record ConsoleLayout(int titleRow, Region pending, Region activity, List<Region>
         }
     }
 
+    /** The least the console is drawn on: below it, a broken layout could hide what a key would approve. */
+    static final TerminalSize SMALLEST = new TerminalSize(80, 24);
+
+    static boolean tooSmall(TerminalSize size) {
+        return size.getColumns() < SMALLEST.getColumns() || size.getRows() < SMALLEST.getRows();
+    }
+
     static ConsoleLayout of(TerminalSize size) {
         int cols = size.getColumns();
         int body = Math.max(0, size.getRows() - 2);

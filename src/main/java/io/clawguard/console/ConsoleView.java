@@ -101,6 +101,13 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
                 TerminalSize size = g.getSize();
                 g.setBackgroundColor(palette.background());
                 g.fill(' ');
+                if (ConsoleLayout.tooSmall(size)) {
+                    g.setForegroundColor(palette.bad());
+                    g.putString(0, 0, Fit.fit(" ClawGuard needs " + ConsoleLayout.SMALLEST.getColumns() + "×"
+                            + ConsoleLayout.SMALLEST.getRows() + "; this terminal is " + size.getColumns() + "×"
+                            + size.getRows() + ": enlarge it (only q works meanwhile)", size.getColumns()));
+                    return;
+                }
                 ConsoleLayout layout = ConsoleLayout.of(size);
                 TitleBar.draw(g, layout.titleRow(), size.getColumns(), model, identity, palette);
                 PendingPane.draw(g, layout.pending().at(), layout.pending().size(), model, palette);

@@ -94,14 +94,16 @@ public record StateHome(Path dir, Path configDir, Path logDir, Path runDir, bool
     }
 
     /**
-     * Where the sudo shim goes: {@code ~/.openclaw/bin}, or for the system broker a root-owned
-     * folder the agent puts first on its PATH.
+     * Where the sudo shim goes: {@code bin} inside the state folder the admin chose (so
+     * {@code --home DIR} keeps it in DIR), or for the system broker a root-owned folder the
+     * agent puts first on its PATH.
      */
     public Path shimDir() {
-        return system ? Path.of("/usr/local/lib/clawguard/bin") : openclawDir().resolve("bin");
+        return system ? Path.of("/usr/local/lib/clawguard/bin") : dir.resolve("bin");
     }
 
+    /** ClawGuard's own log: {@code logs} inside the state folder, or {@code /var/log/clawguard} for the system. */
     public Path logFile() {
-        return system ? logDir.resolve("clawguard.log") : openclawDir().resolve("logs").resolve("clawguard.log");
+        return system ? logDir.resolve("clawguard.log") : dir.resolve("logs").resolve("clawguard.log");
     }
 }
