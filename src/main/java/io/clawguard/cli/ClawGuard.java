@@ -34,9 +34,7 @@ public final class ClawGuard {
         FailureHandler failures = new FailureHandler();
         cl.setExecutionExceptionHandler(failures);
         cl.setParameterExceptionHandler(failures);
-        CommandSpec exec = CommandSpec.create().name("exec");
-        exec.usageMessage().description("Ask the broker to run one command as root once an admin approved it;"
-                + " see clawguard exec --help.");
+        CommandSpec exec = ExecSpec.create();
         cl.addSubcommand("exec", exec);
         HelpFooters.apply(cl);
         return cl;

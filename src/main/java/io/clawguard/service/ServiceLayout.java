@@ -19,6 +19,9 @@ public record ServiceLayout(Path root) {
     static final Path LAUNCHER = PROGRAM_DIR.resolve("clawguard");
     static final List<String> JARS = List.of("clawguard.jar", "clawguard-exec.jar");
     static final Path COMMAND = Path.of("/usr/local/bin/clawguard");
+    /** The build's man pages: kept with the program, and copied where man(1) looks by default. */
+    static final Path PROGRAM_MAN_DIR = JAR_DIR.resolve("man");
+    static final Path MAN_DIR = Path.of("/usr/local/share/man/man1");
     static final Path SHIM_DIR = SudoShim.SYSTEM_DIR;
     static final Path SHIM_PARENT = SHIM_DIR.getParent();
     static final Path UNIT = Path.of("/etc/systemd/system/clawguard-broker.service");

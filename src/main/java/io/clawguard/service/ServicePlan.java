@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The steps of one install or uninstall of the root broker service, in order, and what the
@@ -45,6 +48,14 @@ public record ServicePlan(List<ServiceStep> steps, List<String> nextSteps) {
         }
         steps.add(new ServiceStep.WriteFile(l.at(ServiceLayout.COMMAND), "0755", commandScript(),
                 "runs " + ServiceLayout.LAUNCHER));
+        List<Path> pages = manPages(launcher.resolveSibling("target").resolve("man"));
+        steps.add(new ServiceStep.Folder(l.at(ServiceLayout.PROGRAM_MAN_DIR), "0755"));
+        steps.add(new ServiceStep.Folder(l.at(ServiceLayout.MAN_DIR), "0755"));
+        for (Path page : pages) {
+            steps.add(new ServiceStep.CopyFile(page, l.at(ServiceLayout.PROGRAM_MAN_DIR.resolve(page.getFileName())),
+                    "0644"));
+            steps.add(new ServiceStep.CopyFile(page, l.at(ServiceLayout.MAN_DIR.resolve(page.getFileName())), "0644"));
+        }
         // The shim goes in a root-owned folder rather than the agent's ~/.openclaw/bin: root then
         // never writes into a folder the agent controls (no link or rename games to win) and never
         // runs anything as the agent with root's environment; the agent only has to find it on PATH.
@@ -65,16 +76,27 @@ public record ServicePlan(List<ServiceStep> steps, List<String> nextSteps) {
 
     public static ServicePlan uninstall(ServiceLayout l) {
         Path unit = l.at(ServiceLayout.UNIT);
-        List<ServiceStep> steps = List.of(
+        List<ServiceStep> steps = new ArrayList<>(List.of(
                 new ServiceStep.StopService(unit, l.onHost()),
                 new ServiceStep.RemoveFile(unit, "the broker's systemd unit", null),
                 new ServiceStep.RemoveFile(l.at(ServiceLayout.COMMAND), "only if it is the one the install wrote",
-                        commandScript()),
+                        commandScript())));
+        // The pages the install copied, known by the copies it kept: another package's page of the same name stays.
+        for (Path kept : manPages(l.at(ServiceLayout.PROGRAM_MAN_DIR))) {
+            try {
+                steps.add(new ServiceStep.RemoveFile(l.at(ServiceLayout.MAN_DIR.resolve(kept.getFileName())),
+                        "man page, only if it is the one the install wrote", Files.readString(kept)));
+            } catch (IOException unreadable) {
+                steps.add(new ServiceStep.Keep(l.at(ServiceLayout.MAN_DIR.resolve(kept.getFileName())),
+                        "cannot read the install's copy to compare: " + unreadable.getMessage()));
+            }
+        }
+        steps.addAll(List.of(
                 new ServiceStep.RemoveTree(l.at(ServiceLayout.SHIM_PARENT), "the agent's sudo shim"),
                 new ServiceStep.RemoveTree(l.at(ServiceLayout.PROGRAM_DIR), "the program"),
                 new ServiceStep.Keep(l.at(ServiceLayout.SYSTEM.configDir()), "config and policy"),
                 new ServiceStep.Keep(l.at(ServiceLayout.SYSTEM.dir()), "elevation state"),
-                new ServiceStep.Keep(l.at(ServiceLayout.SYSTEM.logDir()), "the audit log: evidence"));
+                new ServiceStep.Keep(l.at(ServiceLayout.SYSTEM.logDir()), "the audit log: evidence")));
         return new ServicePlan(steps, List.of(
                 "Then, as root:",
                 "  systemctl daemon-reload",
@@ -82,6 +104,16 @@ public record ServicePlan(List<ServiceStep> steps, List<String> nextSteps) {
                 "Config and the audit log are kept as evidence: remove " + ServiceLayout.SYSTEM.configDir() + ", "
                         + ServiceLayout.SYSTEM.dir() + " and " + ServiceLayout.SYSTEM.logDir()
                         + " yourself once the log is archived."));
+    }
+
+    /** The {@code *.1} pages in {@code folder}, by name; none when it is missing. */
+    private static List<Path> manPages(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".1") && Files.isRegularFile(f,
+                    LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException missing) {
+            return List.of();
+        }
     }
 
     /** {@code /usr/local/bin/clawguard}: root's PATH reaches the installed launcher. */

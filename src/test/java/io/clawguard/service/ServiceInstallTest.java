@@ -36,6 +36,8 @@ class ServiceInstallTest {
         launcher = Files.writeString(program.resolve("clawguard"), "#!/usr/bin/env bash\necho the launcher\n");
         Files.writeString(program.resolve("target/clawguard.jar"), "the main jar");
         Files.writeString(program.resolve("target/clawguard-exec.jar"), "the exec jar");
+        Files.createDirectories(program.resolve("target/man"));
+        Files.writeString(program.resolve("target/man/clawguard-exec.1"), ".TH CLAWGUARD-EXEC 1\n");
         agent = someUserOtherThanRoot();
     }
 
@@ -72,12 +74,13 @@ class ServiceInstallTest {
         assertThat(lines.get(0)).isEqualTo("clawguard service install: dry run, nothing is changed. The steps:");
         assertThat(lines.subList(1, lines.indexOf("Then, as root:")).stream().map(l -> l.strip().split(" ")[0]))
                 .containsExactly("check", "folder", "folder", "copy", "copy", "copy", "write", "folder", "folder",
-                        "write", "folder", "write", "folder", "folder", "write");
+                        "copy", "copy", "folder", "folder", "write", "folder", "write", "folder", "folder", "write");
         assertThat(r.stdout()).contains("check   /usr/bin/sudo -l -U " + agent, "[not run with --root]",
                 "copy    " + launcher + " -> " + at("/opt/clawguard/clawguard") + "  root:root 0755",
                 at("/opt/clawguard/target/clawguard.jar") + "  root:root 0644",
                 at("/opt/clawguard/target/clawguard-exec.jar") + "  root:root 0644",
                 "write   " + at("/usr/local/bin/clawguard") + "  root:root 0755",
+                at("/usr/local/share/man/man1/clawguard-exec.1") + "  root:root 0644",
                 "write   " + at("/usr/local/lib/clawguard/bin/sudo") + "  root:root 0755",
                 "write   " + at("/etc/clawguard/clawguard.json") + "  root:root 0644",
                 "folder  " + at("/var/lib/clawguard") + "  root:root 0700",
@@ -108,11 +111,13 @@ class ServiceInstallTest {
         assertFile("/var/log/clawguard", "rwx------", null);
         assertFile("/etc/systemd/system/clawguard-broker.service", "rw-r--r--",
                 Files.readString(Path.of("references/systemd/clawguard-broker.service")));
+        assertFile("/opt/clawguard/target/man/clawguard-exec.1", "rw-r--r--", ".TH CLAWGUARD-EXEC 1\n");
+        assertFile("/usr/local/share/man/man1/clawguard-exec.1", "rw-r--r--", ".TH CLAWGUARD-EXEC 1\n");
         GuardConfig config = GuardConfig.load(at("/etc/clawguard/clawguard.json"), 0);
         assertThat(config.agentUsers()).containsExactly(agent);
         assertThat(config.adminUsers()).containsExactly("root");
         try (Stream<Path> written = Files.walk(root)) {
-            assertThat(written.filter(Files::isRegularFile)).hasSize(7);
+            assertThat(written.filter(Files::isRegularFile)).hasSize(9);
         }
     }
 
@@ -176,7 +181,7 @@ class ServiceInstallTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("keep    " + at("/var/log/clawguard") + "  (the audit log: evidence)");
         for (String gone : List.of("/etc/systemd/system/clawguard-broker.service", "/usr/local/bin/clawguard",
-                "/usr/local/lib/clawguard", "/opt/clawguard")) {
+                "/usr/local/lib/clawguard", "/opt/clawguard", "/usr/local/share/man/man1/clawguard-exec.1")) {
             assertThat(at(gone)).as(gone).doesNotExist();
         }
         assertThat(at("/etc/clawguard/clawguard.json")).exists();
