@@ -34,7 +34,13 @@ public final class CliProcess {
 
     /** Starts {@code clawguard ARGS…} without waiting; standard input is closed. */
     public static Process start(Path cwd, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), cwd, env, args);
+    }
+
+    /** The same, run through {@code wrapper} (as {@code unshare --net --}, for a network of its own). */
+    public static Process start(List<String> wrapper, Path cwd, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "io.clawguard.cli.ClawGuard"));
