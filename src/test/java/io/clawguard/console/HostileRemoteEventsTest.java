@@ -1,0 +1,71 @@
+package io.clawguard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.clawguard.attach.EventCodec;
+import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.Event;
+import io.clawguard.bus.ForwardingChanged;
+import io.clawguard.bus.HostsChanged;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ATTACK (hostile remote broker): in a console over many hosts, every event a host's broker
+ * sends is decoded by {@link EventCodec} and handed to the screen. The codec lets a field that
+ * is a JSON null through as a Java null (only primitives are checked), and the screen's drawing
+ * code assumes those fields are set. A drawing failure is not caught the way an event that
+ * "could not be shown" is (Console.on catches only the model update), so one hostile host stops
+ * the screen every other host's requests are approved on.
+ */
+class HostileRemoteEventsTest {
+    private static final EventCodec CODEC = new EventCodec();
+
+    private static HostsChanged hosts() {
+        return new HostsChanged(List.of(new HostsChanged.HostView("good", true, null),
+                new HostsChanged.HostView("liar", true, null)), "liar", 1, ConsoleRig.T0);
+    }
+
+    /** The event as it arrives over the wire, with {@code nulled} fields set to JSON null. */
+    private static Event fromWire(Event e, String... nulled) {
+        Map<String, Object> wire = CODEC.encode(e);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) wire.get("event"));
+        for (String f : nulled) {
+            fields.put(f, null);
+        }
+        return CODEC.decode((String) wire.get("event_type"), fields);
+    }
+
+    @Test
+    void aRemoteRequestWithoutATimeDoesNotStopTheScreenOfEveryHost() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(hosts());
+        rig.request("good/1a-2b-1", List.of("/usr/bin/id"), "on good");
+        ApprovalRequested honest = new ApprovalRequested("liar/9z-2b-1", List.of("/usr/bin/uptime"), List.of(""),
+                List.of(), false, "/usr/bin/uptime", "/", null, "on liar", false, false, false, false, 1000, 42,
+                "agent", "root", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
+        Event hostile = fromWire(honest, "at", "deadline");
+        rig.bus.publish(hostile);
+        assertThatCode(rig::settle).doesNotThrowAnyException();
+        assertThat(rig.screen()).as("the honest host's request must stay on screen")
+                .doesNotContain("could not draw this screen").contains("/usr/bin/id");
+    }
+
+    @Test
+    void aRemoteForwardingStateWithoutAStateDoesNotStopTheScreen() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(hosts());
+        rig.request("good/1a-2b-1", List.of("/usr/bin/id"), "on good");
+        Event hostile = fromWire(new ForwardingChanged("tcp://siem:6514", ForwardingChanged.OK, 0, null,
+                ConsoleRig.T0), "state");
+        rig.bus.publish(hostile);
+        assertThatCode(rig::settle).doesNotThrowAnyException();
+        assertThat(rig.screen()).as("the honest host's request must stay on screen")
+                .doesNotContain("could not draw this screen").contains("/usr/bin/id");
+    }
+}
