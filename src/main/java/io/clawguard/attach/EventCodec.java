@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The bus's typed events as JSON values and back, so they cross the admin socket as the same
  * records. The type is named by the record's simple name; only the permitted events of the
- * sealed {@link Event} interface are known, so nothing else can be made to decode.
+ * sealed {@link Event} interface are known, so nothing else can be made to decode, and an event
+ * without a field it must have is refused ({@link RequiredFields}).
  */
 public final class EventCodec {
     private static final Map<String, Class<?>> TYPES = Arrays.stream(Event.class.getPermittedSubclasses())
@@ -51,7 +52,7 @@ public final class EventCodec {
         if (c == null) {
             throw new IllegalArgumentException("unknown event type " + type);
         }
-        return (Event) mapper.convertValue(fields, c);
+        return RequiredFields.check((Event) mapper.convertValue(fields, c));
     }
 
     public Map<String, Object> encode(BrokerInfo info) {

@@ -35,7 +35,7 @@ public final class AuditResume {
         files.add(log);
         files.removeIf(f -> !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS));
         if (files.isEmpty()) {
-            return new Start(new AuditTail(log), seq == 0);
+            return new Start(new AuditTail(log, -1, 0), seq == 0);
         }
         if (seq > 0) {
             for (int i = files.size() - 1; i >= 0; i--) {
@@ -54,6 +54,11 @@ public final class AuditResume {
         }
         // Everything left starts after the reader's last record (older segments archived): no gap of ours.
         return new Start(new AuditTail(log, AuditTail.inodeOf(files.get(0)), 0), true);
+    }
+
+    /** A tail from the oldest file of the series, reading lines as long as the log accepts. */
+    public static AuditTail fromStart(Path log) {
+        return new AuditTail(log, -1, 0);
     }
 
     /** The first chained record's seq in the file, or -1 when it has none near its start. */

@@ -26,18 +26,26 @@ public final class AuditTail {
     static final int MAX_TAIL_BYTES = 32 << 20;
 
     private final Path file;
+    private final int maxRead;
     private long inode = -1;
     private long offset;
 
     public AuditTail(Path file) {
         this.file = file;
+        this.maxRead = MAX_READ;
     }
 
-    /** A tail whose {@link #appended()} starts at {@code offset} of the file with inode {@code inode}. */
+    /**
+     * A tail whose {@link #appended()} starts at {@code offset} of the file with inode
+     * {@code inode} and reads whole lines up to the longest the log accepts: a reader that must
+     * miss no record (forwarding) takes a record of megabytes whole, where the screen's tail
+     * would step over it.
+     */
     AuditTail(Path file, long inode, long offset) {
         this.file = file;
         this.inode = inode;
         this.offset = offset;
+        this.maxRead = AuditVerifier.MAX_LINE_BYTES + 1;
     }
 
     /** The last {@code n} complete lines; later calls to {@link #appended()} start after them. */
@@ -62,7 +70,8 @@ public final class AuditTail {
     }
 
     /**
-     * Complete lines appended since the last call, at most {@link #MAX_READ} bytes of them; a
+     * Complete lines appended since the last call, at most {@link #MAX_READ} bytes of them (a
+     * resumed tail: the longest line the log accepts); a
      * torn tail waits until its newline arrives. After a rotation, the rest of the file that was
      * followed comes first (it is now the newest segment), then the new file from its start.
      */
@@ -78,7 +87,7 @@ public final class AuditTail {
                 offset = 0;
                 break;
             }
-            long next = readFrom(rotated.get(at).file(), offset, lines);
+            long next = readFrom(rotated.get(at).file(), offset, lines, maxRead);
             if (next != offset) {
                 offset = next;
                 return lines;
@@ -88,7 +97,7 @@ public final class AuditTail {
             offset = 0;
         }
         if (now >= 0) {
-            offset = readFrom(file, offset, lines);
+            offset = readFrom(file, offset, lines, maxRead);
         }
         return lines;
     }
@@ -166,28 +175,37 @@ public final class AuditTail {
         return joined;
     }
 
-    /** Adds the complete lines from {@code from} (at most {@link #MAX_READ} bytes); returns where the next read starts. */
-    private static long readFrom(Path f, long from, List<String> into) throws IOException {
+    /**
+     * Adds the complete lines from {@code from}, reading {@link #MAX_READ} bytes, or more when one
+     * line is longer, up to {@code maxRead}; returns where the next read starts.
+     */
+    private static long readFrom(Path f, long from, List<String> into, int maxRead) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "r")) {
             long size = raf.length();
             if (size < from) {
                 from = 0;
             }
-            byte[] bytes = new byte[(int) Math.min(MAX_READ, size - from)];
-            raf.seek(from);
-            raf.readFully(bytes);
-            int start = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    into.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
-                    start = i + 1;
+            int want = Math.min(MAX_READ, maxRead);
+            while (true) {
+                byte[] bytes = new byte[(int) Math.min(want, size - from)];
+                raf.seek(from);
+                raf.readFully(bytes);
+                int start = 0;
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == '\n') {
+                        into.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                        start = i + 1;
+                    }
                 }
+                if (start > 0 || bytes.length < want) {
+                    return from + start;
+                }
+                if (want >= maxRead) {
+                    // No newline in the longest read allowed: no record is that long, so it is damage; step over it.
+                    return from + bytes.length;
+                }
+                want = (int) Math.min(maxRead, (long) want * 4);
             }
-            if (start == 0 && bytes.length == MAX_READ) {
-                // No newline in a whole read: no record is that long, so it is damage; step over it.
-                return from + bytes.length;
-            }
-            return from + start;
         } catch (FileNotFoundException gone) {
             return from;
         }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The scorecards of several hosts, each made on its own host by {@code clawguard assess --json -}
@@ -33,6 +35,11 @@ public final class FleetAssessment {
     }
 
     public static List<HostReport> gather(List<HostAddress> hosts, SshSettings ssh) {
+        return gather(hosts, ssh, WAIT);
+    }
+
+    /** The same, giving up on a host after {@code wait}. */
+    static List<HostReport> gather(List<HostAddress> hosts, SshSettings ssh, Duration wait) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), 16), r -> {
             Thread t = new Thread(r, "fleet-assess");
             t.setDaemon(true);
@@ -41,7 +48,7 @@ public final class FleetAssessment {
         try {
             List<CompletableFuture<HostReport>> runs = new ArrayList<>();
             for (HostAddress h : hosts) {
-                runs.add(CompletableFuture.supplyAsync(() -> assess(h, ssh), pool));
+                runs.add(CompletableFuture.supplyAsync(() -> assess(h, ssh, wait), pool));
             }
             return runs.stream().map(CompletableFuture::join).toList();
         } finally {
@@ -50,7 +57,7 @@ public final class FleetAssessment {
     }
 
     @SuppressWarnings("unchecked")
-    private static HostReport assess(HostAddress host, SshSettings ssh) {
+    private static HostReport assess(HostAddress host, SshSettings ssh, Duration wait) {
         Process p;
         try {
             p = new ProcessBuilder(host.sshCommand(ssh, "assess", "--json", "-")).start();
@@ -60,13 +67,22 @@ public final class FleetAssessment {
         try {
             p.getOutputStream().close();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            byte[] out = read(p.getInputStream());
+            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            byte[] out;
+            try {
+                // The whole answer within the wait: a host that keeps the connection open and says nothing is given up.
+                out = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException silent) {
+                return new HostReport(host.name(), null, "no answer within " + describe(wait));
+            } catch (ExecutionException e) {
+                return new HostReport(host.name(), null, "its answer could not be read: " + e.getCause());
+            }
             if (out.length >= MAX_BYTES) {
                 return new HostReport(host.name(), null, "the host sent more than " + (MAX_BYTES >> 20)
                         + " MiB: not an assessment");
             }
-            if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                return new HostReport(host.name(), null, "no answer within " + WAIT.toMinutes() + " minutes");
+            if (!p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return new HostReport(host.name(), null, "no answer within " + describe(wait));
             }
             if (out.length == 0) {
                 String said = new String(err.join(), StandardCharsets.UTF_8).strip();
@@ -86,6 +102,10 @@ public final class FleetAssessment {
         } finally {
             p.destroy();
         }
+    }
+
+    private static String describe(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " minutes" : d.toSeconds() + " s";
     }
 
     private static byte[] read(InputStream in) {

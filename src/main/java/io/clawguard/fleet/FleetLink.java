@@ -4,8 +4,12 @@ import io.clawguard.approval.ApprovalDecision;
 import io.clawguard.attach.AdminLink;
 import io.clawguard.attach.BrokerInfo;
 import io.clawguard.bus.ApprovalDecided;
+import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.ApprovalTokenFailed;
 import io.clawguard.bus.AuditRecorded;
+import io.clawguard.bus.CommandFinished;
+import io.clawguard.bus.CommandStarted;
 import io.clawguard.bus.ElevationChanged;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.ForwardingChanged;
@@ -24,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One console's link to the brokers of many hosts, behind the same {@link AdminLink} a single
@@ -35,8 +41,14 @@ import java.util.function.Consumer;
  * timeouts) and comes back with them when it reconnects.
  */
 public final class FleetLink implements AdminLink {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetLink.class);
     /** Audit records kept per host for when it is shown: what the activity pane holds. */
     private static final int AUDIT_KEPT = 500;
+    /**
+     * Pending requests shown per host at most: a broker holds far fewer (256 per agent user by
+     * default), and one that claims more is not to be believed with the console's memory.
+     */
+    static final int MAX_PENDING_PER_HOST = 10_000;
 
     /** What one host last showed. */
     private static final class Shown {
@@ -97,16 +109,7 @@ public final class FleetLink implements AdminLink {
     }
 
     private synchronized void received(HostLink host, Event e) {
-        if (e instanceof HostsChanged) {
-            return;
-        }
         Shown s = shown.get(host.name());
-        Event q = HostQualified.of(e, host.name());
-        if (q instanceof ApprovalRequested r) {
-            s.pending.add(r.requestId());
-        } else if (q instanceof ApprovalDecided d) {
-            s.pending.remove(d.requestId());
-        }
         if (e instanceof AuditRecorded a) {
             s.audit.addLast(a);
             if (s.audit.size() > AUDIT_KEPT) {
@@ -115,9 +118,24 @@ public final class FleetLink implements AdminLink {
         } else if (e instanceof ElevationChanged || e instanceof NetworkChanged || e instanceof ScorecardChanged
                 || e instanceof ForwardingChanged) {
             s.latest.put(e.getClass(), e);
-        } else {
-            // A request's own events reach the console from every host.
+        } else if (e instanceof ApprovalRequested || e instanceof ApprovalProgress || e instanceof ApprovalDecided
+                || e instanceof ApprovalTokenFailed || e instanceof CommandStarted || e instanceof CommandFinished) {
+            // A request's own events reach the console from every host, under the host's name.
+            Event q = HostQualified.of(e, host.name());
+            if (q instanceof ApprovalRequested r) {
+                if (s.pending.size() >= MAX_PENDING_PER_HOST && !s.pending.contains(r.requestId())) {
+                    LOG.warn("host {} claims more than {} pending requests; the rest are not shown", host.name(),
+                            MAX_PENDING_PER_HOST);
+                    return;
+                }
+                s.pending.add(r.requestId());
+            } else if (q instanceof ApprovalDecided d) {
+                s.pending.remove(d.requestId());
+            }
             sink.accept(q);
+            return;
+        } else {
+            // The console's own clock and host list are its own: a broker's Tick or HostsChanged is dropped.
             return;
         }
         if (isShown(host)) {

@@ -2,6 +2,7 @@ package io.clawguard.forward;
 
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
+import io.clawguard.json.TerminalEscapes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ final class CefEvent {
     private static String controls(String s) {
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
-            if (SafeJson.controls(c)) {
+            if (TerminalEscapes.controls(c)) {
                 b.append(String.format("\\u%04x", c));
             } else {
                 b.appendCodePoint(c);

@@ -2,6 +2,7 @@ package io.clawguard.forward;
 
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
+import io.clawguard.policy.ShellQuote;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -96,7 +97,8 @@ final class OcsfEvent {
     private static Map<String, Object> process(Map<String, Object> record) {
         Map<String, Object> p = new LinkedHashMap<>();
         if (record.get("argv") instanceof List<?> argv) {
-            p.put("cmd_line", String.join(" ", argv.stream().map(String::valueOf).toList()));
+            // Quoted as a shell would need it: joined with bare spaces, two different argv could read the same.
+            p.put("cmd_line", ShellQuote.join(argv.stream().map(String::valueOf).toList()));
             Object path = record.getOrDefault("resolved_path", argv.isEmpty() ? null : argv.get(0));
             if (path != null) {
                 String s = String.valueOf(path);
@@ -118,7 +120,7 @@ final class OcsfEvent {
         user.put("name", runsAs == null ? "root" : String.valueOf(runsAs));
         e.put("user", user);
         e.put("privileges", List.of(record.get("argv") instanceof List<?> argv
-                ? "exec " + String.join(" ", argv.stream().map(String::valueOf).toList()) : "exec"));
+                ? "exec " + ShellQuote.join(argv.stream().map(String::valueOf).toList()) : "exec"));
         if (record.get("session_id") != null) {
             e.put("session", Map.of("uid", String.valueOf(record.get("session_id"))));
         }

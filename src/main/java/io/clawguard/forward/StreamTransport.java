@@ -104,10 +104,12 @@ final class StreamTransport implements SyslogTransport {
 
     /**
      * Half-closes and reads to the collector's end of stream: a timeout or a reset is an
-     * exception, so only a collector that read everything lets this return.
+     * exception, so only a collector that read everything lets this return. {@code wait} bounds
+     * the whole, not each read: a collector that trickles bytes and never closes is given up.
      */
     @Override
     public void confirmAndClose(Duration wait) throws IOException {
+        ScheduledFuture<?> deadline = DEADLINES.schedule(this::closeQuietly, wait.toMillis(), TimeUnit.MILLISECONDS);
         try {
             socket.shutdownOutput();
             socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
@@ -115,7 +117,11 @@ final class StreamTransport implements SyslogTransport {
             while (in.read(sink) >= 0) {
                 // Nothing the collector says matters but that it closes.
             }
+            if (deadline.isDone()) {
+                throw new IOException("the collector did not close the connection within " + wait.toSeconds() + " s");
+            }
         } finally {
+            deadline.cancel(false);
             closeQuietly();
         }
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends every chained audit record to the syslog collector, in order, on a thread of its own.
  * It reads the log (the source of truth, and the on-disk queue: nothing is copied), so a
- * decision never waits for the network and an outage costs neither memory nor disk. Records go
+ * decision never waits for the network and an outage costs no disk and at most a few
+ * megabytes read ahead (a record of any size the log accepts goes whole). Records go
  * in batches, each on a connection of its own that counts as delivered only when the collector
  * closed it cleanly after reading all of it (see {@link SyslogTransport}); the last delivered
  * record is kept in {@link ForwardCursor}, and after an outage or a restart sending resumes
@@ -38,8 +39,9 @@ public final class SyslogForwarder {
     /** Records in one batch at most: what a failed batch costs to send again. */
     static final int MAX_BATCH = 2_000;
     private static final int MAX_BATCH_BYTES = 4 << 20;
-    /** Records read ahead of sending at most: the rest stays in the log. */
+    /** Records read ahead of sending at most, by count and by bytes: the rest stays in the log. */
     private static final int MAX_UNSENT = 10_000;
+    private static final long MAX_UNSENT_BYTES = 8L << 20;
     private static final Duration CONFIRM_WAIT = Duration.ofSeconds(10);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(10);
@@ -58,6 +60,7 @@ public final class SyslogForwarder {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicLong newest = new AtomicLong();
     private final Deque<Outgoing> unsent = new ArrayDeque<>();
+    private long unsentBytes;
     private AuditTail tail;
     private long readUpTo;
     private ForwardCursor delivered = ForwardCursor.NONE;
@@ -139,7 +142,7 @@ public final class SyslogForwarder {
             }
         } catch (IOException e) {
             LOG.warn("cannot find where forwarding stopped in {}; sending from its oldest record", log, e);
-            tail = new AuditTail(log);
+            tail = AuditResume.fromStart(log);
             delivered = ForwardCursor.NONE;
         }
         readUpTo = delivered.seq();
@@ -157,6 +160,7 @@ public final class SyslogForwarder {
             } catch (IOException e) {
                 for (int i = batch.size() - 1; i >= 0; i--) {
                     unsent.addFirst(batch.get(i));
+                    unsentBytes += batch.get(i).message().length;
                 }
                 failed(e);
             }
@@ -165,7 +169,7 @@ public final class SyslogForwarder {
     }
 
     private void read() {
-        while (unsent.size() < MAX_UNSENT) {
+        while (unsent.size() < MAX_UNSENT && unsentBytes < MAX_UNSENT_BYTES) {
             List<String> lines;
             try {
                 lines = tail.appended();
@@ -193,8 +197,10 @@ public final class SyslogForwarder {
                 && n.longValue() > readUpTo) {
             readUpTo = n.longValue();
             newest.accumulateAndGet(readUpTo, Math::max);
-            unsent.add(new Outgoing(readUpTo, String.valueOf(record.get(AuditChain.HASH)),
-                    format.format((Map<String, Object>) record)));
+            Outgoing o = new Outgoing(readUpTo, String.valueOf(record.get(AuditChain.HASH)),
+                    format.format((Map<String, Object>) record));
+            unsent.add(o);
+            unsentBytes += o.message().length;
         }
     }
 
@@ -205,6 +211,7 @@ public final class SyslogForwarder {
                 && (batch.isEmpty() || bytes + unsent.peek().message().length <= MAX_BATCH_BYTES)) {
             Outgoing o = unsent.poll();
             bytes += o.message().length;
+            unsentBytes -= o.message().length;
             batch.add(o);
         }
         return batch;

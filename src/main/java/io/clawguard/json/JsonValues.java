@@ -22,6 +22,8 @@ import java.util.TreeMap;
  */
 public final class JsonValues {
     private static final JsonFactory STRICT = JsonFactory.builder().build();
+    /** What people read (reports on a terminal, files they open) escapes what a terminal would obey. */
+    private static final JsonFactory FOR_PEOPLE = JsonFactory.builder().build().setCharacterEscapes(new TerminalEscapes());
     private static final JsonFactory LENIENT = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(JsonReadFeature.ALLOW_YAML_COMMENTS)
@@ -103,14 +105,17 @@ public final class JsonValues {
         return write(value, false);
     }
 
-    /** Writes a value indented for files that people read, keys in insertion order. */
+    /**
+     * Writes a value indented for files and terminals that people read, keys in insertion order,
+     * with DEL, the C1 controls and the Unicode line separators escaped besides JSON's own.
+     */
     public static String pretty(Object value) {
         return write(value, true);
     }
 
     private static String write(Object value, boolean pretty) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator gen = STRICT.createGenerator(out)) {
+        try (JsonGenerator gen = (pretty ? FOR_PEOPLE : STRICT).createGenerator(out)) {
             if (pretty) {
                 gen.useDefaultPrettyPrinter();
             }

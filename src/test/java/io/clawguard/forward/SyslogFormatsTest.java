@@ -7,6 +7,7 @@ import io.clawguard.audit.AuditChain;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonObject;
 import io.clawguard.json.JsonValues;
+import io.clawguard.policy.ShellQuote;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -56,7 +57,8 @@ class SyslogFormatsTest {
         assertThat(body).doesNotContain("\n", "\u001b", "\u009b", "\u2028").contains("\\u001B[2J", "\\u009b31m", "\\n");
         Map<String, Object> e = (Map<String, Object>) JsonValues.parse(body);
         assertThat(e).containsEntry("class_uid", 1007L).containsEntry("type_uid", 100701L);
-        assertThat(((Map<String, Object>) e.get("process")).get("cmd_line")).isEqualTo("/usr/bin/printf " + HOSTILE);
+        assertThat(((Map<String, Object>) e.get("process")).get("cmd_line"))
+                .isEqualTo(ShellQuote.join(List.of("/usr/bin/printf", HOSTILE)));
         Map<String, Object> carried = (Map<String, Object>) ((Map<String, Object>) e.get("unmapped")).get("clawguard_record");
         assertThat(AuditChain.hashOf(carried)).isEqualTo(record("exec_start").get("hash"));
     }
