@@ -55,6 +55,7 @@ public final class FleetLink implements AdminLink {
         final Map<Class<?>, Event> latest = new LinkedHashMap<>();
         final Deque<AuditRecorded> audit = new ArrayDeque<>();
         final Set<String> pending = new LinkedHashSet<>();
+        boolean overflowTold;
     }
 
     private final List<HostLink> hosts = new ArrayList<>();
@@ -124,8 +125,11 @@ public final class FleetLink implements AdminLink {
             Event q = HostQualified.of(e, host.name());
             if (q instanceof ApprovalRequested r) {
                 if (s.pending.size() >= MAX_PENDING_PER_HOST && !s.pending.contains(r.requestId())) {
-                    LOG.warn("host {} claims more than {} pending requests; the rest are not shown", host.name(),
-                            MAX_PENDING_PER_HOST);
+                    if (!s.overflowTold) {
+                        s.overflowTold = true;
+                        LOG.warn("host {} claims more than {} pending requests; the rest are not shown", host.name(),
+                                MAX_PENDING_PER_HOST);
+                    }
                     return;
                 }
                 s.pending.add(r.requestId());
