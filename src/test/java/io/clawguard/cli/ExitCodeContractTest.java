@@ -8,6 +8,7 @@ import io.clawguard.audit.AuditLog;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.JsonValues;
 import io.clawguard.testing.CliProcess;
+import io.clawguard.testing.OtherUsers;
 import io.clawguard.testing.TestHomes;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,6 +102,43 @@ class ExitCodeContractTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aLogFolderOthersCanWriteIsRefusedWithTheFolderNamed() throws Exception {
+        StateHome home = TestHomes.under(root);
+        Path logs = Files.createDirectories(home.logFile().getParent());
+        Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        CliProcess.Result r = CliProcess.collect(CliProcess.start(OWN_NETWORK, root, Map.of(), "ports", "--home",
+                home.dir().toString()), "ports");
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(4);
+        assertThat(r.stderr().strip()).startsWith("clawguard ports: " + logs + ": the log folder must be")
+                .doesNotContain("\n", "Exception");
+        assertThat(home.logFile()).doesNotExist();
+    }
+
+    @Test
+    void logFilesAreOwnerOnly() throws Exception {
+        StateHome home = TestHomes.under(root);
+        CliProcess.Result r = CliProcess.collect(CliProcess.start(OWN_NETWORK, root, Map.of(), "ports", "--home",
+                home.dir().toString()), "ports");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(home.logFile().getParent()).isEqualTo(home.dir().resolve("logs"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.logFile()))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void hookInstallIntoAHomeTheUserCannotWriteSaysSoInOneLine() throws Exception {
+        StateHome rootsHome = TestHomes.under(root.resolve("roots"));
+        OtherUsers users = new OtherUsers(root);
+        Process p = users.java(4311, root, Map.of(), "io.clawguard.cli.ClawGuard", "hook", "install", "--home",
+                rootsHome.dir().toString());
+        p.getOutputStream().close();
+        CliProcess.Result r = CliProcess.collect(p, "hook install");
+        assertThat(r.exitCode()).isEqualTo(6);
+        List<String> lines = r.stderr().lines().filter(l -> !l.startsWith("Picked up")).toList();
+        assertThat(lines).singleElement().satisfies(l -> assertThat(l).startsWith("clawguard hook install: permission"
+                + " denied: ").doesNotContain("Exception"));
     }
 
     @ParameterizedTest(name = "{0} exits {2}")
