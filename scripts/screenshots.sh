@@ -4,11 +4,9 @@
 # the terminal capture by scripts/AnsiToPng.java). Needs tmux (apt-get install tmux).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$here/screenshots"
-cols=110
-rows=32
 home="$(mktemp -d /tmp/cg-shots.XXXXXX)"
 session="clawguard-shots-$$"
+source "$here/scripts/shots-common.sh"
 helpers=()
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
@@ -16,7 +14,6 @@ cleanup() {
   rm -rf "$home"
 }
 trap cleanup EXIT
-mkdir -p "$out"
 "$here/clawguard" --version >/dev/null
 
 # A busy host: a loopback web app, a cleartext web server on every interface, a UDP
@@ -37,12 +34,6 @@ tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
   "cd /tmp && TERM=xterm-256color '$here/clawguard' console --home '$home/security'"
 sleep 3
 
-shot() { # NAME: save the current screen as NAME.txt and NAME.png
-  tmux capture-pane -t "$session" -p > "$out/$1.txt"
-  tmux capture-pane -t "$session" -e -p -N > "$home/$1.ansi"
-  java "$here/scripts/AnsiToPng.java" "$home/$1.ansi" "$out/$1.png" "$cols"
-  echo "screenshots/$1.png"
-}
 keys() { # KEY...: one key at a time, as a person types (an Escape glued to the next key reads as Alt)
   for k in "$@"; do tmux send-keys -t "$session" "$k"; sleep 0.4; done
 }

@@ -149,7 +149,7 @@ class ExecEndToEndTest {
         lines.set(0, lines.get(0).replace("\"broker_started\"", "\"broker_startet\""));
         Files.write(home.auditLog(), lines);
         CliProcess.Result verify = clawguard(Map.of(), "", "audit", "verify", "--json");
-        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.exitCode()).as("the contract: 5, the audit log does not verify").isEqualTo(5);
         assertThat(JsonValues.parse(verify.stdout())).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("first_bad_line", 1L)
                 .containsEntry("intact", false);

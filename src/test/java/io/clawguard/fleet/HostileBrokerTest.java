@@ -9,6 +9,7 @@ import io.clawguard.attach.EventCodec;
 import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.HostsChanged;
+import io.clawguard.bus.Tick;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,13 +42,9 @@ class HostileBrokerTest {
                         "root", 1, t.plusSeconds(300), t),
                 new HostsChanged(List.of(new HostsChanged.HostView("good", false, "owned")), "good", 99, t)), codec);
         Path good = broker("good", List.of(), codec);
-        Path fakeSsh = script("fake-ssh", "while [ \"$1\" != -- ]; do shift; done\nshift 2\nexec \"$@\"\n");
-        // Run as: broker attach --stdio --home DIR
-        Path remote = script("broker", "d=\"$4\"\ncat \"$d/says\"\ncat > \"$d/../received\"\n");
         List<Event> seen = new CopyOnWriteArrayList<>();
         FleetLink fleet = new FleetLink(HostAddress.parseAll(List.of("good=ssh://h1" + good, "liar=ssh://h2" + liar)),
-                new SshSettings(fakeSsh.toString(), null, remote.toString()),
-                Clock.systemUTC());
+                standIns(), Clock.systemUTC());
         try {
             fleet.attach(seen::add, () -> { });
             ApprovalRequested shown = await(seen, ApprovalRequested.class);
@@ -62,6 +59,38 @@ class HostileBrokerTest {
         } finally {
             fleet.close();
         }
+    }
+
+    /**
+     * A broker's Tick would set the console's clock (request ages, the "denied as timed out in"
+     * countdown and the idle countdown of every host); the console keeps its own.
+     */
+    @Test
+    void aRemoteBrokerCannotSetTheConsolesClock() throws Exception {
+        Instant t = Instant.parse("2026-11-25T00:00:00Z");
+        EventCodec codec = new EventCodec();
+        Path liar = broker("liar", List.of(new Tick(Instant.parse("2099-01-01T00:00:00Z")),
+                new ApprovalRequested("4242-abc-1", List.of("/usr/bin/id"), List.of(""), List.of(), false,
+                        "/usr/bin/id", "/", null, "after the tick", false, false, false, false, 1000, 4242, "agent",
+                        "root", 1, t.plusSeconds(300), t)), codec);
+        List<Event> seen = new CopyOnWriteArrayList<>();
+        FleetLink fleet = new FleetLink(HostAddress.parseAll(List.of("liar=ssh://h2" + liar)), standIns(),
+                Clock.systemUTC());
+        try {
+            fleet.attach(seen::add, () -> { });
+            await(seen, ApprovalRequested.class);
+            assertThat(seen).as("events the console was handed").noneMatch(Tick.class::isInstance);
+        } finally {
+            fleet.close();
+        }
+    }
+
+    /** ssh stood in for by a script that runs the remote command here, and a broker script that says its file. */
+    private SshSettings standIns() throws Exception {
+        Path fakeSsh = script("fake-ssh", "while [ \"$1\" != -- ]; do shift; done\nshift 2\nexec \"$@\"\n");
+        // Run as: broker attach --stdio --home DIR
+        Path remote = script("broker", "d=\"$4\"\ncat \"$d/says\"\ncat > \"$d/../received\"\n");
+        return new SshSettings(fakeSsh.toString(), null, remote.toString());
     }
 
     private static void awaitContent(Path file, String wanted) throws Exception {

@@ -2,7 +2,6 @@ package io.clawguard.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,17 +72,7 @@ public final class Rsyslog implements AutoCloseable {
             awaitUdpBound();
             return;
         }
-        for (int i = 0; i < 200; i++) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IOException("rsyslogd exited: " + Files.readString(dir.resolve("rsyslogd.out")));
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("rsyslogd does not accept connections on port " + port);
+        ServerStart.awaitTcp("rsyslogd", process, port, dir.resolve("rsyslogd.out"));
     }
 
     /** A UDP socket answers nothing: its bind shows in /proc/net/udp (port in hex, 127.0.0.1 as 0100007F). */

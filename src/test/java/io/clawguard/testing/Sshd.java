@@ -2,7 +2,6 @@ package io.clawguard.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,17 +99,7 @@ public final class Sshd implements AutoCloseable {
     public void restart() throws IOException, InterruptedException {
         process = new ProcessBuilder(List.of(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.out").toFile()).start();
-        for (int i = 0; i < 200; i++) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    throw new IOException("sshd exited: " + Files.readString(dir.resolve("sshd.out")));
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new IOException("sshd does not accept connections on port " + port);
+        ServerStart.awaitTcp("sshd", process, port, dir.resolve("sshd.out"));
     }
 
     /** SIGKILL to the server and every session it started: the host is gone. */
