@@ -78,7 +78,7 @@ final class SocketListener implements AutoCloseable {
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
-                AFUNIXSocket s = (AFUNIXSocket) server.accept();
+                AFUNIXSocket s = server.accept();
                 PeerCheck.Peer peer = peerOf(s);
                 AtomicInteger count = peer == null ? null
                         : openPerUid.computeIfAbsent(peer.uid(), uid -> new AtomicInteger());
