@@ -1,5 +1,6 @@
 package io.clawguard.approval;
 
+import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.elevation.CommandBinding;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ public record ApprovalRequest(String id, CommandBinding binding, String reason, 
                               boolean confirmationRequired, boolean keepRequested, boolean useSudo,
                               Requester requester, List<String> argvResolved, List<Integer> argvChangeable,
                               boolean folderChangeable, String runsAs,
-                              int approvalsNeeded,
+                              int approvalsNeeded, ApprovalRequested.Code code,
                               Instant createdAt) {
     public ApprovalRequest {
         argvResolved = List.copyOf(argvResolved);

@@ -36,6 +36,7 @@ public final class ElevationGate {
     private final StateHome home;
     private final RequestScreening screening;
     private final ElevationStore store;
+    private final ScriptSpool spool;
     private final AuditTrail audit;
     private final Clock clock;
     private final EventBus bus;
@@ -43,8 +44,9 @@ public final class ElevationGate {
     private final AtomicLong sequence = new AtomicLong();
 
     /** Everything the gate needs from outside; the composition root builds it. */
+    /** {@code scripts} reads a script argument the way its requester could. */
     public record Dependencies(StateHome home, CommandValidator validator, Clock clock, EventBus bus, int ownUid,
-                               AuditLog auditLog) {
+                               AuditLog auditLog, ScriptReader scripts) {
     }
 
     public ElevationGate(Dependencies d) {
@@ -52,7 +54,9 @@ public final class ElevationGate {
         this.clock = d.clock();
         this.bus = d.bus();
         this.audit = new AuditTrail(d.auditLog(), d.bus(), d.clock());
-        this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid(), java.nio.file.Path.of("/etc/passwd"));
+        this.screening = new RequestScreening(d.home(), d.validator(), audit, d.ownUid(), java.nio.file.Path.of("/etc/passwd"),
+                d.scripts());
+        this.spool = new ScriptSpool(d.home().dir());
         this.store = new ElevationStore(d.home().elevationState());
         this.ownUid = d.ownUid();
     }
@@ -70,7 +74,7 @@ public final class ElevationGate {
             ScreenedRequest screened = screening.screen(req);
             String requestId = newRequestId(req.requester());
             // A command under the two-person rule is never served from a session: two admins, every time.
-            if (screened.approvalsNeeded() == 1 && reuseSession(req, screened)) {
+            if (screened.approvalsNeeded() == 1 && !screened.askEveryTime() && reuseSession(req, screened)) {
                 return start(req, screened, requestId, "session",
                         req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
             }
@@ -86,9 +90,11 @@ public final class ElevationGate {
                 audit.append(AuditAction.ARGUMENT_CHANGED, fields(screened.binding(), requestId).why(changed));
                 return new Verdict.Refuse(ExitCode.DENIED, "refused: " + changed);
             }
-            grant(req, screened, requestId, decision.keep());
+            // An interpreter handed code is a root shell for anything: never kept, whatever the key said.
+            boolean keep = decision.keep() && !screened.interpreter().any();
+            grant(req, screened, requestId, keep, decision.keep() && !keep);
             return start(req, screened, requestId, "approval",
-                    decision.keep() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ONCE);
+                    keep ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ONCE);
         } catch (RefusedException e) {
             return new Verdict.Refuse(e.outcome().exitCode(), e.getMessage());
         } catch (IOException | InvalidJsonFileException e) {
@@ -110,6 +116,7 @@ public final class ElevationGate {
             audit.append(AuditAction.EXEC_UNREPORTED, f);
         }
         bus.publish(new CommandFinished(run.requestId(), run.binding().argv(), exitCode, clock.instant()));
+        spool.clear(run.requestId());
         afterCommand(run);
     }
 
@@ -215,9 +222,10 @@ public final class ElevationGate {
         ApprovalRequest request = new ApprovalRequest(requestId, screened.binding(), req.reason(),
                 screened.env().untrustedSource(), confirm, req.keepSession(), throughSudo(screened), req.requester(),
                 shown.resolved(), shown.changeable(), shown.folderChangeable(), screened.runsAs(),
-                screened.approvalsNeeded(), clock.instant());
-        audit.append(AuditAction.APPROVAL_REQUESTED, fields(screened.binding(), requestId).reason(req.reason())
-                .untrustedSource(screened.env().untrustedSource()).requester(req.requester().uid(), req.requester().pid())
+                screened.approvalsNeeded(), screened.code(), clock.instant());
+        audit.append(AuditAction.APPROVAL_REQUESTED, interpreter(fields(screened.binding(), requestId), screened)
+                .reason(req.reason()).untrustedSource(screened.env().untrustedSource())
+                .requester(req.requester().uid(), req.requester().pid())
                 .requesterProcess(req.requester().process()).approvalsNeeded(screened.approvalsNeeded())
                 .runsAs(screened.runsAs()));
         ApprovalDecision decision;
@@ -270,7 +278,16 @@ public final class ElevationGate {
         };
     }
 
-    private void grant(ExecRequest req, ScreenedRequest screened, String requestId, boolean keep)
+    /** The code an interpreter is handed, in the record: inline code whole, scripts by path and hash. */
+    private static AuditFields interpreter(AuditFields f, ScreenedRequest s) {
+        if (s.interpreter().any()) {
+            f.inlineCode(s.interpreter().inlineCode()).scripts(s.scripts().stream().map(BoundScript::audited).toList())
+                    .interpreterNotes(s.interpreter().notes());
+        }
+        return f;
+    }
+
+    private void grant(ExecRequest req, ScreenedRequest screened, String requestId, boolean keep, boolean keepRefused)
             throws IOException, InvalidJsonFileException {
         Instant now = clock.instant();
         AllowedCommand.Scope scope = keep ? AllowedCommand.Scope.SESSION : AllowedCommand.Scope.ONCE;
@@ -281,18 +298,29 @@ public final class ElevationGate {
                     asked != null && asked.compareTo(configured) < 0 ? asked : null);
             return new ElevationStore.Outcome<>(g, g);
         });
-        audit.append(AuditAction.APPROVAL_GRANTED, fields(screened.binding(), requestId).reason(req.reason())
-                .scope(scope.name().toLowerCase(Locale.ROOT)));
+        AuditFields granted = fields(screened.binding(), requestId).reason(req.reason())
+                .scope(scope.name().toLowerCase(Locale.ROOT));
+        if (keepRefused) {
+            granted.why("kept_once: an interpreter handed code is never kept for the session");
+        }
+        audit.append(AuditAction.APPROVAL_GRANTED, granted);
         publishState(next, "approved-command", configured);
     }
 
     private Verdict.Run start(ExecRequest req, ScreenedRequest screened, String requestId, String authorisedBy,
                               Verdict.AfterCommand after) throws IOException {
-        audit.append(AuditAction.EXEC_START, fields(screened.binding(), requestId).useSudo(req.useSudo())
+        // The bytes bound at request time, from the broker's own copy: what was approved is what runs.
+        List<String> runArgv = spool.place(requestId, screened.runArgv(),
+                screened.runArgv().size() - screened.binding().argv().size(), screened.scripts());
+        AuditFields started = interpreter(fields(screened.binding(), requestId), screened).useSudo(req.useSudo())
                 .authorisedBy(authorisedBy).requester(req.requester().uid(), req.requester().pid())
-                .runsAs(screened.runsAs()));
+                .runsAs(screened.runsAs());
+        if (!screened.scripts().isEmpty()) {
+            started.spool(spool.folderOf(requestId).toString());
+        }
+        audit.append(AuditAction.EXEC_START, started);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
-        return new Verdict.Run(requestId, screened.runArgv(), screened.binding(), screened.binary(), screened.runAs(),
+        return new Verdict.Run(requestId, runArgv, screened.binding(), screened.binary(), screened.runAs(),
                 req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout());
     }
 

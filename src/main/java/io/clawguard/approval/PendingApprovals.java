@@ -123,6 +123,6 @@ public final class PendingApprovals {
                 r.folderChangeable(), r.binding().resolvedPath(), r.binding().cwd(), r.binding().sessionId(), r.reason(),
                 r.untrusted(), r.confirmationRequired(),
                 r.keepRequested(), r.useSudo(), r.requester().uid(), r.requester().pid(), r.requester().process(),
-                r.runsAs(), r.approvalsNeeded(), deadline, r.createdAt());
+                r.runsAs(), r.approvalsNeeded(), r.code(), deadline, r.createdAt());
     }
 }

@@ -10,6 +10,8 @@ import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
 import io.clawguard.policy.CommandValidator;
+import io.clawguard.policy.InterpreterTable;
+import io.clawguard.policy.InterpreterUse;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.InvalidCommandException;
 import io.clawguard.policy.PolicyVerdict;
@@ -23,8 +25,9 @@ import java.util.Optional;
 
 /**
  * The checks a privileged request passes before any human is asked, in order: settings,
- * task session id, policy files, the command, the sudo binary, the command policy. Each
- * refusal is audited and carries its exit code.
+ * task session id, policy files, the command, the sudo binary, the command policy; then what the
+ * argv hands an interpreter ({@code references/interpreters.json}), with each script argument
+ * bound by content. Each refusal is audited and carries its exit code.
  */
 final class RequestScreening {
     private final StateHome home;
@@ -32,17 +35,21 @@ final class RequestScreening {
     private final AuditTrail audit;
     private final int ownUid;
     private final Path passwd;
+    private final InterpreterTable interpreters = InterpreterTable.builtIn();
+    private final ScriptReader scripts;
 
     /**
      * {@code ownUid} is the broker's uid: the admin files must be its own (or root's), and a
      * broker that is root runs commands itself, without sudo.
      */
-    RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid, Path passwd) {
+    RequestScreening(StateHome home, CommandValidator validator, AuditTrail audit, int ownUid, Path passwd,
+                     ScriptReader scripts) {
         this.home = home;
         this.validator = validator;
         this.audit = audit;
         this.ownUid = ownUid;
         this.passwd = passwd;
+        this.scripts = scripts;
     }
 
     ScreenedRequest screen(ExecRequest req) throws RefusedException, IOException {
@@ -68,8 +75,28 @@ final class RequestScreening {
         List<String> runArgv = runArgv(req, resolved, runAs);
         CommandBinding binding = new CommandBinding(req.argv(), resolved.toString(), req.cwd().toString(),
                 env.sessionId(), req.requester().uid(), binary.toString(), req.cwdId().toString());
+        InterpreterUse use = interpreters.read(req.argv(), resolved.toString());
         return new ScreenedRequest(binding, runArgv, binary, runAs, runsAs(req, runAs), config, prompt,
-                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1, env);
+                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1, env, use, bind(req, use, runAs));
+    }
+
+    /** The script arguments bound by content; a script that cannot be bound refuses the request. */
+    private List<BoundScript> bind(ExecRequest req, InterpreterUse use, RunAs runAs) throws RefusedException, IOException {
+        if (use.scripts().isEmpty()) {
+            return List.of();
+        }
+        if (runAs != null) {
+            // The copy lives in the broker's own spool, which only the broker's user can read.
+            audit.append(AuditAction.COMMAND_INVALID, fields(req).error("script_needs_broker_user"));
+            throw new RefusedException(ExitCode.INVALID_COMMAND, "a script argument is bound by content only for a"
+                    + " command that runs as the broker's own user, not under a run_as rule");
+        }
+        try {
+            return ScriptBinding.bind(use, req, RequesterGroups.of(req.requester()), scripts);
+        } catch (IOException e) {
+            audit.append(AuditAction.COMMAND_INVALID, fields(req).error(e.getMessage()));
+            throw new RefusedException(ExitCode.INVALID_COMMAND, "refused: " + e.getMessage());
+        }
     }
 
     /** The account a {@code run_as} rule names; a name the passwd file does not know is a broken policy. */

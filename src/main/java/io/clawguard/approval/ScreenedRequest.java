@@ -2,7 +2,9 @@ package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
+import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.policy.GuardConfig;
+import io.clawguard.policy.InterpreterUse;
 import io.clawguard.policy.PromptPolicy;
 import java.util.List;
 
@@ -13,5 +15,23 @@ import java.util.List;
  * and how many different admins must approve it.
  */
 record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, RunAs runAs, String runsAs,
-                       GuardConfig config, PromptPolicy prompt, int approvalsNeeded, ExecEnvironment env) {
+                       GuardConfig config, PromptPolicy prompt, int approvalsNeeded, ExecEnvironment env,
+                       InterpreterUse interpreter, List<BoundScript> scripts) {
+    ScreenedRequest {
+        scripts = List.copyOf(scripts);
+    }
+
+    /** What the console shows of the code an interpreter is handed. */
+    ApprovalRequested.Code code() {
+        return new ApprovalRequested.Code(interpreter.inlineCode(), scripts.stream().map(BoundScript::shown).toList(),
+                interpreter.notes());
+    }
+
+    /**
+     * Never served from a session: a request that hands an interpreter code, under
+     * strict_inline_eval (the default). Such a request is never kept for one, whatever the setting.
+     */
+    boolean askEveryTime() {
+        return interpreter.any() && config.strictInlineEval();
+    }
 }

@@ -39,6 +39,25 @@ public final class AuditFields {
 
     // The command and its request.
 
+    /** Inline code an interpreter is handed, each piece whole. */
+    public AuditFields inlineCode(List<String> code) {
+        return put("inline_code", List.copyOf(code));
+    }
+
+    /** Scripts bound by content: path, real path, sha256, bytes. */
+    public AuditFields scripts(List<Map<String, Object>> scripts) {
+        return put("scripts", List.copyOf(scripts));
+    }
+
+    public AuditFields interpreterNotes(List<String> notes) {
+        return put("interpreter_notes", List.copyOf(notes));
+    }
+
+    /** Where the broker's copies of a run's bound scripts are. */
+    public AuditFields spool(String folder) {
+        return put("spool", folder);
+    }
+
     public AuditFields argv(List<String> argv) {
         return put("argv", List.copyOf(argv));
     }

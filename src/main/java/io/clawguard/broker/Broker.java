@@ -4,6 +4,7 @@ import io.clawguard.Product;
 import io.clawguard.approval.ApprovalDesk;
 import io.clawguard.approval.ElevationGate;
 import io.clawguard.approval.PendingApprovals;
+import io.clawguard.approval.ScriptReader;
 import io.clawguard.attach.AdminLink;
 import io.clawguard.attach.BrokerInfo;
 import io.clawguard.audit.AuditAction;
@@ -61,6 +62,8 @@ public final class Broker implements AutoCloseable {
     static final Path SETSID = Path.of("/usr/bin/setsid");
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     static final Path BASH = Path.of("/bin/bash");
+    /** Reads a bound script as its requester (through setpriv): only what the requester may read is copied. */
+    static final Path CAT = Path.of("/usr/bin/cat");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     /** Consoles and decisions one admin holds open at once: far above use, far below the threads it would cost. */
     private static final int ADMIN_CONNECTIONS_PER_UID = 64;
@@ -87,11 +90,11 @@ public final class Broker implements AutoCloseable {
     private final AuditChainWatch auditWatch;
     private CachingResolver resolver;
 
-    private Broker(Settings s, PeerRules peers, CommandLauncher launcher) throws IOException {
+    private Broker(Settings s, PeerRules peers, CommandLauncher launcher, ScriptReader scripts) throws IOException {
         this.settings = s;
         this.auditWatch = new AuditChainWatch(s.home().auditLog(), auditAlarm, true);
         this.gate = new ElevationGate(new ElevationGate.Dependencies(s.home(), CommandValidator.onThisHost(), s.clock(),
-                bus, s.ownUid(), auditLog()));
+                bus, s.ownUid(), auditLog(), scripts));
         this.pending = new PendingApprovals(bus, s.clock(), s.approvalTimeout());
         ApprovalDesk desk = new ApprovalDesk(pending, SecondFactors.configured(s.config(), s.ownUid()), gate.audit(),
                 bus, s.clock());
@@ -128,7 +131,8 @@ public final class Broker implements AutoCloseable {
         BrokerFolders.prepare(s.home(), s.config());
         PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
         Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV), helper(BASH),
-                CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0));
+                CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0),
+                new RequesterReads(helper(SETPRIV), helper(CAT), s.ownUid()));
         try {
             for (SocketListener l : b.listeners) {
                 l.start();

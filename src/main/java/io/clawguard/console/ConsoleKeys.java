@@ -122,8 +122,10 @@ final class ConsoleKeys {
                 this::quit);
     }
 
-    private void approve(boolean keep) {
+    private void approve(boolean keepAsked) {
         model.selected().ifPresentOrElse(row -> {
+            // An interpreter handed code is a root shell for anything: the broker never keeps it, and the key says so.
+            boolean keep = keepAsked && !row.request().code().any();
             if (row.request().confirmationRequired()) {
                 PromptWindow.ask(gui, "Untrusted source", "This request stems from untrusted content.\n"
                         + "Type yes to approve it anyway:", false, answer -> {
@@ -172,7 +174,9 @@ final class ConsoleKeys {
     private void decide(PendingRow row, ApprovalDecision decision, String secondFactor) {
         model.decidedHere(row.id());
         say("sent to the broker: " + row.shortId() + " …");
-        later(actions.decide(row.id(), decision, secondFactor));
+        String once = decision.approved() && !decision.keep() && row.request().code().any()
+                ? " (X: approved once; A never keeps an interpreter handed code)" : "";
+        later(actions.decide(row.id(), decision, secondFactor).thenApply(answer -> answer + once));
     }
 
     /** Shows an answer on the GUI thread once it arrives. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Requests waiting for a decision, oldest first. Flags: {@code !} hidden characters were
- * made visible, {@code U} untrusted source, {@code K} keep asked for, {@code S} through sudo.
+ * made visible, {@code U} untrusted source, {@code K} keep asked for, {@code S} through sudo,
+ * {@code X} an interpreter is handed code (inline or a script: never kept for the session).
  */
 final class PendingPane {
     private PendingPane() {
@@ -75,7 +76,8 @@ final class PendingPane {
 
     static String line(PendingRow r, boolean selected, ConsoleModel m, int width) {
         String flags = (selected ? ">" : " ") + (r.suspicious() ? "!" : "-") + (r.request().untrusted() ? "U" : "-")
-                + (r.request().keepRequested() ? "K" : "-") + (r.request().useSudo() ? "S" : "-");
+                + (r.request().keepRequested() ? "K" : "-") + (r.request().useSudo() ? "S" : "-")
+                + (r.request().code().any() ? "X" : "-");
         Duration waited = Duration.between(r.request().at(), m.now());
         String reason = r.approvals().isEmpty() ? r.reason() : "[" + r.approvals() + "] " + r.reason();
         return columns(flags, m.hosts().isPresent() ? r.host() : null, r.shortId(), Fit.clock(waited), r.commandLine(),
@@ -88,7 +90,7 @@ final class PendingPane {
      */
     private static String columns(String flags, String host, String id, String wait, String command, String reason,
                                   int width) {
-        String head = String.format("%-5s %s%-5s %5s  ", flags, host == null ? "" : Fit.pad(Fit.fit(host, 10), 10) + " ",
+        String head = String.format("%-6s %s%-5s %5s  ", flags, host == null ? "" : Fit.pad(Fit.fit(host, 10), 10) + " ",
                 Fit.fit(id, 5), Fit.fit(wait, 5));
         int rest = Math.max(0, width - head.length());
         int commandWidth = Math.max(10, rest * 2 / 3);

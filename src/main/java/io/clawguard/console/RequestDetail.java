@@ -2,6 +2,7 @@ package io.clawguard.console;
 
 import io.clawguard.approval.VisibleText;
 import io.clawguard.bus.ApprovalRequested;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ final class RequestDetail {
             out.add("  ⚠ a folder on the way is the requester's to write: it can swap what those arguments name. The"
                     + " broker refuses the command if they lead elsewhere once you decide, but not while it runs.");
         }
+        code(r.code(), out);
         out.add("binary    " + VisibleText.of(r.resolvedPath()).text()
                 + (r.useSudo() ? "  (through sudo)" : ""));
         out.add("runs as   " + VisibleText.of(r.runsAs()).text());
@@ -61,11 +63,39 @@ final class RequestDetail {
         if (!row.approvals().isEmpty()) {
             out.add("approvals " + row.approvals() + ": two different admins must approve");
         }
-        out.add("keep      " + (r.keepRequested() ? "requested by the agent (A keeps, a runs once)" : "not requested"));
+        out.add("keep      " + (r.code().any() ? "never: an interpreter handed code runs once (A acts as a)"
+                : r.keepRequested() ? "requested by the agent (A keeps, a runs once)" : "not requested"));
         out.add("requester uid " + r.requesterUid() + ", pid " + r.requesterPid() + " (the kernel's word)");
         out.add("  asked by " + VisibleText.of(r.requesterProcess()).text() + "  (names as the processes call themselves)");
         out.add("age       " + Fit.clock(Duration.between(r.at(), now)) + "  (denied as timed out in "
                 + Fit.clock(Duration.between(now, r.deadline())) + ")");
         return out;
+    }
+
+    /**
+     * The code an interpreter is handed, line by line as it will run: each line made visible
+     * (escapes written out), none wrapped into the next, and numbered so a line that goes on past
+     * the screen's edge is still one line.
+     */
+    private static void code(ApprovalRequested.Code code, List<String> out) {
+        if (!code.any()) {
+            return;
+        }
+        out.add("X INTERPRETER: this runs code, not one fixed program; it is never kept for the session");
+        for (String inline : code.inline()) {
+            // Split where the interpreter splits, on LF only: a CR stays in its line, written out as \r.
+            List<String> lines = List.of(inline.split("\n", -1));
+            out.add("inline code (" + lines.size() + (lines.size() == 1 ? " line" : " lines") + ", "
+                    + inline.getBytes(StandardCharsets.UTF_8).length + " bytes):");
+            for (int i = 0; i < lines.size(); i++) {
+                out.add(String.format("  %3d │ %s", i + 1, VisibleText.of(lines.get(i)).text()));
+            }
+        }
+        for (String script : code.scripts()) {
+            out.add("script    " + VisibleText.of(script).text() + "  (the broker runs its copy of these bytes)");
+        }
+        for (String note : code.notes()) {
+            out.add("  ⚠ " + VisibleText.of(note).text());
+        }
     }
 }

@@ -39,7 +39,7 @@ final class HostQualified {
             return new ApprovalRequested(id(host, r.requestId()), r.argv(), r.argvResolved(), r.argvChangeable(),
                     r.folderChangeable(), r.resolvedPath(), r.cwd(), r.sessionId(), r.reason(), r.untrusted(),
                     r.confirmationRequired(), r.keepRequested(), r.useSudo(), r.requesterUid(), r.requesterPid(),
-                    r.requesterProcess(), r.runsAs(), r.approvalsNeeded(), r.deadline(), r.at());
+                    r.requesterProcess(), r.runsAs(), r.approvalsNeeded(), r.code(), r.deadline(), r.at());
         }
         if (e instanceof ApprovalProgress p) {
             return new ApprovalProgress(id(host, p.requestId()), p.approvedBy(), p.approvalsNeeded(), p.at());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawguard.audit.AuditLog;
 import io.clawguard.bus.ApprovalProgress;
+import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.EventBus;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.StateHome;
@@ -53,7 +54,7 @@ class ApprovalDeskTest {
     private CompletableFuture<ApprovalDecision> waiting(String id, int approvalsNeeded) throws Exception {
         ApprovalRequest r = new ApprovalRequest(id, new CommandBinding(List.of("/usr/bin/id"), "/usr/bin/id", "/", null, 1001, "8:1", "8:2"),
                 "why", false, false, false, false, new Requester(AGENT, 4242, "agent"), List.of(""), List.of(), false, "root",
-                approvalsNeeded,
+                approvalsNeeded, ApprovalRequested.Code.NONE,
                 clock.instant());
         CompletableFuture<ApprovalDecision> answer = CompletableFuture.supplyAsync(() -> {
             try {

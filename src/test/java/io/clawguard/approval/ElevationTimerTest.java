@@ -98,6 +98,7 @@ class ElevationTimerTest {
 
     private ElevationGate gate(EventBus bus) {
         return new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock, bus,
-                ProcessIdentity.uid(), new io.clawguard.audit.AuditLog(home.auditLog(), clock)));
+                ProcessIdentity.uid(), new io.clawguard.audit.AuditLog(home.auditLog(), clock),
+                (file, requester, groups, max) -> Files.readAllBytes(file)));
     }
 }

@@ -67,7 +67,8 @@ class GuardedExecutionTest {
     /** {@code brokerUid} other than 0 is a same-user broker, which runs through sudo when asked. */
     private GuardedExecution guarded(CommandRunner runner, int brokerUid) {
         ElevationGate gate = new ElevationGate(new ElevationGate.Dependencies(home, CommandValidator.onThisHost(), clock,
-                new EventBus(), brokerUid, new io.clawguard.audit.AuditLog(home.auditLog(), clock)));
+                new EventBus(), brokerUid, new io.clawguard.audit.AuditLog(home.auditLog(), clock),
+                (file, requester, groups, max) -> Files.readAllBytes(file)));
         return new GuardedExecution(gate, config -> approver, runner);
     }
 

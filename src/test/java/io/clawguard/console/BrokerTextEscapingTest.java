@@ -36,7 +36,7 @@ class BrokerTextEscapingTest {
     @Test
     void theNamesOfAdminsWhoApprovedSoFar() {
         ApprovalRequested r = new ApprovalRequested("1-a-2", List.of("/usr/bin/id"), List.of(""), List.of(), false, "/usr/bin/id", "/w",
-                "s", "why", false, false, false, false, 1000, 42, "agent", "root", 2, T.plusSeconds(60), T);
+                "s", "why", false, false, false, false, 1000, 42, "agent", "root", 2, ApprovalRequested.Code.NONE, T.plusSeconds(60), T);
         assertNoControls(PendingRow.of(r).approvedBy(List.of("alice " + ATTACK)).approvals());
     }
 }

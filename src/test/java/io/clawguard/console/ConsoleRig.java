@@ -153,7 +153,7 @@ final class ConsoleRig {
     ApprovalRequested request(String id, List<String> argv, String reason, boolean untrusted, boolean confirm) {
         ApprovalRequested r = new ApprovalRequested(id, argv, argv.stream().map(a -> "").toList(), List.of(), false, argv.get(0),
                 "/srv/app", "task-7", reason, untrusted, confirm, false, false, 1001, 4242, "openclaw-agent", "root", 1,
-                T0.plus(Duration.ofMinutes(5)), T0);
+                ApprovalRequested.Code.NONE, T0.plus(Duration.ofMinutes(5)), T0);
         bus.publish(r);
         settle();
         return r;

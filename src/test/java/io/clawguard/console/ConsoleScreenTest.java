@@ -249,7 +249,7 @@ class ConsoleScreenTest {
         ConsoleRig rig = new ConsoleRig(200, 40);
         ApprovalRequested r = new ApprovalRequested("1-x-1", RESTART, List.of("", "", ""), List.of(), false, RESTART.get(0), "/srv/app",
                 null, "rotate keys", false, false, false, false, 1001, 4242, "openclaw-agent", "root", 2,
-                ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
+                ApprovalRequested.Code.NONE, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
         rig.bus.publish(r);
         rig.settle();
         assertThat(rig.screen()).contains("[0 of 2 approvals] rotate keys");
@@ -265,7 +265,8 @@ class ConsoleScreenTest {
         ConsoleRig rig = new ConsoleRig(120, 30);
         rig.bus.publish(new ApprovalRequested("1-x-1", List.of("/usr/bin/touch", "zz"),
                 List.of("", "/srv/app/zz"), List.of(1), true, "/usr/bin/touch", "/srv/app", null, "r", false, false, false, false, 1001,
-                4242, "openclaw-agent", "postgres", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
+                4242, "openclaw-agent", "postgres", 1, ApprovalRequested.Code.NONE,
+                ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0));
         rig.settle();
         rig.press(KeyType.Enter);
         assertThat(rig.screen()).contains("[1] zz   → /srv/app/zz", "runs as   postgres");

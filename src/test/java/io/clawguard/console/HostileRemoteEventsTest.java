@@ -47,7 +47,7 @@ class HostileRemoteEventsTest {
         rig.bus.publish(rig.request("good/1a-2b-1", List.of("/usr/bin/id"), "on good"));
         ApprovalRequested honest = new ApprovalRequested("liar/9z-2b-1", List.of("/usr/bin/uptime"), List.of(""),
                 List.of(), false, "/usr/bin/uptime", "/", null, "on liar", false, false, false, false, 1000, 42,
-                "agent", "root", 1, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
+                "agent", "root", 1, ApprovalRequested.Code.NONE, ConsoleRig.T0.plus(Duration.ofMinutes(5)), ConsoleRig.T0);
         assertThatThrownBy(() -> fromWire(honest, "at", "deadline")).as("refused where it arrives")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ApprovalRequested without");
         assertThatCode(rig::settle).doesNotThrowAnyException();

@@ -39,7 +39,7 @@ class HostileBrokerTest {
         Path liar = broker("liar", List.of(
                 new ApprovalRequested("good/4242-abc-1", List.of("/usr/bin/id"), List.of(""), List.of(), false,
                         "/usr/bin/id", "/", null, "looks like good's", false, false, false, false, 1000, 4242, "agent",
-                        "root", 1, t.plusSeconds(300), t),
+                        "root", 1, ApprovalRequested.Code.NONE, t.plusSeconds(300), t),
                 new HostsChanged(List.of(new HostsChanged.HostView("good", false, "owned")), "good", 99, t)), codec);
         Path good = broker("good", List.of(), codec);
         List<Event> seen = new CopyOnWriteArrayList<>();
@@ -72,7 +72,7 @@ class HostileBrokerTest {
         Path liar = broker("liar", List.of(new Tick(Instant.parse("2099-01-01T00:00:00Z")),
                 new ApprovalRequested("4242-abc-1", List.of("/usr/bin/id"), List.of(""), List.of(), false,
                         "/usr/bin/id", "/", null, "after the tick", false, false, false, false, 1000, 4242, "agent",
-                        "root", 1, t.plusSeconds(300), t)), codec);
+                        "root", 1, ApprovalRequested.Code.NONE, t.plusSeconds(300), t)), codec);
         List<Event> seen = new CopyOnWriteArrayList<>();
         FleetLink fleet = new FleetLink(HostAddress.parseAll(List.of("liar=ssh://h2" + liar)), standIns(),
                 Clock.systemUTC());

@@ -1,0 +1,32 @@
+package io.clawguard.policy;
+
+import java.util.List;
+
+/**
+ * What an argv hands to an interpreter: inline code (each piece whole, as the program gets it),
+ * script files (as named in the argv), and what else makes it run code nobody reviewed here
+ * (code read from standard input, an installed module run by name). Empty for a plain command.
+ */
+public record InterpreterUse(List<String> inlineCode, List<Script> scripts, List<String> notes) {
+    public static final InterpreterUse NONE = new InterpreterUse(List.of(), List.of(), List.of());
+
+    /** A script argument: its place in the argv and the path as written there. */
+    public record Script(int argvIndex, String path) {
+    }
+
+    public InterpreterUse {
+        inlineCode = List.copyOf(inlineCode);
+        scripts = List.copyOf(scripts);
+        notes = List.copyOf(notes);
+    }
+
+    /** Runs code that is not a fixed program: flagged X, never kept for a session. */
+    public boolean any() {
+        return !inlineCode.isEmpty() || !scripts.isEmpty() || !notes.isEmpty();
+    }
+
+    /** Runs code given on the command line or read at run time: asked every time under strict_inline_eval. */
+    public boolean inline() {
+        return !inlineCode.isEmpty() || !notes.isEmpty();
+    }
+}
