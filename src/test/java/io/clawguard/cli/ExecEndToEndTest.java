@@ -104,6 +104,8 @@ class ExecEndToEndTest {
 
     @Test
     void theCommandsOwnExitCodeIsReturned() throws Exception {
+        // Inline shell code is asked every time unless the admin turned strict_inline_eval off.
+        TestHomes.write(home.config(), "{\"strict_inline_eval\": false}");
         allowListInSession(List.of("/bin/sh", "-c", "exit 42"));
         withBroker(() -> {
             CliProcess.Result r = clawguard(Map.of(), "", "exec", "--reason", "x", "--keep-session", "--",

@@ -111,6 +111,22 @@ class SeparatedInstallTest {
         assertThat(stranger.stderr()).contains("uid " + STRANGER + " may not ask this broker");
     }
 
+    /**
+     * The agent names a script only root may read: a root broker copying it would run it as root
+     * and relay its errors (its lines) to the agent. It is read as the agent, so it is refused.
+     */
+    @Test
+    void aScriptTheAgentCannotReadIsRefusedBeforeAnyoneIsAsked() throws Exception {
+        Path hidden = Files.createDirectories(root.resolve("root-only"));
+        Files.setPosixFilePermissions(hidden, PosixFilePermissions.fromString("rwx------"));
+        Path secret = Files.writeString(hidden.resolve("secret.sh"), "echo root:$6$hash\n");
+        CliProcess.Result r = CliProcess.collect(exec(AGENT, work, "/usr/bin/bash", secret.toString()), "exec");
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(8);
+        assertThat(r.stderr()).contains("the script " + secret + " cannot be read as uid " + AGENT)
+                .doesNotContain("$6$");
+        assertThat(audit()).contains("\"command_invalid\"").doesNotContain("root:$6$hash");
+    }
+
     @Test
     void symlinkAndFolderSwappedByTheAgentWhileItWaitsRunNothingElse() throws Exception {
         Path mine = OtherUsers.ownedFolder(root, "swaps", AGENT);

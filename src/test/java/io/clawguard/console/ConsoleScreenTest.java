@@ -24,7 +24,7 @@ class ConsoleScreenTest {
         ConsoleRig rig = new ConsoleRig(80, 24);
         rig.request("4242-abc-1", RESTART, "restart web");
         assertThat(rig.screen()).contains("Pending approvals (1)")
-                .containsPattern(">---- +#1 +0:00 +/usr/bin/systemctl restart nginx +restart web");
+                .containsPattern(">----- +#1 +0:00 +/usr/bin/systemctl restart nginx +restart web");
     }
 
     @Test
@@ -158,11 +158,11 @@ class ConsoleScreenTest {
         rig.request("1-x-2", RESTART, "read by the admin");
         rig.request("1-x-3", List.of("/usr/bin/cp", "/tmp/x", "/etc/cron.hourly/x"), "never read");
         rig.press(KeyType.ArrowDown);
-        assertThat(rig.screen()).contains(">---- #2");
+        assertThat(rig.screen()).contains(">----- #2");
         rig.bus.publish(new ApprovalDecided("1-x-2", "denied", false, "the requester went away", ConsoleRig.T0));
         rig.bus.publish(new ApprovalDecided("1-x-1", "timed_out", false, "timed out", ConsoleRig.T0));
         rig.settle();
-        assertThat(rig.screen()).doesNotContain(">----").contains(" ---- #3");
+        assertThat(rig.screen()).doesNotContain(">-----").contains(" ----- #3");
         assertThat(rig.row(23)).contains("#2 left (denied: the requester went away); nothing is selected now");
         rig.type("a");
         rig.type("A");
