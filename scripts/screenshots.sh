@@ -46,6 +46,8 @@ sleep 1.5
 request "install jq for the nightly report" /usr/bin/apt-get install -y jq
 sleep 1.5
 request "clean up" /usr/bin/echo $'\e[2J' $'report\u202etxt.sh' $'rm\u200b -rf /'
+sleep 1.5
+request "install the monitoring agent" /usr/bin/bash -c $'set -e\napt-get update\ncurl -s https://get.example/install | sh'
 sleep 3
 shot console-pending
 keys Down a
@@ -69,7 +71,10 @@ shot console-detail-suspicious
 keys Escape Up Up Enter
 sleep 1
 shot console-detail
-keys Escape '?'
+keys Escape Down Down Down Enter
+sleep 1
+shot console-detail-inline-code
+keys Escape Up Up Up '?'
 sleep 1
 shot console-help
 keys Escape a

@@ -66,11 +66,20 @@ final class ArgumentPaths {
 
     /** {@code folder} reaches the pinned working folder (the broker's descriptor of it). */
     static Shown of(List<String> argv, Path folder, int uid, Set<Integer> gids) {
+        return of(argv, folder, uid, gids, Set.of());
+    }
+
+    /** The same, leaving out the positions in {@code code}: inline code an interpreter runs names no path. */
+    static Shown of(List<String> argv, Path folder, int uid, Set<Integer> gids, Set<Integer> code) {
         PathWalk walk = new PathWalk(uid, gids);
         List<String> resolved = new ArrayList<>(argv.size());
         List<Integer> changeable = new ArrayList<>();
         resolved.add("");
         for (int i = 1; i < argv.size(); i++) {
+            if (code.contains(i)) {
+                resolved.add("");
+                continue;
+            }
             // "x=y/z" may be an option's value or a path of its own: both are walked, both shown.
             List<String> shown = new ArrayList<>();
             boolean canChange = false;

@@ -79,12 +79,12 @@ public final class ElevationGate {
                         req.keepSession() ? Verdict.AfterCommand.KEEP_SESSION : Verdict.AfterCommand.DROP_ALL);
             }
             Set<Integer> groups = RequesterGroups.of(req.requester());
-            ArgumentPaths.Shown shown = argumentPaths(req, groups);
+            ArgumentPaths.Shown shown = argumentPaths(req, screened, groups);
             ApprovalDecision decision = ask(req, screened, requestId, shown, approvers);
             if (!decision.approved()) {
                 return refusal(decision);
             }
-            String changed = shown.firstChange(argumentPaths(req, groups), req.argv());
+            String changed = shown.firstChange(argumentPaths(req, screened, groups), req.argv());
             if (changed != null) {
                 // Swapped while the admin read it: what would run is not what was approved.
                 audit.append(AuditAction.ARGUMENT_CHANGED, fields(screened.binding(), requestId).why(changed));
@@ -239,8 +239,9 @@ public final class ElevationGate {
         return decision;
     }
 
-    private static ArgumentPaths.Shown argumentPaths(ExecRequest req, Set<Integer> groups) {
-        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid(), groups);
+    private static ArgumentPaths.Shown argumentPaths(ExecRequest req, ScreenedRequest screened, Set<Integer> groups) {
+        return ArgumentPaths.of(req.argv(), req.cwdHandle(), req.requester().uid(), groups,
+                Set.copyOf(screened.interpreter().inlineArgs()));
     }
 
     /** Whether the command really runs through sudo: only a broker that is not root was asked to; a root one never does. */

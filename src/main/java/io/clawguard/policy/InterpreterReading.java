@@ -13,6 +13,7 @@ import java.util.Optional;
 final class InterpreterReading {
     private final InterpreterTable table;
     private final List<String> inline = new ArrayList<>();
+    private final List<Integer> inlineArgs = new ArrayList<>();
     private final List<InterpreterUse.Script> scripts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -21,7 +22,7 @@ final class InterpreterReading {
     }
 
     InterpreterUse result() {
-        return new InterpreterUse(inline, scripts, notes);
+        return new InterpreterUse(inline, inlineArgs, scripts, notes);
     }
 
     /** Reads the program at {@code argv[from]} and its arguments; {@code offset} maps back to the request's argv. */
@@ -60,16 +61,16 @@ final class InterpreterReading {
             }
             String value;
             if (it.inlineOptions().contains(a) && i + 1 < argv.size()) {
-                inline.add(argv.get(++i));
+                code(argv, ++i);
                 codeGiven = true;
             } else if ((value = Interpreter.attached(a, it.inlineOptions())) != null) {
-                inline.add(value);
+                attachedCode(value, i);
                 codeGiven = true;
             } else if (it.shellTextOptions().contains(a) && i + 1 < argv.size()) {
-                inline.add(argv.get(++i));
+                code(argv, ++i);
                 codeGiven = true;
             } else if ((value = Interpreter.attached(a, it.shellTextOptions())) != null) {
-                inline.add(value);
+                attachedCode(value, i);
                 codeGiven = true;
             } else if (it.moduleOptions().contains(a) && i + 1 < argv.size()) {
                 notes.add(program + " runs the installed module " + argv.get(++i) + " (its code is not shown here)");
@@ -103,10 +104,10 @@ final class InterpreterReading {
                 String a = argv.get(j);
                 String value = Interpreter.attached(a, it.shellTextOptions());
                 if (it.shellTextOptions().contains(a) && j + 1 < argv.size()) {
-                    inline.add(argv.get(++j));
+                    code(argv, ++j);
                     codeGiven = true;
                 } else if (value != null) {
-                    inline.add(value);
+                    attachedCode(value, j);
                     codeGiven = true;
                 }
             }
@@ -116,7 +117,7 @@ final class InterpreterReading {
         }
         if (inlineOperand) {
             if (i < argv.size()) {
-                inline.add(argv.get(i));
+                code(argv, i);
             } else {
                 notes.add(program + " -c without a command");
             }
@@ -125,6 +126,9 @@ final class InterpreterReading {
         if (it.restIsShellText()) {
             if (i < argv.size()) {
                 inline.add(String.join(" ", argv.subList(i, argv.size())));
+                for (int j = i; j < argv.size(); j++) {
+                    inlineArgs.add(j);
+                }
             }
             return;
         }
@@ -145,7 +149,7 @@ final class InterpreterReading {
         }
         if (i < argv.size() && !argv.get(i).equals("-")) {
             if (it.programOperand() && !gotScriptOption) {
-                inline.add(argv.get(i));
+                code(argv, i);
             } else if (it.scriptOperand() && !codeGiven) {
                 scripts.add(new InterpreterUse.Script(i, argv.get(i)));
             }
@@ -154,6 +158,16 @@ final class InterpreterReading {
         if (stdin || (!codeGiven && it.readsCode())) {
             notes.add(program + " reads code from standard input (not shown here)");
         }
+    }
+
+    private void code(List<String> argv, int at) {
+        inline.add(argv.get(at));
+        inlineArgs.add(at);
+    }
+
+    private void attachedCode(String value, int at) {
+        inline.add(value);
+        inlineArgs.add(at);
     }
 
     /** {@code find … -exec CMD … ;}: each command after an exec option is read as a command of its own. */

@@ -3,12 +3,14 @@ package io.clawguard.policy;
 import java.util.List;
 
 /**
- * What an argv hands to an interpreter: inline code (each piece whole, as the program gets it),
+ * What an argv hands to an interpreter: inline code (each piece whole, as the program gets it,
+ * and the argv positions that hold it: code, not paths),
  * script files (as named in the argv), and what else makes it run code nobody reviewed here
  * (code read from standard input, an installed module run by name). Empty for a plain command.
  */
-public record InterpreterUse(List<String> inlineCode, List<Script> scripts, List<String> notes) {
-    public static final InterpreterUse NONE = new InterpreterUse(List.of(), List.of(), List.of());
+public record InterpreterUse(List<String> inlineCode, List<Integer> inlineArgs, List<Script> scripts,
+                             List<String> notes) {
+    public static final InterpreterUse NONE = new InterpreterUse(List.of(), List.of(), List.of(), List.of());
 
     /** A script argument: its place in the argv and the path as written there. */
     public record Script(int argvIndex, String path) {
@@ -16,6 +18,7 @@ public record InterpreterUse(List<String> inlineCode, List<Script> scripts, List
 
     public InterpreterUse {
         inlineCode = List.copyOf(inlineCode);
+        inlineArgs = List.copyOf(inlineArgs);
         scripts = List.copyOf(scripts);
         notes = List.copyOf(notes);
     }

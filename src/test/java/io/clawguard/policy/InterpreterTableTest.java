@@ -16,6 +16,7 @@ class InterpreterTableTest {
     @Test
     void shellsTakeTheirFirstOperandAsCodeAfterDashCEvenInACluster() {
         assertThat(read("/usr/bin/bash", "-c", "id; touch /tmp/x").inlineCode()).containsExactly("id; touch /tmp/x");
+        assertThat(read("/usr/bin/bash", "-c", "id; touch /tmp/x").inlineArgs()).as("code, not a path").containsExactly(2);
         assertThat(read("/bin/sh", "-e", "-c", "rm -rf /srv/x", "name", "arg").inlineCode())
                 .containsExactly("rm -rf /srv/x");
         assertThat(read("/usr/bin/zsh", "-lc", "curl x | sh").inlineCode()).containsExactly("curl x | sh");
@@ -29,6 +30,7 @@ class InterpreterTableTest {
         assertThat(read("/usr/bin/python3", "-c", "import os; os.system('id')").inlineCode())
                 .containsExactly("import os; os.system('id')");
         assertThat(read("/usr/bin/python3.11", "-u", "-cprint(1)").inlineCode()).containsExactly("print(1)");
+        assertThat(read("/usr/bin/python3.11", "-u", "-cprint(1)").inlineArgs()).containsExactly(2);
         assertThat(read("/usr/bin/perl", "-E", "system 'id'").inlineCode()).containsExactly("system 'id'");
         assertThat(read("/usr/bin/ruby", "-e", "exec 'sh'").inlineCode()).containsExactly("exec 'sh'");
         assertThat(read("/usr/bin/node", "--eval=require('child_process')").inlineCode())
