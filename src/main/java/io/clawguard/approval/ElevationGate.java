@@ -120,6 +120,22 @@ public final class ElevationGate {
         afterCommand(run);
     }
 
+    /**
+     * A program the approved run started: audited as {@code exec_child}; when it matches a
+     * {@code deny_children} rule, that is audited too and the rule is returned (the caller ends the run).
+     */
+    public Optional<String> child(Verdict.Run run, long pid, long parentPid, String exe, List<String> argv)
+            throws IOException {
+        audit.append(AuditAction.EXEC_CHILD, fields(run.binding(), run.requestId()).child(pid, parentPid, exe, argv));
+        Optional<String> rule = run.policy().deniedChild(argv, exe);
+        if (rule.isPresent()) {
+            audit.append(AuditAction.EXEC_CHILD_DENIED, fields(run.binding(), run.requestId())
+                    .child(pid, parentPid, exe, argv).pattern(rule.get())
+                    .why("deny_children: the whole run is killed"));
+        }
+        return rule;
+    }
+
     /** The requester of a running command went away: the command is being ended. */
     public void interrupted(Verdict.Run run, String how) throws IOException {
         audit.append(AuditAction.EXEC_INTERRUPTED, fields(run.binding(), run.requestId()).how(how));
@@ -322,7 +338,7 @@ public final class ElevationGate {
         audit.append(AuditAction.EXEC_START, started);
         bus.publish(new CommandStarted(requestId, screened.binding().argv(), authorisedBy, clock.instant()));
         return new Verdict.Run(requestId, runArgv, screened.binding(), screened.binary(), screened.runAs(),
-                req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout());
+                req.commandEnv(), req.useSudo(), after, screened.config().idleTimeout(), screened.policy());
     }
 
     private void afterCommand(Verdict.Run run) throws IOException, InvalidJsonFileException {

@@ -77,7 +77,7 @@ final class RequestScreening {
                 env.sessionId(), req.requester().uid(), binary.toString(), req.cwdId().toString());
         InterpreterUse use = interpreters.read(req.argv(), resolved.toString());
         return new ScreenedRequest(binding, runArgv, binary, runAs, runsAs(req, runAs), config, prompt,
-                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1, env, use, bind(req, use, runAs));
+                policy.needsTwoPersons(req.argv(), resolved.toString()) ? 2 : 1, env, use, bind(req, use, runAs), policy);
     }
 
     /** The script arguments bound by content; a script that cannot be bound refuses the request. */

@@ -3,6 +3,7 @@ package io.clawguard.approval;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.InterpreterUse;
 import io.clawguard.policy.PromptPolicy;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentity binary, RunAs runAs, String runsAs,
                        GuardConfig config, PromptPolicy prompt, int approvalsNeeded, ExecEnvironment env,
-                       InterpreterUse interpreter, List<BoundScript> scripts) {
+                       InterpreterUse interpreter, List<BoundScript> scripts, CommandPolicy policy) {
     ScreenedRequest {
         scripts = List.copyOf(scripts);
     }

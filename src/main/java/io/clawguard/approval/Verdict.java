@@ -2,6 +2,7 @@ package io.clawguard.approval;
 
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.files.FileIdentity;
+import io.clawguard.policy.CommandPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,11 @@ public sealed interface Verdict {
      * other than root (null: root), with {@code commandEnv} added to the
      * environment it builds, and closes the run when it ends, after which {@code after} decides
      * what happens to the elevation ({@code configuredTimeout} is the admin's idle timeout when
-     * the request was decided).
+     * the request was decided; {@code policy} holds its {@code deny_children} rules).
      */
     record Run(String requestId, List<String> runArgv, CommandBinding binding, FileIdentity binary, RunAs runAs,
-               Map<String, String> commandEnv, boolean useSudo, AfterCommand after, Duration configuredTimeout)
-            implements Verdict {
+               Map<String, String> commandEnv, boolean useSudo, AfterCommand after, Duration configuredTimeout,
+               CommandPolicy policy) implements Verdict {
         public Run {
             runArgv = List.copyOf(runArgv);
             commandEnv = Map.copyOf(commandEnv);

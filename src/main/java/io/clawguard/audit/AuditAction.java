@@ -25,6 +25,8 @@ public enum AuditAction {
     UNTRUSTED_SOURCE_BLOCK(Tone.BAD),
 
     EXEC_START(Tone.WARN),
+    EXEC_CHILD(Tone.INFO),
+    EXEC_CHILD_DENIED(Tone.BAD),
     EXEC_FINISH(Tone.INFO),
     EXEC_FAILED(Tone.BAD),
     ARGUMENT_CHANGED(Tone.BAD),

@@ -53,6 +53,14 @@ public final class AuditFields {
         return put("interpreter_notes", List.copyOf(notes));
     }
 
+    /** A program started under an approved run: its pid, its parent's, the file and its argv. */
+    public AuditFields child(long pid, long parentPid, String exe, List<String> argv) {
+        put("child_pid", pid);
+        put("parent_pid", parentPid);
+        put("exe", exe);
+        return put("child_argv", List.copyOf(argv));
+    }
+
     /** Where the broker's copies of a run's bound scripts are. */
     public AuditFields spool(String folder) {
         return put("spool", folder);

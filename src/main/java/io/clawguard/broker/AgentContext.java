@@ -8,8 +8,10 @@ import io.clawguard.approval.Verdict;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.audit.AuditFields;
+import io.clawguard.files.ProcessGroup;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +99,23 @@ final class AgentContext {
         append(AuditAction.REQUEST_FAILED, AuditFields.fields().argv(request.argv())
                 .requester(request.requester().uid(), request.requester().pid())
                 .error(e.getClass().getSimpleName() + ": " + e.getMessage()));
+    }
+
+    /**
+     * A program started under an approved run: audited, and when a {@code deny_children} rule
+     * matches it, the run's whole process group is killed and why is audited.
+     */
+    void child(Verdict.Run run, ChildWatch.Child child, Process process) {
+        try {
+            Optional<String> rule = gate.child(run, child.pid(), child.parentPid(), child.exe(), child.argv());
+            if (rule.isPresent()) {
+                ProcessGroup.signal(process.pid(), ProcessGroup.SIGKILL);
+            }
+        } catch (IOException e) {
+            // Unrecorded is not allowed to go on: the run is ended rather than left unaudited.
+            LOG.error("could not record a child of request {}; ending the run", run.requestId(), e);
+            ProcessGroup.signal(process.pid(), ProcessGroup.SIGKILL);
+        }
     }
 
     void interrupted(Verdict.Run run) {

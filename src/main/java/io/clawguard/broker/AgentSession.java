@@ -14,6 +14,7 @@ import io.clawguard.wire.FrameStream;
 import io.clawguard.wire.ProtocolException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.slf4j.Logger;
@@ -157,7 +158,19 @@ final class AgentSession {
         if (withdrawn.get()) {
             throw new IOException("the requester went away before the command started");
         }
-        return r.relay(context.launcher().start(run, folder));
+        CommandLauncher.Launch launch = context.launcher().start(run, folder);
+        if (launch.trace() == null) {
+            return r.relay(launch.process());
+        }
+        ChildWatch children = new ChildWatch(launch.trace(), launch.ownExecs(),
+                child -> context.child(run, child, launch.process()));
+        children.start();
+        try {
+            return r.relay(launch.process());
+        } finally {
+            children.finish();
+            Files.deleteIfExists(launch.trace());
+        }
     }
 
     /** Reads every frame the requester sends for as long as the connection lasts. */

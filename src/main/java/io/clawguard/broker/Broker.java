@@ -64,6 +64,8 @@ public final class Broker implements AutoCloseable {
     static final Path BASH = Path.of("/bin/bash");
     /** Reads a bound script as its requester (through setpriv): only what the requester may read is copied. */
     static final Path CAT = Path.of("/usr/bin/cat");
+    /** Follows each approved run's process tree (Debian's strace): every program it starts is audited. */
+    static final Path STRACE = Path.of("/usr/bin/strace");
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     /** Consoles and decisions one admin holds open at once: far above use, far below the threads it would cost. */
     private static final int ADMIN_CONNECTIONS_PER_UID = 64;
@@ -131,7 +133,8 @@ public final class Broker implements AutoCloseable {
         BrokerFolders.prepare(s.home(), s.config());
         PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
         Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV), helper(BASH),
-                CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0),
+                CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0, optionalHelper(STRACE),
+                s.home().dir().resolve("spool")),
                 new RequesterReads(helper(SETPRIV), helper(CAT), s.ownUid()));
         try {
             for (SocketListener l : b.listeners) {
@@ -143,6 +146,16 @@ public final class Broker implements AutoCloseable {
             throw e;
         }
         return b;
+    }
+
+    /** strace when it is installed and passes the same checks: without it, a run's children are not followed. */
+    private static Path optionalHelper(Path program) {
+        try {
+            return helper(program);
+        } catch (IOException absent) {
+            LOG.warn("{}: children of approved commands are not followed", absent.getMessage());
+            return null;
+        }
     }
 
     /** A program commands are started through (util-linux, bash): checked like any command the broker runs. */

@@ -5,10 +5,13 @@ import io.clawguard.files.UserDatabase;
 import io.clawguard.approval.RunAs;
 import io.clawguard.approval.Verdict;
 import io.clawguard.files.FileIdentity;
+import io.clawguard.files.AtomicFile;
 import io.clawguard.files.PinnedFolder;
+import io.clawguard.files.PrivateDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +34,21 @@ final class CommandLauncher {
     private final Path bash;
     private final String home;
     private final boolean root;
+    private final Path strace;
+    private final Path traces;
+
+    /** A started run: its process, and the trace of its process tree (null when not traced). */
+    record Launch(Process process, Path trace, int ownExecs) {
+    }
 
     /**
      * {@code setsid}, {@code setpriv} and {@code bash} are checked by the broker at start; {@code home} is the
-     * HOME a command run as the broker's own user gets.
+     * HOME a command run as the broker's own user gets. {@code strace} (null: not installed) follows each run's
+     * process tree, its trace written in {@code traces}.
      */
-    CommandLauncher(Path setsid, Path setpriv, Path bash, String home, boolean root) {
+    CommandLauncher(Path setsid, Path setpriv, Path bash, String home, boolean root, Path strace, Path traces) {
+        this.strace = strace;
+        this.traces = traces;
         this.setsid = setsid;
         this.setpriv = setpriv;
         this.bash = bash;
@@ -54,7 +66,7 @@ final class CommandLauncher {
         }
     }
 
-    Process start(Verdict.Run run, PinnedFolder folder) throws IOException {
+    Launch start(Verdict.Run run, PinnedFolder folder) throws IOException {
         Path program = Path.of(run.binding().resolvedPath());
         FileIdentity now;
         try {
@@ -70,22 +82,43 @@ final class CommandLauncher {
         RunAs as = run.runAs();
         // A root broker switches to the policy's user itself; one that is not root went through sudo -u.
         boolean switchUser = as != null && root;
+        // Traced from the outside in: strace (as the broker) follows setpriv, the command and all it starts. A
+        // broker that is not root going through sudo cannot trace it (a traced setuid program runs unprivileged).
+        boolean throughSudo = !run.runArgv().get(0).equals(run.binding().resolvedPath());
+        Path trace = strace == null || throughSudo ? null : traceFile(run.requestId());
+        if (trace != null) {
+            command.addAll(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-e",
+                    "trace=execve,execveat,clone,clone3,fork,vfork", "-e", "signal=none", "-s", "65536", "-o",
+                    trace.toString(), "--"));
+        }
+        int ownExecs = 1;
         if (switchUser) {
             command.addAll(List.of(setpriv.toString(), "--reuid=" + as.uid(), "--regid=" + as.gid(),
                     as.named() ? "--init-groups" : "--clear-groups", "--"));
+            ownExecs++;
         }
         String asked = run.binding().argv().get(0);
         if (run.runArgv().get(0).equals(run.binding().resolvedPath()) && !asked.equals(run.binding().resolvedPath())) {
             // Started from the resolved file, a program that reads its name from argv[0] (xzcat is xz,
             // rbash is bash) would act as another: it gets the name the admin read.
             command.addAll(List.of(bash.toString(), "-c", AS_NAMED, asked));
+            ownExecs++;
         }
         command.addAll(run.runArgv());
         ProcessBuilder pb = new ProcessBuilder(command).directory(folder.handle().toFile());
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(environment(run.commandEnv(), switchUser ? as.home() : home));
-        return pb.start();
+        return new Launch(pb.start(), trace, ownExecs);
+    }
+
+    /** An owner-only file for the run's trace, in the broker's own folder. */
+    private Path traceFile(String requestId) throws IOException {
+        PrivateDirectory.create(traces);
+        Path f = traces.resolve(requestId + ".trace");
+        Files.deleteIfExists(f);
+        Files.createFile(f, PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY));
+        return f;
     }
 
     /** The whole environment a command gets: a fixed PATH, HOME, and the checked locale and terminal. */

@@ -15,7 +15,13 @@ public record ActivityLine(Instant at, String action, String text, Tone severity
         String action = VisibleText.of(String.valueOf(record.getOrDefault("action", "?"))).text();
         Optional<AuditAction> known = AuditAction.named(record.get("action"));
         StringBuilder text = new StringBuilder();
-        if (record.get("argv") instanceof List<?> argv) {
+        if (record.get("child_argv") instanceof List<?> child) {
+            // A program the run started: shown under it, by its own argv and pid.
+            text.append("↳ ").append(VisibleText.of(ShellQuote.join(child.stream().map(String::valueOf).toList())).text())
+                    .append("  (pid ").append(record.get("child_pid")).append(" of ").append(record.get("parent_pid"))
+                    .append(')');
+            appendField(text, record, "pattern");
+        } else if (record.get("argv") instanceof List<?> argv) {
             text.append(VisibleText.of(ShellQuote.join(argv.stream().map(String::valueOf).toList())).text());
         }
         if (record.get("subject") instanceof String subject) {

@@ -15,8 +15,10 @@ record OcsfClass(int classUid, String className, int categoryUid, String categor
     private static final Map<AuditAction, OcsfClass> BY_ACTION = new EnumMap<>(AuditAction.class);
 
     static {
-        put(process(1, "Launch"), AuditAction.EXEC_START, AuditAction.EXEC_FAILED, AuditAction.ARGUMENT_CHANGED);
-        put(process(2, "Terminate"), AuditAction.EXEC_FINISH, AuditAction.EXEC_INTERRUPTED, AuditAction.EXEC_UNREPORTED);
+        put(process(1, "Launch"), AuditAction.EXEC_START, AuditAction.EXEC_FAILED, AuditAction.ARGUMENT_CHANGED,
+                AuditAction.EXEC_CHILD);
+        put(process(2, "Terminate"), AuditAction.EXEC_FINISH, AuditAction.EXEC_INTERRUPTED, AuditAction.EXEC_UNREPORTED,
+                AuditAction.EXEC_CHILD_DENIED);
         put(authorize(1, "Assign Privileges"), AuditAction.APPROVAL_DECISION, AuditAction.APPROVAL_GRANTED,
                 AuditAction.APPROVAL_DENIED, AuditAction.APPROVAL_PARTIAL, AuditAction.APPROVAL_TOKEN_FAILED,
                 AuditAction.SELF_APPROVAL_REFUSED, AuditAction.UNTRUSTED_SOURCE_BLOCK, AuditAction.SESSION_ID_MISSING,

@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
                             List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson,
-                            List<RunAsRule> runAs, int maxArgs, int maxArgBytes) {
+                            List<RunAsRule> runAs, int maxArgs, int maxArgBytes, List<Pattern> denyChildren) {
     public static final int DEFAULT_MAX_ARGS = 256;
     public static final int DEFAULT_MAX_ARG_BYTES = 64 * 1024;
     public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), DEFAULT_MAX_ARGS, DEFAULT_MAX_ARG_BYTES);
+            List.of(), DEFAULT_MAX_ARGS, DEFAULT_MAX_ARG_BYTES, List.of());
 
     public CommandPolicy {
         allow = List.copyOf(allow);
@@ -29,6 +29,17 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
         denyExact = List.copyOf(denyExact);
         twoPerson = List.copyOf(twoPerson);
         runAs = List.copyOf(runAs);
+        denyChildren = List.copyOf(denyChildren);
+    }
+
+    /**
+     * The {@code deny_children} rule a program started under an approved run matches (searched
+     * like {@code deny}, in its command line and with its program's base name), or empty: a
+     * match ends the whole run.
+     */
+    public Optional<String> deniedChild(List<String> argv, String exe) {
+        List<String> lines = lines(argv, exe);
+        return denyChildren.stream().filter(p -> matchesAny(p, lines)).map(Pattern::pattern).findFirst();
     }
 
     /** The user the first matching {@code run_as} rule names; empty means root. */

@@ -28,7 +28,8 @@ public final class CommandPolicyFile {
         return new CommandPolicy(patterns(o, "allow"), patterns(o, "deny"),
                 argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"), runAs(o),
                 limit(o, "max_args", CommandPolicy.DEFAULT_MAX_ARGS, 100_000),
-                limit(o, "max_arg_bytes", CommandPolicy.DEFAULT_MAX_ARG_BYTES, 1024 * 1024));
+                limit(o, "max_arg_bytes", CommandPolicy.DEFAULT_MAX_ARG_BYTES, 1024 * 1024),
+                patterns(o, "deny_children"));
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {

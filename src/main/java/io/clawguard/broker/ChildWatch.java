@@ -1,0 +1,132 @@
+package io.clawguard.broker;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows an approved run's process tree through the trace strace writes for it: every program
+ * a process of the run starts is handed on, with its parent, as soon as the line is written
+ * (the file is read every {@link #POLL_MS} ms). strace traces through ptrace, so a program that
+ * lives for a microsecond is seen as surely as one that runs for an hour. The first
+ * {@code ownExecs} programs of the run's first process are the launcher's and the approved
+ * command itself, not children.
+ */
+final class ChildWatch {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildWatch.class);
+    static final long POLL_MS = 5;
+
+    /** A program started under the run: its pid, its parent's pid (0 when not seen), the file and the argv. */
+    record Child(long pid, long parentPid, String exe, List<String> argv) {
+    }
+
+    private final Path trace;
+    private final int ownExecs;
+    private final Consumer<Child> sink;
+    private final Map<Long, Long> parents = new HashMap<>();
+    private final Map<Long, StraceLine.Pending> pending = new HashMap<>();
+    private long offset;
+    private long firstPid = -1;
+    private int firstPidExecs;
+    private final StringBuilder partial = new StringBuilder();
+    private volatile boolean stopping;
+    private Thread thread;
+
+    ChildWatch(Path trace, int ownExecs, Consumer<Child> sink) {
+        this.trace = trace;
+        this.ownExecs = ownExecs;
+        this.sink = sink;
+    }
+
+    void start() {
+        thread = new Thread(() -> {
+            while (!stopping) {
+                readMore();
+                try {
+                    Thread.sleep(POLL_MS);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            readMore();
+        }, "child-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** After the run ended: reads what is left of the trace, then stops. */
+    void finish() {
+        stopping = true;
+        if (thread != null) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void readMore() {
+        if (!Files.exists(trace)) {
+            return;
+        }
+        try (RandomAccessFile f = new RandomAccessFile(trace.toFile(), "r")) {
+            long size = f.length();
+            if (size <= offset) {
+                return;
+            }
+            byte[] bytes = new byte[(int) Math.min(size - offset, 1 << 20)];
+            f.seek(offset);
+            f.readFully(bytes);
+            offset += bytes.length;
+            partial.append(new String(bytes, StandardCharsets.ISO_8859_1));
+            int nl;
+            while ((nl = partial.indexOf("\n")) >= 0) {
+                // strace writes ASCII (other bytes escaped), so ISO-8859-1 keeps each byte as it is.
+                line(partial.substring(0, nl));
+                partial.delete(0, nl + 1);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read the process trace {}", trace, e);
+        }
+    }
+
+    private void line(String text) {
+        Optional<StraceLine> parsed = StraceLine.parse(text);
+        if (parsed.isEmpty()) {
+            return;
+        }
+        StraceLine l = parsed.get();
+        if (l instanceof StraceLine.Spawn s) {
+            parents.put(s.child(), s.parent());
+        } else if (l instanceof StraceLine.Pending p) {
+            pending.put(p.pid(), p);
+        } else if (l instanceof StraceLine.Resumed r) {
+            StraceLine.Pending p = pending.remove(r.pid());
+            if (p != null && r.ok()) {
+                exec(p.pid(), p.path(), p.argv());
+            }
+        } else if (l instanceof StraceLine.Exec e) {
+            exec(e.pid(), e.path(), e.argv());
+        }
+    }
+
+    private void exec(long pid, String path, List<String> argv) {
+        if (firstPid < 0) {
+            firstPid = pid;
+        }
+        if (pid == firstPid && firstPidExecs++ < ownExecs) {
+            return;
+        }
+        sink.accept(new Child(pid, parents.getOrDefault(pid, 0L), path, argv));
+    }
+}
