@@ -9,4 +9,9 @@ import java.io.IOException;
 @FunctionalInterface
 public interface CommandRunner {
     int run(Verdict.Run run) throws IOException;
+
+    /** The recording of {@code run} once it ended; a runner that records nothing says {@link Recording#NONE}. */
+    default Recording recording(Verdict.Run run) {
+        return Recording.NONE;
+    }
 }

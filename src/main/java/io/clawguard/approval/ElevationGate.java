@@ -106,8 +106,14 @@ public final class ElevationGate {
      * Closes an authorised run: {@code exitCode} as reported, or null with {@code error} when
      * it could not start, or null with no error when the requester vanished without a report.
      */
-    public void finished(Verdict.Run run, Integer exitCode, String error) throws IOException, InvalidJsonFileException {
+    public void finished(Verdict.Run run, Integer exitCode, String error, Recording recording)
+            throws IOException, InvalidJsonFileException {
         AuditFields f = fields(run.binding(), run.requestId()).useSudo(run.useSudo());
+        if (recording.offByRule() != null) {
+            f.recordingOff(recording.offByRule());
+        } else if (recording.path() != null) {
+            f.recording(recording.path(), recording.sha256(), recording.bytes(), recording.truncated());
+        }
         if (exitCode != null) {
             audit.append(AuditAction.EXEC_FINISH, f.returnCode(exitCode));
         } else if (error != null) {

@@ -36,7 +36,7 @@ public final class GuardedExecution {
 
     private ExecOutcome close(Verdict.Run run, Integer code, String error, ExecOutcome outcome) {
         try {
-            gate.finished(run, code, error);
+            gate.finished(run, code, error, runner.recording(run));
             return outcome;
         } catch (IOException | InvalidJsonFileException e) {
             return new ExecOutcome(outcome.exitCode(), "the command ended but closing its elevation failed: "

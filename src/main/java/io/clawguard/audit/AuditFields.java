@@ -61,6 +61,20 @@ public final class AuditFields {
         return put("child_argv", List.copyOf(argv));
     }
 
+    /** The run's asciicast recording: where, its SHA-256 (so editing it shows), its size, whether it was cut. */
+    public AuditFields recording(String path, String sha256, long bytes, boolean truncated) {
+        put("recording", path);
+        put("recording_sha256", sha256);
+        put("recording_bytes", bytes);
+        return put("recording_truncated", truncated);
+    }
+
+    /** The no_record rule that kept this run from being recorded. */
+    public AuditFields recordingOff(String rule) {
+        put("recording", "off");
+        return put("recording_off_rule", rule);
+    }
+
     /** Where the broker's copies of a run's bound scripts are. */
     public AuditFields spool(String folder) {
         return put("spool", folder);

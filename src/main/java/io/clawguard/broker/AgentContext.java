@@ -9,8 +9,11 @@ import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.audit.AuditFields;
 import io.clawguard.files.ProcessGroup;
+import io.clawguard.policy.ShellQuote;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -30,10 +33,16 @@ final class AgentContext {
     private final PeerLoad load;
     private final DiskRoom disk;
     private final AuditChainWatch auditWatch;
+    private final Recordings recordings;
+
+    /** Where runs are recorded (beside the audit log), and how much of one at most. */
+    record Recordings(Path folder, long maxBytes) {
+    }
 
     AgentContext(ElevationGate gate, PendingApprovals pending, PeerCheck peers, CommandLauncher launcher,
                  Duration pendingTimeout, Duration killGrace, IntSupplier consoles, PeerLoad load, DiskRoom disk,
-                 AuditChainWatch auditWatch) {
+                 AuditChainWatch auditWatch, Recordings recordings) {
+        this.recordings = recordings;
         this.load = load;
         this.auditWatch = auditWatch;
         this.disk = disk;
@@ -44,6 +53,18 @@ final class AgentContext {
         this.pendingTimeout = pendingTimeout;
         this.killGrace = killGrace;
         this.consoles = consoles;
+    }
+
+    /**
+     * The recorder for {@code run}, or empty when a {@code no_record} rule turns recording off for
+     * it (the caller puts that rule in the run's record).
+     */
+    Optional<RunRecorder> recorder(Verdict.Run run) throws IOException {
+        if (run.policy().recordingOff(run.binding().argv(), run.binding().resolvedPath()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(RunRecorder.start(recordings.folder(), run.requestId(),
+                ShellQuote.join(run.binding().argv()), recordings.maxBytes(), Instant.now()));
     }
 
     ElevationGate gate() {

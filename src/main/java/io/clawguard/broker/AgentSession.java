@@ -1,9 +1,11 @@
 package io.clawguard.broker;
 
+import io.clawguard.approval.CommandRunner;
 import io.clawguard.approval.ExecOutcome;
 import io.clawguard.approval.ExecRequest;
 import io.clawguard.approval.ExitCode;
 import io.clawguard.approval.GuardedExecution;
+import io.clawguard.approval.Recording;
 import io.clawguard.approval.Requester;
 import io.clawguard.approval.Verdict;
 import io.clawguard.approval.WireProtocol;
@@ -15,6 +17,7 @@ import io.clawguard.wire.ProtocolException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.slf4j.Logger;
@@ -36,6 +39,8 @@ final class AgentSession {
     private final AgentContext context;
     private final AtomicBoolean withdrawn = new AtomicBoolean();
     private volatile CommandRelay relay;
+    /** The recording of this connection's run, once it ended. */
+    private volatile Recording recording = Recording.NONE;
 
     AgentSession(AFUNIXSocket socket, AgentContext context) {
         this.socket = socket;
@@ -118,7 +123,17 @@ final class AgentSession {
                     notice(frames, context.waitingNotice(r));
                     return context.pending().approverFor(withdrawn::get).decide(r);
                 },
-                run -> runCommand(run, folder, frames)).execute(request);
+                new CommandRunner() {
+                    @Override
+                    public int run(Verdict.Run run) throws IOException {
+                        return runCommand(run, folder, frames);
+                    }
+
+                    @Override
+                    public Recording recording(Verdict.Run run) {
+                        return recording;
+                    }
+                }).execute(request);
     }
 
     /** A requester that cannot be told has gone; the reader notices and withdraws the request. */
@@ -153,11 +168,25 @@ final class AgentSession {
     }
 
     private int runCommand(Verdict.Run run, PinnedFolder folder, FrameStream frames) throws IOException {
-        CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run));
-        relay = r;
         if (withdrawn.get()) {
             throw new IOException("the requester went away before the command started");
         }
+        Optional<RunRecorder> recorder = context.recorder(run);
+        recording = recorder.isPresent() ? Recording.NONE : Recording.off(run.policy()
+                .recordingOff(run.binding().argv(), run.binding().resolvedPath()).orElseThrow());
+        try {
+            return relayed(run, folder, frames, recorder.map(CommandRelay.Tap.class::cast).orElse(CommandRelay.Tap.NONE));
+        } finally {
+            if (recorder.isPresent()) {
+                recording = recorder.get().finish();
+            }
+        }
+    }
+
+    private int relayed(Verdict.Run run, PinnedFolder folder, FrameStream frames, CommandRelay.Tap tap)
+            throws IOException {
+        CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run), tap);
+        relay = r;
         CommandLauncher.Launch launch = context.launcher().start(run, folder);
         if (launch.trace() == null) {
             return r.relay(launch.process());

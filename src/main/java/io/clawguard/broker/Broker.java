@@ -113,7 +113,9 @@ public final class Broker implements AutoCloseable {
         PeerCheck check = new PeerCheck(peers, gate.audit());
         AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
                 hub::attached, new PeerLoad(s.config().maxPendingPerUid()),
-                new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()), auditWatch);
+                new DiskRoom(s.home().logDir(), s.config().minFreeMegabytes()), auditWatch,
+                new AgentContext.Recordings(s.home().logDir().resolve("recordings"),
+                        s.config().recordingMaxMegabytes() << 20));
         // Room past the open-request limit, so a peer at it still reads why it was refused.
         int agentConnections = s.config().maxPendingPerUid() + 64;
         listeners.add(new SocketListener(s.home().agentSocket(), s.config().agentsNamed() ? "rw-rw-rw-" : "rw-------",

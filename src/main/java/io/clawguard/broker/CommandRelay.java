@@ -30,9 +30,27 @@ final class CommandRelay {
     private static final int CHUNK = 16 * 1024;
     private static final Duration DRAIN = Duration.ofSeconds(2);
 
+    /** Sees what passes through the relay: the command's output and the requester's input (a recording). */
+    interface Tap {
+        Tap NONE = new Tap() {
+            @Override
+            public void output(boolean stderr, byte[] bytes, int length) {
+            }
+
+            @Override
+            public void input(byte[] bytes) {
+            }
+        };
+
+        void output(boolean stderr, byte[] bytes, int length);
+
+        void input(byte[] bytes);
+    }
+
     private final FrameStream frames;
     private final Duration grace;
     private final Runnable onInterrupt;
+    private final Tap tap;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicBoolean gone = new AtomicBoolean();
@@ -42,11 +60,12 @@ final class CommandRelay {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Process process;
 
-    /** {@code onInterrupt} records that the requester went away while the command ran. */
-    CommandRelay(FrameStream frames, Duration grace, Runnable onInterrupt) {
+    /** {@code onInterrupt} records that the requester went away while the command ran; {@code tap} sees the streams. */
+    CommandRelay(FrameStream frames, Duration grace, Runnable onInterrupt, Tap tap) {
         this.frames = frames;
         this.grace = grace;
         this.onInterrupt = onInterrupt;
+        this.tap = tap;
     }
 
     /** Relays a started process until it ends; returns its exit code (128 + signal when killed). */
@@ -124,6 +143,7 @@ final class CommandRelay {
             byte[] buffer = new byte[CHUNK];
             try (from) {
                 for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
+                    tap.output(type == Frame.STDERR, buffer, n);
                     if (!gone.get()) {
                         try {
                             frames.write(type, buffer, n);
@@ -147,6 +167,7 @@ final class CommandRelay {
             boolean open = true;
             try {
                 for (byte[] chunk = input.take(); chunk != END; chunk = input.take()) {
+                    tap.input(chunk);
                     if (open) {
                         try {
                             to.write(chunk);

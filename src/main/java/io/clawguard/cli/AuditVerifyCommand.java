@@ -1,6 +1,7 @@
 package io.clawguard.cli;
 
 import io.clawguard.audit.AuditSegments;
+import io.clawguard.audit.RecordingCheck;
 import io.clawguard.audit.AuditVerification;
 import io.clawguard.audit.AuditVerifier;
 import io.clawguard.json.JsonValues;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,10 +65,14 @@ final class AuditVerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--since: " + e.getMessage());
         }
+        // The recordings the records vouch for: each one's SHA-256 is in its exec_finish record.
+        List<RecordingCheck.Problem> recordings = RecordingCheck.check(log);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", log.toString());
             m.put("intact", v.intact());
+            m.put("recording_problems", recordings.stream().map(p -> Map.of("seq", p.seq(), "file", p.file(),
+                    "problem", p.problem())).toList());
             m.put("legacy_lines", (long) v.legacyLines());
             m.put("chain_start_line", (long) v.chainStartLine());
             m.put("chained_records", v.chainedRecords());
@@ -80,7 +86,11 @@ final class AuditVerifyCommand implements Callable<Integer> {
         } else {
             System.out.println(log + ": BROKEN in " + v.badFile() + " at line " + v.firstBadLine() + ": " + v.problem());
         }
-        return v.intact() ? ExitCode.CLEAN : ExitCode.AUDIT_LOG;
+        if (!json) {
+            recordings.forEach(p -> System.out.println("recording " + p.file() + " (record seq " + p.seq()
+                    + ") does not match: " + p.problem()));
+        }
+        return v.intact() && recordings.isEmpty() ? ExitCode.CLEAN : ExitCode.AUDIT_LOG;
     }
 
     private static String legacyNote(AuditVerification v) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {ConsoleCommand.class, BrokerCommand.class, ServiceCommand.class, AuditCommand.class,
                 StatusCommand.class, PreflightCommand.class, TotpCommand.class, PortsCommand.class, EgressCommand.class,
                 BaselineCommand.class, AssessCommand.class, HookCommand.class, AttachCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class})
+                CompletionCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class ClawGuard {
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -54,7 +54,9 @@ final class HelpFooters {
             Map.entry("clawguard attach", List.of("ssh -T admin@web1 clawguard attach --stdio")),
             Map.entry("clawguard completion", List.of("source <(clawguard completion bash)",
                     "clawguard completion zsh > \"${fpath[1]}/_clawguard\"")),
-            Map.entry("clawguard help", List.of("clawguard help assess")));
+            Map.entry("clawguard help", List.of("clawguard help assess")),
+            Map.entry("clawguard replay", List.of("clawguard replay 1a2b-3c4d5e-7", "clawguard replay 1a2b-3c4d5e-7 --speed 4",
+                    "asciinema play /var/log/clawguard/recordings/1a2b-3c4d5e-7.cast")));
 
     private HelpFooters() {
     }

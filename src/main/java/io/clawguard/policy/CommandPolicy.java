@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  */
 public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
                             List<List<String>> allowExact, List<List<String>> denyExact, List<Pattern> twoPerson,
-                            List<RunAsRule> runAs, int maxArgs, int maxArgBytes, List<Pattern> denyChildren) {
+                            List<RunAsRule> runAs, int maxArgs, int maxArgBytes, List<Pattern> denyChildren,
+                            List<Pattern> noRecord) {
     public static final int DEFAULT_MAX_ARGS = 256;
     public static final int DEFAULT_MAX_ARG_BYTES = 64 * 1024;
     public static final CommandPolicy NONE = new CommandPolicy(List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), DEFAULT_MAX_ARGS, DEFAULT_MAX_ARG_BYTES, List.of());
+            List.of(), DEFAULT_MAX_ARGS, DEFAULT_MAX_ARG_BYTES, List.of(), List.of());
 
     public CommandPolicy {
         allow = List.copyOf(allow);
@@ -30,6 +31,13 @@ public record CommandPolicy(List<Pattern> allow, List<Pattern> deny,
         twoPerson = List.copyOf(twoPerson);
         runAs = List.copyOf(runAs);
         denyChildren = List.copyOf(denyChildren);
+        noRecord = List.copyOf(noRecord);
+    }
+
+    /** The {@code no_record} rule that keeps a run from being recorded (for commands that print secrets), or empty. */
+    public Optional<String> recordingOff(List<String> argv, String resolvedProgram) {
+        List<String> lines = lines(argv, resolvedProgram);
+        return noRecord.stream().filter(p -> matchesAny(p, lines)).map(Pattern::pattern).findFirst();
     }
 
     /**

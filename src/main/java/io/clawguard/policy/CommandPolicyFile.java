@@ -29,7 +29,7 @@ public final class CommandPolicyFile {
                 argvs(o, "allow_exact"), argvs(o, "deny_exact"), patterns(o, "two_person"), runAs(o),
                 limit(o, "max_args", CommandPolicy.DEFAULT_MAX_ARGS, 100_000),
                 limit(o, "max_arg_bytes", CommandPolicy.DEFAULT_MAX_ARG_BYTES, 1024 * 1024),
-                patterns(o, "deny_children"));
+                patterns(o, "deny_children"), patterns(o, "no_record"));
     }
 
     private static List<Pattern> patterns(JsonObject o, String field) throws InvalidJsonFileException {

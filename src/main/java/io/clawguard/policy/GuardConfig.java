@@ -21,16 +21,18 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                           List<String> adminGroups, int maxPendingPerUid, long minFreeMegabytes, long auditRotateMegabytes,
                           Path metricsFolder, SyslogSettings syslog, Fleet fleet,
                           boolean requireSessionId, boolean requirePolicyFiles, boolean untrustedSource,
-                          boolean strictInlineEval) {
+                          boolean strictInlineEval, long recordingMaxMegabytes) {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     public static final Duration DEFAULT_PENDING_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_PENDING_PER_UID = 256;
     public static final long DEFAULT_MIN_FREE_MEGABYTES = 64;
     public static final long DEFAULT_AUDIT_ROTATE_MEGABYTES = 64;
+    /** A run's recording is cut here (and the cut marked and audited): a command can print without end. */
+    public static final long DEFAULT_RECORDING_MAX_MEGABYTES = 16;
     public static final GuardConfig DEFAULTS = new GuardConfig(DEFAULT_IDLE_TIMEOUT, DEFAULT_PENDING_TIMEOUT,
             null, null, List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_PENDING_PER_UID,
             DEFAULT_MIN_FREE_MEGABYTES, DEFAULT_AUDIT_ROTATE_MEGABYTES, null, null, Fleet.NONE, false, false, false,
-            true);
+            true, DEFAULT_RECORDING_MAX_MEGABYTES);
 
     /**
      * The hosts a console watches by default ({@code "hosts": ["web1=ssh://admin@web1", …]}),
@@ -92,7 +94,8 @@ public record GuardConfig(Duration idleTimeout, Duration pendingTimeout, Path ap
                 bounded(o, "audit_rotate_mb", DEFAULT_AUDIT_ROTATE_MEGABYTES, 1, 4096),
                 metricsFolder(o, base), SyslogSettings.parse(o, base), fleet(o, base),
                 o.bool("require_session_id", false), o.bool("require_policy_files", false),
-                o.bool("untrusted_source", false), o.bool("strict_inline_eval", true));
+                o.bool("untrusted_source", false), o.bool("strict_inline_eval", true),
+                bounded(o, "recording_max_mb", DEFAULT_RECORDING_MAX_MEGABYTES, 1, 4096));
     }
 
     private static Fleet fleet(JsonObject o, Path base) throws InvalidJsonFileException {

@@ -32,7 +32,7 @@ class PeerRulesTest {
     private static GuardConfig config(List<String> agentUsers, List<String> agentGroups, List<String> adminUsers,
                                       List<String> adminGroups) {
         return new GuardConfig(Duration.ofMinutes(30), Duration.ofMinutes(5), null, null, agentUsers, agentGroups,
-                adminUsers, adminGroups, 256, 64, 64, null, null, GuardConfig.Fleet.NONE, false, false, false, true);
+                adminUsers, adminGroups, 256, 64, 64, null, null, GuardConfig.Fleet.NONE, false, false, false, true, 16);
     }
 
     @Test

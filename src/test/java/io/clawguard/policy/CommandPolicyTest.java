@@ -18,9 +18,9 @@ class CommandPolicyTest {
             List.of(List.of("/usr/bin/systemctl", "stop", "sshd")),
             List.of(Pattern.compile("^/usr/bin/systemctl\\s+(stop|disable)\\b"), Pattern.compile("\\biptables\\b")),
             List.of(new RunAsRule(Pattern.compile("^pg_dump\\b"), "postgres")), 8, 64,
-            List.of(Pattern.compile("\\bcurl\\b")));
+            List.of(Pattern.compile("\\bcurl\\b")), List.of());
     private static final CommandPolicy EXACT = new CommandPolicy(SEED_LIKE.allow(), SEED_LIKE.deny(),
-            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of(), List.of(), 256, 65536, List.of());
+            List.of(List.of("/usr/bin/id")), SEED_LIKE.denyExact(), List.of(), List.of(), 256, 65536, List.of(), List.of());
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -72,7 +72,7 @@ class CommandPolicyTest {
     @MethodSource("cases")
     void withoutAllowRulesOnlyDenyRulesBlock(String name, List<String> argv, String resolved, String blockedReason) {
         CommandPolicy denyOnly = new CommandPolicy(List.of(), SEED_LIKE.deny(), List.of(), SEED_LIKE.denyExact(), List.of(),
-                List.of(), 256, 65536, List.of());
+                List.of(), 256, 65536, List.of(), List.of());
         boolean denied = blockedReason != null && blockedReason.startsWith("deny");
         assertThat(denyOnly.evaluate(argv, resolved).allowed()).isEqualTo(!denied);
     }
