@@ -52,10 +52,11 @@ class RunRecordingTest {
         }
     }
 
-    private static Map<?, ?> finish(StateHome home) throws Exception {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> finish(StateHome home) throws Exception {
         for (String line : Files.readAllLines(home.auditLog())) {
             if (JsonValues.parse(line) instanceof Map<?, ?> m && "exec_finish".equals(m.get("action"))) {
-                return m;
+                return (Map<String, Object>) m;
             }
         }
         throw new AssertionError("no exec_finish");
@@ -68,7 +69,8 @@ class RunRecordingTest {
                 + " printf '\\033[2Jé\\n'"), "hello\n");
         Path cast = home.logDir().resolve("recordings").resolve(id + ".cast");
         List<String> lines = Files.readAllLines(cast, StandardCharsets.UTF_8);
-        Map<?, ?> header = (Map<?, ?>) JsonValues.parse(lines.get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> header = (Map<String, Object>) JsonValues.parse(lines.get(0));
         assertThat(header).containsEntry("version", 2L).containsKeys("width", "height", "timestamp", "command");
         List<String> codes = new ArrayList<>();
         StringBuilder output = new StringBuilder();
@@ -87,7 +89,7 @@ class RunRecordingTest {
         assertThat(output.toString()).contains("out\n", "err\n", "got hello\n", "\u001b[2Jé\n");
         assertThat(input.toString()).isEqualTo("hello\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cast))).isEqualTo("rw-------");
-        Map<?, ?> finish = finish(home);
+        Map<String, Object> finish = finish(home);
         assertThat(finish.get("recording")).isEqualTo(cast.toString());
         assertThat(finish.get("recording_sha256")).isEqualTo(RecordingCheck.sha256(cast));
         assertThat(finish.get("recording_truncated")).isEqualTo(false);
