@@ -8,7 +8,6 @@ import io.clawguard.approval.Verdict;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChainWatch;
 import io.clawguard.audit.AuditFields;
-import io.clawguard.files.ProcessGroup;
 import io.clawguard.policy.ShellQuote;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -126,16 +125,16 @@ final class AgentContext {
      * A program started under an approved run: audited, and when a {@code deny_children} rule
      * matches it, the run's whole process group is killed and why is audited.
      */
-    void child(Verdict.Run run, ChildWatch.Child child, Process process) {
+    void child(Verdict.Run run, ChildWatch.Child child, Runnable killRun) {
         try {
             Optional<String> rule = gate.child(run, child.pid(), child.parentPid(), child.exe(), child.argv());
             if (rule.isPresent()) {
-                ProcessGroup.signal(process.pid(), ProcessGroup.SIGKILL);
+                killRun.run();
             }
         } catch (IOException e) {
             // Unrecorded is not allowed to go on: the run is ended rather than left unaudited.
             LOG.error("could not record a child of request {}; ending the run", run.requestId(), e);
-            ProcessGroup.signal(process.pid(), ProcessGroup.SIGKILL);
+            killRun.run();
         }
     }
 

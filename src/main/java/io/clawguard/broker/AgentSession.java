@@ -11,6 +11,7 @@ import io.clawguard.approval.Verdict;
 import io.clawguard.approval.WireProtocol;
 import io.clawguard.approval.WireRequest;
 import io.clawguard.files.PinnedFolder;
+import io.clawguard.files.ProcessGroup;
 import io.clawguard.wire.Frame;
 import io.clawguard.wire.FrameStream;
 import io.clawguard.wire.ProtocolException;
@@ -19,6 +20,7 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,14 +187,25 @@ final class AgentSession {
 
     private int relayed(Verdict.Run run, PinnedFolder folder, FrameStream frames, CommandRelay.Tap tap)
             throws IOException {
-        CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run), tap);
+        AtomicReference<ChildWatch> watch = new AtomicReference<>();
+        Runnable killStrays = () -> {
+            ChildWatch w = watch.get();
+            if (w != null) {
+                w.killAll();
+            }
+        };
+        CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run), tap, killStrays);
         relay = r;
         CommandLauncher.Launch launch = context.launcher().start(run, folder);
         if (launch.trace() == null) {
             return r.relay(launch.process());
         }
         ChildWatch children = new ChildWatch(launch.trace(), launch.ownExecs(),
-                child -> context.child(run, child, launch.process()));
+                child -> context.child(run, child, () -> {
+                    ProcessGroup.signal(launch.process().pid(), ProcessGroup.SIGKILL);
+                    killStrays.run();
+                }));
+        watch.set(children);
         children.start();
         try {
             return r.relay(launch.process());

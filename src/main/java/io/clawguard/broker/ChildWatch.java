@@ -5,10 +5,12 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ final class ChildWatch {
     private final int ownExecs;
     private final Consumer<Child> sink;
     private final Map<Long, Long> parents = new HashMap<>();
+    /** Every process the run made, with its start time: a process that left the group (setsid) is still the run's. */
+    private final Map<Long, Instant> made = new ConcurrentHashMap<>();
     private final Map<Long, StraceLine.Pending> pending = new HashMap<>();
     private long offset;
     private long firstPid = -1;
@@ -108,6 +112,7 @@ final class ChildWatch {
         StraceLine l = parsed.get();
         if (l instanceof StraceLine.Spawn s) {
             parents.put(s.child(), s.parent());
+            ProcessHandle.of(s.child()).flatMap(h -> h.info().startInstant()).ifPresent(t -> made.put(s.child(), t));
         } else if (l instanceof StraceLine.Pending p) {
             pending.put(p.pid(), p);
         } else if (l instanceof StraceLine.Resumed r) {
@@ -118,6 +123,17 @@ final class ChildWatch {
         } else if (l instanceof StraceLine.Exec e) {
             exec(e.pid(), e.path(), e.argv());
         }
+    }
+
+    /**
+     * Kills every process the run made that still lives, in its process group or not: a child
+     * that started a session of its own escapes a signal to the group, not this. A pid is only
+     * signalled while it is the same process (same start time), never one the system reused.
+     */
+    void killAll() {
+        made.forEach((pid, started) -> ProcessHandle.of(pid)
+                .filter(h -> h.info().startInstant().map(started::equals).orElse(false))
+                .ifPresent(ProcessHandle::destroyForcibly));
     }
 
     private void exec(long pid, String path, List<String> argv) {

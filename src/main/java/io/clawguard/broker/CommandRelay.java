@@ -51,6 +51,7 @@ final class CommandRelay {
     private final Duration grace;
     private final Runnable onInterrupt;
     private final Tap tap;
+    private final Runnable alsoKill;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicBoolean gone = new AtomicBoolean();
@@ -60,12 +61,16 @@ final class CommandRelay {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Process process;
 
-    /** {@code onInterrupt} records that the requester went away while the command ran; {@code tap} sees the streams. */
-    CommandRelay(FrameStream frames, Duration grace, Runnable onInterrupt, Tap tap) {
+    /**
+     * {@code onInterrupt} records that the requester went away while the command ran; {@code tap}
+     * sees the streams; {@code alsoKill} ends, with the group's SIGKILL, what left the group.
+     */
+    CommandRelay(FrameStream frames, Duration grace, Runnable onInterrupt, Tap tap, Runnable alsoKill) {
         this.frames = frames;
         this.grace = grace;
         this.onInterrupt = onInterrupt;
         this.tap = tap;
+        this.alsoKill = alsoKill;
     }
 
     /** Relays a started process until it ends; returns its exit code (128 + signal when killed). */
@@ -132,6 +137,7 @@ final class CommandRelay {
                 // Whatever is left of the group after the grace period, leader or not, is killed:
                 // a child that ignores SIGTERM must not outlive its requester.
                 ProcessGroup.signal(p.pid(), ProcessGroup.SIGKILL);
+                alsoKill.run();
             }
         }, "relay-kill");
         killer.setDaemon(true);

@@ -176,6 +176,25 @@ class BrokerIntegrationTest {
         assertThat(audit()).contains("\"exec_interrupted\"", "SIGTERM to the process group", "\"exec_finish\"");
     }
 
+    /** A child that leaves the process group (a session of its own) is still the run's, and dies with it. */
+    @Test
+    void killingExecEndsEvenAChildThatStartedASessionOfItsOwn() throws Exception {
+        Path pidFile = root.resolve("escaped");
+        Process p = exec("--", "/bin/sh", "-c", "setsid /bin/sh -c 'echo $$ > " + pidFile + "; exec sleep 300' &"
+                + " sleep 300");
+        broker.decide(broker.awaitPending(1), ApprovalDecision.approved(false));
+        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
+            Thread.sleep(50);
+        }
+        long escaped = Long.parseLong(Files.readString(pidFile).strip());
+        ProcessHandle h = ProcessHandle.of(escaped).orElseThrow();
+        assertThat(Files.readString(Path.of("/proc", Long.toString(escaped), "stat")).split(" ")[5])
+                .as("it really has a session of its own").isEqualTo(Long.toString(escaped));
+        p.destroyForcibly().waitFor();
+        h.onExit().get(20, TimeUnit.SECONDS);
+        assertThat(Path.of("/proc", Long.toString(escaped))).as("no orphan left").doesNotExist();
+    }
+
     @Test
     void aSymlinkSwappedWhileTheRequestWaitsDoesNotChangeWhatRuns() throws Exception {
         Path link = root.resolve("tool");

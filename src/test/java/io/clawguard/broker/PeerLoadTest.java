@@ -26,7 +26,8 @@ class PeerLoadTest {
     @Test
     void emptyInputFramesAreAProtocolErrorNotAnEndlessQueue() {
         CommandRelay relay = new CommandRelay(new FrameStream(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream()), Duration.ofSeconds(1), () -> { }, CommandRelay.Tap.NONE);
+                new ByteArrayOutputStream()), Duration.ofSeconds(1), () -> { }, CommandRelay.Tap.NONE,
+                () -> { });
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.stdin(new byte[0]))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("empty");
     }
