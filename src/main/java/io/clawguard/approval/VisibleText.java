@@ -72,4 +72,17 @@ public record VisibleText(String text, boolean suspicious) {
         // Blank-looking characters that are not a plain space, and the Braille blank.
         return (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) && cp != ' ' || cp == 0x2800;
     }
+
+    /** Text a program printed, each line made visible on its own with the line breaks kept: it reads as it did and obeys nothing. */
+    public static String keepingLines(String text) {
+        StringBuilder b = new StringBuilder();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            b.append(of(lines[i]).text());
+            if (i < lines.length - 1) {
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
 }

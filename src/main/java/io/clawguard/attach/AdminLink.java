@@ -31,6 +31,9 @@ public interface AdminLink extends AutoCloseable {
 
     CompletableFuture<String> saveBaseline(BaselineReview review);
 
+    /** What finished run {@code requestId} printed, from its recording, with every control character written out. */
+    CompletableFuture<String> recording(String requestId);
+
     /** Detaches; the broker and its pending requests go on. */
     @Override
     void close();

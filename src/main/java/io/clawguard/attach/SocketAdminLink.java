@@ -141,6 +141,13 @@ public final class SocketAdminLink implements AdminLink {
         return ask(m).thenApply(SocketAdminLink::message);
     }
 
+    @Override
+    public CompletableFuture<String> recording(String requestId) {
+        Map<String, Object> m = WireProtocol.message("recording");
+        m.put("request_id", requestId);
+        return ask(m).thenApply(SocketAdminLink::message);
+    }
+
     private static String message(Map<String, Object> reply) {
         return String.valueOf(reply.get("message"));
     }

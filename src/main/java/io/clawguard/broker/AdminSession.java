@@ -80,6 +80,14 @@ final class AdminSession {
         }
     }
 
+    private String recording(String requestId) {
+        try {
+            return hub.actions().recording(requestId);
+        } catch (IOException | IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     private Map<String, Object> answer(ApprovalDesk.Admin admin, Map<String, Object> m)
             throws WireProtocol.ProtocolException {
         Map<String, Object> reply = WireProtocol.message("reply");
@@ -90,6 +98,7 @@ final class AdminSession {
                         WireProtocol.string(m, "request_id", true), decision(m),
                         WireProtocol.string(m, "second_factor", false)));
                 case "drop" -> reply.put("message", hub.actions().drop(admin));
+                case "recording" -> reply.put("message", recording(WireProtocol.string(m, "request_id", true)));
                 case "baseline_review" -> reply.put("review", codec.encode(hub.actions().reviewBaseline()));
                 case "baseline_save" -> {
                     BaselineReview review = codec.decodeReview(m.get("review"));

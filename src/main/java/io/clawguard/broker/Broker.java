@@ -109,7 +109,7 @@ public final class Broker implements AutoCloseable {
         ExecutorService work = executor(Executors.newSingleThreadExecutor(daemon("admin-actions")));
         this.hub = new AdminHub(bus, state::snapshot, new BrokerInfo(hostname(), s.config().agentsNamed(),
                 desk.secondFactorRequired()), new AdminActions(desk, gate, new BaselineKeeper(s.home(), s.collector(),
-                gate.audit(), s.clock())), work);
+                gate.audit(), s.clock()), s.home().auditLog()), work);
         PeerCheck check = new PeerCheck(peers, gate.audit());
         AgentContext agents = new AgentContext(gate, pending, check, launcher, s.approvalTimeout(), KILL_GRACE,
                 hub::attached, new PeerLoad(s.config().maxPendingPerUid()),

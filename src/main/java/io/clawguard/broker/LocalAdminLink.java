@@ -7,6 +7,7 @@ import io.clawguard.attach.BrokerInfo;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.EventBus;
 import io.clawguard.monitor.BaselineReview;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -59,6 +60,17 @@ final class LocalAdminLink implements AdminLink {
                 return hub.actions().saveBaseline(admin, review);
             } catch (Exception e) {
                 throw new CompletionException(e);
+            }
+        }, hub.work());
+    }
+
+    @Override
+    public CompletableFuture<String> recording(String requestId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return hub.actions().recording(requestId);
+            } catch (IOException | IllegalArgumentException e) {
+                return e.getMessage();
             }
         }, hub.work());
     }

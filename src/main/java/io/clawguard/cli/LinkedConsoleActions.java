@@ -52,6 +52,11 @@ final class LinkedConsoleActions implements ConsoleActions {
     }
 
     @Override
+    public CompletableFuture<String> recording(String requestId) {
+        return link.recording(requestId);
+    }
+
+    @Override
     public boolean quitDeniesPending() {
         return ownBroker;
     }

@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One line of the activity pane, made from an audit record: time, action, command, outcome. */
-public record ActivityLine(Instant at, String action, String text, Tone severity) {
+/**
+ * One line of the activity pane, made from an audit record: time, action, command, outcome,
+ * and the run it belongs to (its request id, as the broker gave it: only ever sent back to it).
+ */
+public record ActivityLine(Instant at, String action, String text, Tone severity, String requestId) {
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
         String action = VisibleText.of(String.valueOf(record.getOrDefault("action", "?"))).text();
         Optional<AuditAction> known = AuditAction.named(record.get("action"));
@@ -46,7 +49,8 @@ public record ActivityLine(Instant at, String action, String text, Tone severity
         if (known.orElse(null) == AuditAction.APPROVAL_DECISION) {
             severity = Boolean.TRUE.equals(record.get("approved")) ? Tone.GOOD : Tone.BAD;
         }
-        return new ActivityLine(at, action, text.toString(), severity);
+        String requestId = record.get("request_id") instanceof String id ? id : null;
+        return new ActivityLine(at, action, text.toString(), severity, requestId);
     }
 
     private static void appendField(StringBuilder text, Map<String, Object> record, String field) {

@@ -29,6 +29,9 @@ public interface ConsoleActions {
     /** Closes the console. */
     void quit();
 
+    /** What finished run {@code requestId} printed, from its recording (control characters written out). */
+    CompletableFuture<String> recording(String requestId);
+
     /** Shows the next host in the panes other than the approvals (a console over many hosts). */
     void showNextHost();
 }

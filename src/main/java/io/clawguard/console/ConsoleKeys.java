@@ -1,8 +1,12 @@
 package io.clawguard.console;
 
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.gui2.dialogs.ActionListDialogBuilder;
 import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.approval.ApprovalDecision;
+import io.clawguard.approval.VisibleText;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +17,7 @@ import java.util.Optional;
  * decision for exactly the request id that was selected on screen.
  */
 final class ConsoleKeys {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private final WindowBasedTextGUI gui;
     private final ConsoleModel model;
     private final ConsoleActions actions;
@@ -112,6 +117,8 @@ final class ConsoleKeys {
                 KeyBinding.special(KeyType.Tab, "Tab", "panes", "move between the approvals, ports, egress and"
                         + " scorecard panes", this::nextPane),
                 KeyBinding.character('x', "drop", "drop elevation now", false, this::drop),
+                KeyBinding.character('r', "runs", "the finished runs: Enter on one shows what it printed (its recording)",
+                        false, this::runs),
                 KeyBinding.character('t', "", "next theme (dark, light, high-contrast, mono)", false, this::nextTheme),
                 KeyBinding.character('?', "help", "the keys in force here", false, this::help),
                 quitKey());
@@ -120,6 +127,25 @@ final class ConsoleKeys {
     private KeyBinding quitKey() {
         return KeyBinding.character('q', "quit", "quit (asks first when quitting would deny pending requests)", false,
                 this::quit);
+    }
+
+    /** The finished runs, newest first; Enter on one asks the broker for its recording and shows it. */
+    private void runs() {
+        List<ActivityLine> runs = model.finishedRuns(50);
+        if (runs.isEmpty()) {
+            say("no finished run in the audit tail yet");
+            return;
+        }
+        ActionListDialogBuilder list = new ActionListDialogBuilder().setTitle("Finished runs")
+                .setDescription("Enter shows what the run printed");
+        for (ActivityLine run : runs) {
+            String label = Fit.fit(CLOCK.format(run.at()) + "  " + run.text(), 100);
+            list.addAction(label, () -> actions.recording(run.requestId()).whenComplete((text, error) ->
+                    gui.getGUIThread().invokeLater(() -> TextWindow.show(gui, "Run " + VisibleText.of(run.requestId())
+                            .text(), List.of((error == null ? text : "the broker did not answer: " + rootMessage(error))
+                            .split("\n", -1))))));
+        }
+        gui.addWindow(list.build());
     }
 
     private void approve(boolean keepAsked) {

@@ -212,6 +212,19 @@ public final class ConsoleModel {
         return new ArrayList<>(pending.values());
     }
 
+    /** The runs that finished, newest first, at most {@code most}: each by its exec_finish line. */
+    List<ActivityLine> finishedRuns(int most) {
+        List<ActivityLine> runs = new ArrayList<>();
+        List<ActivityLine> lines = activity.lines();
+        for (int i = lines.size() - 1; i >= 0 && runs.size() < most; i--) {
+            ActivityLine l = lines.get(i);
+            if (l.action().equals("exec_finish") && l.requestId() != null) {
+                runs.add(l);
+            }
+        }
+        return runs;
+    }
+
     public List<ActivityLine> activity() {
         return activity.lines();
     }

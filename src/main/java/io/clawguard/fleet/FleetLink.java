@@ -211,6 +211,13 @@ public final class FleetLink implements AdminLink {
         return h.saveBaseline(review).thenApply(m -> h.name() + ": " + m);
     }
 
+    @Override
+    public CompletableFuture<String> recording(String qualifiedId) {
+        HostLink h = host(HostQualified.hostOf(qualifiedId));
+        return h == null ? CompletableFuture.completedFuture("no host is named for " + qualifiedId)
+                : h.recording(HostQualified.localId(qualifiedId));
+    }
+
     private synchronized HostLink shownHost() {
         return hosts.get(current);
     }

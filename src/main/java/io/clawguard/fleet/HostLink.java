@@ -186,6 +186,11 @@ final class HostLink implements AutoCloseable {
         return l == null ? disconnected() : l.saveBaseline(review);
     }
 
+    CompletableFuture<String> recording(String localId) {
+        AdminLink l = link;
+        return l == null ? disconnected() : l.recording(localId);
+    }
+
     private CompletableFuture<String> disconnected() {
         return CompletableFuture.completedFuture(address.name() + " is disconnected: nothing was sent; its broker"
                 + " keeps the request until it times out");

@@ -102,6 +102,12 @@ final class ConsoleRig {
         }
 
         @Override
+        public CompletableFuture<String> recording(String requestId) {
+            return CompletableFuture.completedFuture("$ /usr/bin/id\nuid=0(root) gid=0(root)\n[recording of " + requestId
+                    + "]");
+        }
+
+        @Override
         public void showNextHost() {
             hostsShown++;
         }
