@@ -18,6 +18,7 @@ import io.clawguard.wire.ProtocolException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -188,15 +189,33 @@ final class AgentSession {
     private int relayed(Verdict.Run run, PinnedFolder folder, FrameStream frames, CommandRelay.Tap tap)
             throws IOException {
         AtomicReference<ChildWatch> watch = new AtomicReference<>();
+        AtomicReference<Path> cgroup = new AtomicReference<>();
+        // Whatever of the run left its process group: its cgroup when it has one, else what strace saw it make.
         Runnable killStrays = () -> {
+            Path cg = cgroup.get();
             ChildWatch w = watch.get();
-            if (w != null) {
+            if (cg != null) {
+                RunCgroups.kill(cg);
+            } else if (w != null) {
                 w.killAll();
             }
         };
         CommandRelay r = new CommandRelay(frames, context.killGrace(), () -> context.interrupted(run), tap, killStrays);
         relay = r;
         CommandLauncher.Launch launch = context.launcher().start(run, folder);
+        cgroup.set(launch.cgroup());
+        try {
+            return traced(run, r, launch, watch, killStrays);
+        } finally {
+            if (launch.cgroup() != null) {
+                // The run ends with its command: what it left running in its cgroup goes too.
+                RunCgroups.remove(launch.cgroup());
+            }
+        }
+    }
+
+    private int traced(Verdict.Run run, CommandRelay r, CommandLauncher.Launch launch,
+                       AtomicReference<ChildWatch> watch, Runnable killStrays) throws IOException {
         if (launch.trace() == null) {
             return r.relay(launch.process());
         }

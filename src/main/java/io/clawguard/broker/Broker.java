@@ -136,7 +136,8 @@ public final class Broker implements AutoCloseable {
         PeerRules peers = PeerRules.of(s.config(), s.ownUid(), Path.of("/etc/passwd"), Path.of("/etc/group"));
         Broker b = new Broker(s, peers, new CommandLauncher(helper(SETSID), helper(SETPRIV), helper(BASH),
                 CommandLauncher.homeOf(s.ownUid(), Path.of("/etc/passwd")), s.ownUid() == 0, optionalHelper(STRACE),
-                s.home().dir().resolve("spool")),
+                s.home().dir().resolve("spool"),
+                RunCgroups.find(Path.of("/proc/self/mountinfo"), Path.of("/proc/self/cgroup")).orElse(null)),
                 new RequesterReads(helper(SETPRIV), helper(CAT), s.ownUid()));
         try {
             for (SocketListener l : b.listeners) {

@@ -28,6 +28,8 @@ final class CommandLauncher {
 
     /** Runs a program under the name it was asked by: {@code bash -c 'exec -a "$0" "$@"' NAME PROGRAM ARGS}. */
     private static final String AS_NAMED = "exec -a \"$0\" \"$@\"";
+    /** Puts this process in the cgroup named by {@code $0}, then becomes the rest of the command line. */
+    private static final String JOIN_CGROUP = "echo $$ > \"$0/cgroup.procs\" && exec \"$@\"";
 
     private final Path setsid;
     private final Path setpriv;
@@ -36,9 +38,10 @@ final class CommandLauncher {
     private final boolean root;
     private final Path strace;
     private final Path traces;
+    private final RunCgroups cgroups;
 
-    /** A started run: its process, and the trace of its process tree (null when not traced). */
-    record Launch(Process process, Path trace, int ownExecs) {
+    /** A started run: its process, the trace of its process tree and its cgroup (each null when there is none). */
+    record Launch(Process process, Path trace, int ownExecs, Path cgroup) {
     }
 
     /**
@@ -46,9 +49,11 @@ final class CommandLauncher {
      * HOME a command run as the broker's own user gets. {@code strace} (null: not installed) follows each run's
      * process tree, its trace written in {@code traces}.
      */
-    CommandLauncher(Path setsid, Path setpriv, Path bash, String home, boolean root, Path strace, Path traces) {
+    CommandLauncher(Path setsid, Path setpriv, Path bash, String home, boolean root, Path strace, Path traces,
+                    RunCgroups cgroups) {
         this.strace = strace;
         this.traces = traces;
+        this.cgroups = cgroups;
         this.setsid = setsid;
         this.setpriv = setpriv;
         this.bash = bash;
@@ -78,7 +83,13 @@ final class CommandLauncher {
             throw new IOException(program + " was replaced since the request arrived (file " + run.binary()
                     + ", now " + now + ")");
         }
-        List<String> command = new ArrayList<>(List.of(setsid.toString(), "--"));
+        List<String> command = new ArrayList<>();
+        Path cgroup = cgroups == null ? null : cgroups.create(run.requestId());
+        if (cgroup != null) {
+            // The first process joins the run's cgroup before it becomes anything else: all it starts is in it.
+            command.addAll(List.of(bash.toString(), "-c", JOIN_CGROUP, cgroup.toString()));
+        }
+        command.addAll(List.of(setsid.toString(), "--"));
         RunAs as = run.runAs();
         // A root broker switches to the policy's user itself; one that is not root went through sudo -u.
         boolean switchUser = as != null && root;
@@ -109,7 +120,14 @@ final class CommandLauncher {
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(environment(run.commandEnv(), switchUser ? as.home() : home));
-        return new Launch(pb.start(), trace, ownExecs);
+        try {
+            return new Launch(pb.start(), trace, ownExecs, cgroup);
+        } catch (IOException e) {
+            if (cgroup != null) {
+                RunCgroups.remove(cgroup);
+            }
+            throw e;
+        }
     }
 
     /** An owner-only file for the run's trace, in the broker's own folder. */

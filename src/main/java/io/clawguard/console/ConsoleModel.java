@@ -1,6 +1,7 @@
 package io.clawguard.console;
 
 import io.clawguard.approval.VisibleText;
+import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.ApprovalDecided;
 import io.clawguard.bus.ApprovalProgress;
 import io.clawguard.bus.ApprovalRequested;
@@ -218,7 +219,7 @@ public final class ConsoleModel {
         List<ActivityLine> lines = activity.lines();
         for (int i = lines.size() - 1; i >= 0 && runs.size() < most; i--) {
             ActivityLine l = lines.get(i);
-            if (l.action().equals("exec_finish") && l.requestId() != null) {
+            if (l.action().equals(AuditAction.EXEC_FINISH.logName()) && l.requestId() != null) {
                 runs.add(l);
             }
         }

@@ -85,4 +85,24 @@ class ChildProcessesTest {
                 .isEqualTo(List.of("sh", "-c", "curl -s http://127.0.0.1:9/install | sh"));
         assertThat(Files.readString(home.auditLog())).contains("\"pattern\":\"\\\\bcurl\\\\b\"");
     }
+
+    /** Where the unified cgroup hierarchy is writable (here it is), each run lives in a cgroup of its own, gone after. */
+    @Test
+    void eachRunLivesInACgroupOfItsOwnWhichGoesWithIt() throws Exception {
+        StateHome home = TestHomes.under(root);
+        Path seen = root.resolve("cgroup");
+        String id;
+        try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
+            CompletableFuture<Integer> run = exec(home, List.of("/usr/bin/bash", "-c", "cat /proc/self/cgroup > " + seen));
+            var pending = broker.awaitPending(1);
+            id = pending.request().id();
+            broker.decide(pending, ApprovalDecision.approved(false));
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        }
+        String line = Files.readAllLines(seen).stream().filter(l -> l.startsWith("0::")).findFirst().orElseThrow();
+        assertThat(line).endsWith("/clawguard-runs/" + id);
+        Path mount = Path.of("/sys/fs/cgroup/unified").toFile().isDirectory() ? Path.of("/sys/fs/cgroup/unified")
+                : Path.of("/sys/fs/cgroup");
+        assertThat(mount.resolve(line.substring(4))).as("removed after the run").doesNotExist();
+    }
 }
