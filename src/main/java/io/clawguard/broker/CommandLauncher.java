@@ -96,6 +96,11 @@ final class CommandLauncher {
         // Traced from the outside in: strace (as the broker) follows setpriv, the command and all it starts. A
         // broker that is not root going through sudo cannot trace it (a traced setuid program runs unprivileged).
         boolean throughSudo = !run.runArgv().get(0).equals(run.binding().resolvedPath());
+        if ((strace == null || throughSudo) && !run.policy().denyChildren().isEmpty()) {
+            // A rule nobody can check is no rule: refused rather than run unwatched.
+            throw new IOException("command-policy.json has deny_children rules, but this run's children cannot be"
+                    + " followed (" + (strace == null ? "strace is not installed" : "it runs through sudo") + ")");
+        }
         Path trace = strace == null || throughSudo ? null : traceFile(run.requestId());
         if (trace != null) {
             command.addAll(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-e",
