@@ -9,9 +9,9 @@ import java.util.Map;
  * a copy of exactly these bytes from its own spool, so what the admin approved is what runs,
  * whatever happens to the file after the read.
  */
-record BoundScript(int argvIndex, String path, String realPath, byte[] content, String sha256) {
-    static BoundScript of(int argvIndex, String path, String realPath, byte[] content) {
-        return new BoundScript(argvIndex, path, realPath, content.clone(), AuditChain.sha256(content));
+record BoundScript(int argvIndex, String prefix, String path, String realPath, byte[] content, String sha256) {
+    static BoundScript of(int argvIndex, String prefix, String path, String realPath, byte[] content) {
+        return new BoundScript(argvIndex, prefix, path, realPath, content.clone(), AuditChain.sha256(content));
     }
 
     /** As the console shows it. */

@@ -45,7 +45,7 @@ final class ScriptBinding {
             }
             // The pinned folder's handle is this process's; what the admin reads is the folder's own path.
             String shownReal = real.toString();
-            bound.add(BoundScript.of(s.argvIndex(), s.path(), shownReal, content));
+            bound.add(BoundScript.of(s.argvIndex(), s.prefix(), s.path(), shownReal, content));
         }
         return bound;
     }

@@ -43,7 +43,7 @@ final class ScriptSpool {
             Files.write(copy, s.content(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             Files.setPosixFilePermissions(copy, AtomicFile.OWNER_ONLY);
-            argv.set(argvOffset + s.argvIndex(), copy.toString());
+            argv.set(argvOffset + s.argvIndex(), s.prefix() + copy);
         }
         return argv;
     }

@@ -143,6 +143,19 @@ final class ChildWatch {
         if (pid == firstPid && firstPidExecs++ < ownExecs) {
             return;
         }
-        sink.accept(new Child(pid, parents.getOrDefault(pid, 0L), path, argv));
+        sink.accept(new Child(pid, parents.getOrDefault(pid, 0L), exe(pid, path), argv));
+    }
+
+    /**
+     * The file the process runs, as the kernel has it ({@code /proc/PID/exe}): a symlink of another
+     * name, a path given relative to a descriptor, or none at all (fexecve) all lead to the real
+     * program. The path the trace shows stands in when the process is gone already.
+     */
+    private static String exe(long pid, String traced) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString();
+        } catch (IOException | UnsupportedOperationException gone) {
+            return traced;
+        }
     }
 }

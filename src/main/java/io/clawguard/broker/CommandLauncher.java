@@ -28,6 +28,8 @@ final class CommandLauncher {
 
     /** Runs a program under the name it was asked by: {@code bash -c 'exec -a "$0" "$@"' NAME PROGRAM ARGS}. */
     private static final String AS_NAMED = "exec -a \"$0\" \"$@\"";
+    /** The kernel's limit on one argument (32 pages): strace printing this much never cuts an argv string. */
+    private static final String MAX_ARG_STRLEN = "131072";
     /** Puts this process in the cgroup named by {@code $0}, then becomes the rest of the command line. */
     private static final String JOIN_CGROUP = "echo $$ > \"$0/cgroup.procs\" && exec \"$@\"";
 
@@ -104,7 +106,7 @@ final class CommandLauncher {
         Path trace = strace == null || throughSudo ? null : traceFile(run.requestId());
         if (trace != null) {
             command.addAll(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-e",
-                    "trace=execve,execveat,clone,clone3,fork,vfork", "-e", "signal=none", "-s", "65536", "-o",
+                    "trace=execve,execveat,clone,clone3,fork,vfork", "-e", "signal=none", "-s", MAX_ARG_STRLEN, "-o",
                     trace.toString(), "--"));
         }
         int ownExecs = 1;

@@ -34,6 +34,8 @@ final class RunRecorder implements CommandRelay.Tap {
     private final OutputStream out;
     private final JsonFactory json = new JsonFactory();
     private final CharsetDecoder[] decoders = new CharsetDecoder[3];
+    /** Per stream, the start of a character the last write split: decoded with the next write. */
+    private final byte[][] leftover = {new byte[0], new byte[0], new byte[0]};
     private long recorded;
     private boolean truncated;
     private boolean closed;
@@ -90,8 +92,12 @@ final class RunRecorder implements CommandRelay.Tap {
             return;
         }
         recorded += length;
-        CharBuffer text = CharBuffer.allocate(length + 4);
-        decoders[stream].decode(ByteBuffer.wrap(bytes, 0, length), text, false);
+        byte[] held = leftover[stream];
+        ByteBuffer in = ByteBuffer.allocate(held.length + length).put(held).put(bytes, 0, length).flip();
+        CharBuffer text = CharBuffer.allocate(in.remaining() + 4);
+        decoders[stream].decode(in, text, false);
+        leftover[stream] = new byte[in.remaining()];
+        in.get(leftover[stream]);
         text.flip();
         if (text.hasRemaining()) {
             write(code, text.toString());

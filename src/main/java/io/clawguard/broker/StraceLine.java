@@ -33,6 +33,7 @@ sealed interface StraceLine {
 
     Pattern HEAD = Pattern.compile("^(\\d+) +(.*)$");
     Pattern SPAWN = Pattern.compile("^(?:clone3?|v?fork)\\(.*\\) += (\\d+)$");
+    Pattern SPAWN_RESUMED = Pattern.compile("^<\\.\\.\\. (?:clone3?|v?fork) resumed>.*\\) += (\\d+)$");
     Pattern RESUMED = Pattern.compile("^<\\.\\.\\. execve(?:at)? resumed>.*\\) += (-?\\d+).*$");
 
     static Optional<StraceLine> parse(String line) {
@@ -43,6 +44,9 @@ sealed interface StraceLine {
         long pid = Long.parseLong(h.group(1));
         String rest = h.group(2);
         Matcher spawn = SPAWN.matcher(rest);
+        if (!spawn.matches()) {
+            spawn = SPAWN_RESUMED.matcher(rest);
+        }
         if (spawn.matches()) {
             return Optional.of(new Spawn(pid, Long.parseLong(spawn.group(1))));
         }
@@ -50,10 +54,19 @@ sealed interface StraceLine {
         if (resumed.matches()) {
             return Optional.of(new Resumed(pid, resumed.group(1).equals("0")));
         }
-        if (!rest.startsWith("execve(")) {
+        Reader r;
+        if (rest.startsWith("execve(")) {
+            r = new Reader(rest, "execve(".length());
+        } else if (rest.startsWith("execveat(")) {
+            // execveat(dirfd, path, argv, …): fexecve and exec by descriptor; the path may be "" (the file is the fd).
+            int comma = rest.indexOf(", ");
+            if (comma < 0) {
+                return Optional.empty();
+            }
+            r = new Reader(rest, comma + 2);
+        } else {
             return Optional.empty();
         }
-        Reader r = new Reader(rest, "execve(".length());
         String path = r.string();
         if (path == null || !r.skip(", [")) {
             return Optional.empty();

@@ -44,10 +44,7 @@ final class InterpreterReading {
             readExec(argv, from, it, depth);
             return;
         }
-        boolean inlineOperand = false;
-        boolean stdin = false;
-        boolean gotScriptOption = false;
-        boolean codeGiven = false;
+        Opts o = new Opts();
         int i = from + 1;
         for (; i < argv.size(); i++) {
             String a = argv.get(i);
@@ -59,45 +56,13 @@ final class InterpreterReading {
                     .length() > 0))) {
                 break;
             }
-            String value;
-            if (it.inlineOptions().contains(a) && i + 1 < argv.size()) {
-                code(argv, ++i);
-                codeGiven = true;
-            } else if ((value = Interpreter.attached(a, it.inlineOptions())) != null) {
-                attachedCode(value, i);
-                codeGiven = true;
-            } else if (it.shellTextOptions().contains(a) && i + 1 < argv.size()) {
-                code(argv, ++i);
-                codeGiven = true;
-            } else if ((value = Interpreter.attached(a, it.shellTextOptions())) != null) {
-                attachedCode(value, i);
-                codeGiven = true;
-            } else if (it.moduleOptions().contains(a) && i + 1 < argv.size()) {
-                notes.add(program + " runs the installed module " + argv.get(++i) + " (its code is not shown here)");
-                codeGiven = true;
-            } else if ((value = Interpreter.attached(a, it.moduleOptions())) != null) {
-                notes.add(program + " runs the installed module " + value + " (its code is not shown here)");
-                codeGiven = true;
-            } else if (it.scriptOptions().contains(a) && i + 1 < argv.size()) {
-                i++;
-                scripts.add(new InterpreterUse.Script(i, argv.get(i)));
-                gotScriptOption = true;
-                codeGiven = true;
-            } else if (it.inlineOperandOptions().contains(a)) {
-                inlineOperand = true;
-            } else if (it.stdinOptions().contains(a)) {
-                stdin = true;
-            } else if (it.valueOptions().contains(a)) {
-                i++;
-            } else if (Interpreter.attached(a, it.valueOptions()) != null) {
-                continue;
-            } else if (!a.startsWith("--") && a.length() > 2 && !it.clusterOptions().isEmpty()) {
-                // A cluster such as -lc or -ec: every letter an option of its own.
-                String letters = a.substring(1);
-                inlineOperand |= it.inlineOperandOptions().stream().anyMatch(o -> letters.indexOf(o.charAt(1)) >= 0);
-                stdin |= it.stdinOptions().stream().anyMatch(o -> letters.indexOf(o.charAt(1)) >= 0);
-            }
+            i = a.startsWith("--") || a.startsWith("+") || a.length() == 2 ? whole(argv, i, it, program, o)
+                    : cluster(argv, i, it, program, o);
         }
+        boolean inlineOperand = o.inlineOperand && !o.codeGiven;
+        boolean stdin = o.stdin;
+        boolean gotScriptOption = o.gotScriptOption;
+        boolean codeGiven = o.codeGiven;
         if (it.permute()) {
             // Options after operands count too (GNU getopt): su root -c CMD, flock FILE -c CMD.
             for (int j = i; j < argv.size(); j++) {
@@ -151,13 +116,100 @@ final class InterpreterReading {
             if (it.programOperand() && !gotScriptOption) {
                 code(argv, i);
             } else if (it.scriptOperand() && !codeGiven) {
-                scripts.add(new InterpreterUse.Script(i, argv.get(i)));
+                scripts.add(new InterpreterUse.Script(i, argv.get(i), ""));
             }
             return;
         }
         if (stdin || (!codeGiven && it.readsCode())) {
             notes.add(program + " reads code from standard input (not shown here)");
         }
+    }
+
+    /** What one program's options said so far. */
+    private static final class Opts {
+        boolean inlineOperand;
+        boolean stdin;
+        boolean gotScriptOption;
+        boolean codeGiven;
+    }
+
+    /** One option as a whole word ({@code -c}, {@code --eval}, {@code --eval=CODE}); returns the last argv index it used. */
+    private int whole(List<String> argv, int i, Interpreter it, String program, Opts o) {
+        String a = argv.get(i);
+        String value;
+        if ((it.inlineOptions().contains(a) || it.shellTextOptions().contains(a)) && i + 1 < argv.size()) {
+            code(argv, ++i);
+            o.codeGiven = true;
+        } else if ((value = Interpreter.attached(a, it.inlineOptions())) != null
+                || (value = Interpreter.attached(a, it.shellTextOptions())) != null) {
+            attachedCode(value, i);
+            o.codeGiven = true;
+        } else if (it.moduleOptions().contains(a) && i + 1 < argv.size()) {
+            notes.add(program + " runs the installed module " + argv.get(++i) + " (its code is not shown here)");
+            o.codeGiven = true;
+        } else if (it.scriptOptions().contains(a) && i + 1 < argv.size()) {
+            i++;
+            scripts.add(new InterpreterUse.Script(i, argv.get(i), ""));
+            o.gotScriptOption = true;
+        } else if ((value = Interpreter.attached(a, it.scriptOptions())) != null) {
+            scripts.add(new InterpreterUse.Script(i, value, a.substring(0, a.length() - value.length())));
+            o.gotScriptOption = true;
+        } else if (it.inlineOperandOptions().contains(a)) {
+            o.inlineOperand = true;
+        } else if (it.stdinOptions().contains(a)) {
+            o.stdin = true;
+        } else if (it.valueOptions().contains(a)) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * A group of single-letter options ({@code -lc}, {@code -vS STRING}, {@code -Eu USER},
+     * {@code -cCODE}) read the way getopt reads it: letter by letter, until one that takes a
+     * value, whose value is the rest of the group or, when nothing is left, the next word.
+     */
+    private int cluster(List<String> argv, int i, Interpreter it, String program, Opts o) {
+        String a = argv.get(i);
+        for (int j = 1; j < a.length(); j++) {
+            String opt = "-" + a.charAt(j);
+            String rest = a.substring(j + 1);
+            boolean next = rest.isEmpty() && i + 1 < argv.size();
+            if (it.inlineOptions().contains(opt) || it.shellTextOptions().contains(opt)) {
+                if (next) {
+                    code(argv, ++i);
+                } else {
+                    attachedCode(rest, i);
+                }
+                o.codeGiven = true;
+                return i;
+            }
+            if (it.moduleOptions().contains(opt)) {
+                notes.add(program + " runs the installed module " + (next ? argv.get(++i) : rest)
+                        + " (its code is not shown here)");
+                o.codeGiven = true;
+                return i;
+            }
+            if (it.scriptOptions().contains(opt)) {
+                if (next) {
+                    i++;
+                    scripts.add(new InterpreterUse.Script(i, argv.get(i), ""));
+                } else {
+                    scripts.add(new InterpreterUse.Script(i, rest, a.substring(0, j + 1)));
+                }
+                o.gotScriptOption = true;
+                return i;
+            }
+            if (it.valueOptions().contains(opt)) {
+                return next ? i + 1 : i;
+            }
+            if (it.inlineOperandOptions().contains(opt)) {
+                o.inlineOperand = true;
+            } else if (it.stdinOptions().contains(opt)) {
+                o.stdin = true;
+            }
+        }
+        return i;
     }
 
     private void code(List<String> argv, int at) {

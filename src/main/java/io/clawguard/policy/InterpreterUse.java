@@ -12,8 +12,11 @@ public record InterpreterUse(List<String> inlineCode, List<Integer> inlineArgs, 
                              List<String> notes) {
     public static final InterpreterUse NONE = new InterpreterUse(List.of(), List.of(), List.of(), List.of());
 
-    /** A script argument: its place in the argv and the path as written there. */
-    public record Script(int argvIndex, String path) {
+    /**
+     * A script argument: its place in the argv, the path as written there, and what comes before
+     * the path in the same word ({@code -f} of {@code -fprog.awk}; empty when the word is the path).
+     */
+    public record Script(int argvIndex, String path, String prefix) {
     }
 
     public InterpreterUse {

@@ -44,12 +44,12 @@ class InterpreterTableTest {
     @Test
     void aScriptIsTheFirstOperandAndKnowsItsPlaceInTheArgv() {
         InterpreterUse use = read("/usr/bin/python3", "-W", "ignore", "deploy.py", "--force");
-        assertThat(use.scripts()).containsExactly(new InterpreterUse.Script(3, "deploy.py"));
+        assertThat(use.scripts()).containsExactly(new InterpreterUse.Script(3, "deploy.py", ""));
         assertThat(use.inlineCode()).isEmpty();
         assertThat(read("/bin/bash", "--", "-weird-name.sh").scripts())
-                .containsExactly(new InterpreterUse.Script(2, "-weird-name.sh"));
+                .containsExactly(new InterpreterUse.Script(2, "-weird-name.sh", ""));
         assertThat(read("/usr/bin/awk", "-f", "prog.awk", "data").scripts())
-                .containsExactly(new InterpreterUse.Script(2, "prog.awk"));
+                .containsExactly(new InterpreterUse.Script(2, "prog.awk", ""));
     }
 
     @Test
@@ -69,12 +69,12 @@ class InterpreterTableTest {
                 .inlineCode()).containsExactly("gzip \"$1\"");
         assertThat(read("/bin/busybox", "sh", "-c", "wget x").inlineCode()).containsExactly("wget x");
         assertThat(read("/usr/bin/timeout", "-s", "KILL", "30", "python3", "job.py").scripts())
-                .containsExactly(new InterpreterUse.Script(5, "job.py"));
+                .containsExactly(new InterpreterUse.Script(5, "job.py", ""));
         assertThat(read("/usr/bin/nice", "-n", "5", "nohup", "bash", "-c", "x").inlineCode()).containsExactly("x");
         assertThat(read("/usr/bin/flock", "/run/lock", "-c", "make install").inlineCode()).containsExactly("make install");
         assertThat(read("/usr/bin/su", "root", "-c", "id").inlineCode()).containsExactly("id");
         assertThat(read("/usr/bin/runuser", "-u", "app", "--", "bash", "x.sh").scripts())
-                .containsExactly(new InterpreterUse.Script(5, "x.sh"));
+                .containsExactly(new InterpreterUse.Script(5, "x.sh", ""));
         assertThat(read("/usr/bin/flock", "-c", "make install", "/run/lock").inlineCode()).containsExactly("make install");
         assertThat(read("/usr/bin/su", "-c", "id", "root").inlineCode()).containsExactly("id");
         assertThat(read("/usr/bin/watch", "-n", "1", "ls", "-l").inlineCode()).containsExactly("ls -l");
