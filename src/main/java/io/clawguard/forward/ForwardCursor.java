@@ -2,10 +2,13 @@ package io.clawguard.forward;
 
 import io.clawguard.files.AtomicFile;
 import io.clawguard.json.JsonValues;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,11 +37,23 @@ record ForwardCursor(long seq, String hash) {
         return NONE;
     }
 
+    /**
+     * Written whole (a temp file synced, then renamed over the cursor) through plain streams, which
+     * a thread's interrupt does not break: a stop asked for just as a batch was confirmed must not
+     * lose the record of it, or the next start sends that batch again.
+     */
     void write(Path log) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", seq);
         m.put("hash", hash);
-        AtomicFile.write(of(log), (JsonValues.canonical(m) + "\n").getBytes(StandardCharsets.UTF_8),
-                AtomicFile.OWNER_ONLY);
+        Path target = of(log);
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(AtomicFile.OWNER_ONLY));
+        try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+            out.write((JsonValues.canonical(m) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

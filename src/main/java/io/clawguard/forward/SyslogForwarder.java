@@ -229,18 +229,11 @@ public final class SyslogForwarder {
         retry = FIRST_RETRY;
         problem = null;
         delivered = new ForwardCursor(last.seq(), last.hash());
-        // A stop asked for while the batch was out must not cost the record of its delivery: file
-        // channels give up on an interrupted thread, and the next start would send it again.
-        boolean stopping = Thread.interrupted();
         try {
             delivered.write(log);
         } catch (IOException e) {
             // Sending goes on; after a restart the records since the last cursor written are sent again.
             LOG.warn("cannot record how far forwarding got in {}", ForwardCursor.of(log), e);
-        } finally {
-            if (stopping) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -3,17 +3,12 @@ package io.clawguard.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.exec.ExecClient;
-import io.clawguard.exec.ExecRequestJson;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.JsonValues;
+import io.clawguard.testing.InProcessAgent;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,9 +30,7 @@ class ChildProcessesTest {
     Path root;
 
     private static CompletableFuture<Integer> exec(StateHome home, List<String> argv) {
-        return CompletableFuture.supplyAsync(() -> new ExecClient(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run(home.agentSocket(), ExecRequestJson.encode(argv, "children test", false, false, null, Map.of())));
+        return InProcessAgent.exec(home, argv, false);
     }
 
     /** The exec_child records of the log, as their argv. */

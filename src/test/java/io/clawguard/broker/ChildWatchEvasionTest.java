@@ -3,21 +3,15 @@ package io.clawguard.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clawguard.approval.ApprovalDecision;
-import io.clawguard.exec.ExecClient;
-import io.clawguard.exec.ExecRequestJson;
 import io.clawguard.files.StateHome;
+import io.clawguard.testing.InProcessAgent;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,9 +26,7 @@ class ChildWatchEvasionTest {
     Path root;
 
     private static CompletableFuture<Integer> exec(StateHome home, List<String> argv) {
-        return CompletableFuture.supplyAsync(() -> new ExecClient(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run(home.agentSocket(), ExecRequestJson.encode(argv, "child evasion", false, false, null, Map.of())));
+        return InProcessAgent.exec(home, argv, false);
     }
 
     private int run(StateHome home, List<String> argv) throws Exception {

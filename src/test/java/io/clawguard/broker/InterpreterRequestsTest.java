@@ -7,24 +7,18 @@ import io.clawguard.approval.PendingApprovals;
 import io.clawguard.elevation.AllowedCommand;
 import io.clawguard.elevation.CommandBinding;
 import io.clawguard.elevation.ElevationStore;
-import io.clawguard.exec.ExecClient;
-import io.clawguard.exec.ExecRequestJson;
 import io.clawguard.files.FileIdentity;
 import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
+import io.clawguard.testing.InProcessAgent;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,9 +34,7 @@ class InterpreterRequestsTest {
     Path root;
 
     private static CompletableFuture<Integer> exec(StateHome home, List<String> argv, boolean keep) {
-        return CompletableFuture.supplyAsync(() -> new ExecClient(new ByteArrayInputStream(new byte[0]),
-                new ByteArrayOutputStream(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .run(home.agentSocket(), ExecRequestJson.encode(argv, "interpreter test", false, keep, null, Map.of())));
+        return InProcessAgent.exec(home, argv, keep);
     }
 
     @Test

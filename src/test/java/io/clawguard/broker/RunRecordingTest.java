@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clawguard.approval.ApprovalDecision;
 import io.clawguard.approval.PendingApprovals;
 import io.clawguard.audit.RecordingCheck;
-import io.clawguard.exec.ExecClient;
-import io.clawguard.exec.ExecRequestJson;
 import io.clawguard.files.StateHome;
 import io.clawguard.json.JsonValues;
 import io.clawguard.testing.CliProcess;
+import io.clawguard.testing.InProcessAgent;
 import io.clawguard.testing.RunningBroker;
 import io.clawguard.testing.TestHomes;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +37,7 @@ class RunRecordingTest {
     /** Runs {@code argv} through a broker, approved once, with {@code stdin}; returns the run's request id. */
     private static String run(StateHome home, List<String> argv, String stdin) throws Exception {
         try (RunningBroker broker = new RunningBroker(home, Clock.systemUTC(), Duration.ofMinutes(5))) {
-            CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> new ExecClient(
-                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(home.agentSocket(),
-                    ExecRequestJson.encode(argv, "recording test", false, false, null, Map.of())));
+            CompletableFuture<Integer> done = InProcessAgent.exec(home, argv, false, stdin);
             PendingApprovals.Pending p = broker.awaitPending(1);
             broker.decide(p, ApprovalDecision.approved(false));
             assertThat(done.get(30, TimeUnit.SECONDS)).isZero();
