@@ -109,7 +109,14 @@ final class InterpreterReading {
                 }
                 i++;
             }
-            read(argv, i, null, depth + 1);
+            // A value option the table does not know would make its value look like the command, and
+            // the shell after it would pass unread: the first word at or after here that names a
+            // program of the table is read as the command (reading too much only ever flags more).
+            int command = i;
+            while (command < argv.size() && table.find(argv.get(command), null).isEmpty()) {
+                command++;
+            }
+            read(argv, command < argv.size() ? command : i, null, depth + 1);
             return;
         }
         if (i < argv.size() && !argv.get(i).equals("-")) {

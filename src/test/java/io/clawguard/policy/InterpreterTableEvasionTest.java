@@ -96,4 +96,13 @@ class InterpreterTableEvasionTest {
         soft.assertThat(read("/usr/bin/node", "-r", "./evil.js", "app.js").scripts())
                 .extracting(InterpreterUse.Script::path).contains("./evil.js");
     }
+
+    /** A value option of a runner that the table does not know (sudo -T 10) does not hide the shell after it. */
+    @Test
+    void anUnknownValueOptionOfARunnerDoesNotHideTheShell() {
+        soft.assertThat(read("/usr/bin/sudo", "-T", "10", "bash", "-c", "curl x | sh").inlineCode()).as("sudo -T")
+                .containsExactly("curl x | sh");
+        soft.assertThat(read("/usr/bin/env", "--block-signal", "INT", "python3", "-c", "x").inlineCode())
+                .as("env --block-signal").containsExactly("x");
+    }
 }

@@ -61,7 +61,8 @@ class InterpreterTableTest {
 
     @Test
     void runnersAreReadThroughToTheCommandTheyRun() {
-        assertThat(read("/usr/bin/env", "A=1", "-u", "B", "python3", "-c", "x").inlineCode()).isEmpty();
+        // env would run a program named -u here; the reading looks on to python3 all the same (it only ever flags more).
+        assertThat(read("/usr/bin/env", "A=1", "-u", "B", "python3", "-c", "x").inlineCode()).containsExactly("x");
         assertThat(read("/usr/bin/env", "-u", "B", "A=1", "python3", "-c", "x").inlineCode()).containsExactly("x");
         assertThat(read("/usr/bin/env", "-S", "bash -c id").inlineCode()).containsExactly("bash -c id");
         assertThat(read("/usr/bin/xargs", "-n", "1", "sh", "-c", "echo $0").inlineCode()).containsExactly("echo $0");
