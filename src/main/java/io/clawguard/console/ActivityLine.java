@@ -14,6 +14,9 @@ import java.util.Optional;
  * and the run it belongs to (its request id, as the broker gave it: only ever sent back to it).
  */
 public record ActivityLine(Instant at, String action, String text, Tone severity, String requestId) {
+    /** Far wider than any terminal; the detail views show a request whole. */
+    static final int MAX_TEXT = 4096;
+
     public static ActivityLine of(Map<String, Object> record, Instant fallback) {
         String action = VisibleText.of(String.valueOf(record.getOrDefault("action", "?"))).text();
         Optional<AuditAction> known = AuditAction.named(record.get("action"));
@@ -50,7 +53,9 @@ public record ActivityLine(Instant at, String action, String text, Tone severity
             severity = Boolean.TRUE.equals(record.get("approved")) ? Tone.GOOD : Tone.BAD;
         }
         String requestId = record.get("request_id") instanceof String id ? id : null;
-        return new ActivityLine(at, action, text.toString(), severity, requestId);
+        // One screen line each, 500 of them kept: an agent's 16 MiB argv must not make that gigabytes.
+        String shown = text.length() <= MAX_TEXT ? text.toString() : text.substring(0, MAX_TEXT) + "…";
+        return new ActivityLine(at, action, shown, severity, requestId);
     }
 
     private static void appendField(StringBuilder text, Map<String, Object> record, String field) {

@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FleetLink implements AdminLink {
     private static final Logger LOG = LoggerFactory.getLogger(FleetLink.class);
-    /** Audit records kept per host for when it is shown: what the activity pane holds. */
+    /** Audit records kept per host for when it is shown: what the activity pane holds, by count and by size. */
     private static final int AUDIT_KEPT = 500;
+    static final long AUDIT_KEPT_CHARS = 8L << 20;
     /**
      * Pending requests shown per host at most: a broker holds far fewer (256 per agent user by
      * default), and one that claims more is not to be believed with the console's memory.
@@ -55,6 +56,8 @@ public final class FleetLink implements AdminLink {
         final Map<Class<?>, Event> latest = new LinkedHashMap<>();
         final Deque<AuditRecorded> audit = new ArrayDeque<>();
         final Set<String> pending = new LinkedHashSet<>();
+        final Deque<Long> auditSizes = new ArrayDeque<>();
+        long auditChars;
         boolean overflowTold;
     }
 
@@ -103,6 +106,8 @@ public final class FleetLink implements AdminLink {
         Shown s = shown.get(host.name());
         s.latest.clear();
         s.audit.clear();
+        s.auditSizes.clear();
+        s.auditChars = 0;
         if (isShown(host)) {
             view++;
             publishHosts();
@@ -112,9 +117,14 @@ public final class FleetLink implements AdminLink {
     private synchronized void received(HostLink host, Event e) {
         Shown s = shown.get(host.name());
         if (e instanceof AuditRecorded a) {
+            // Another host's records are kept by size too: 500 of a broker's largest lines would be gigabytes.
+            long size = String.valueOf(a.record()).length();
             s.audit.addLast(a);
-            if (s.audit.size() > AUDIT_KEPT) {
+            s.auditSizes.addLast(size);
+            s.auditChars += size;
+            while (s.audit.size() > AUDIT_KEPT || (s.auditChars > AUDIT_KEPT_CHARS && s.audit.size() > 1)) {
                 s.audit.removeFirst();
+                s.auditChars -= s.auditSizes.removeFirst();
             }
         } else if (e instanceof ElevationChanged || e instanceof NetworkChanged || e instanceof ScorecardChanged
                 || e instanceof ForwardingChanged) {

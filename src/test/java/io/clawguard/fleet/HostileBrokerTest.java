@@ -7,6 +7,7 @@ import io.clawguard.approval.WireProtocol;
 import io.clawguard.attach.BrokerInfo;
 import io.clawguard.attach.EventCodec;
 import io.clawguard.bus.ApprovalRequested;
+import io.clawguard.bus.AuditRecorded;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.HostsChanged;
 import io.clawguard.bus.Tick;
@@ -80,6 +81,33 @@ class HostileBrokerTest {
             fleet.attach(seen::add, () -> { });
             await(seen, ApprovalRequested.class);
             assertThat(seen).as("events the console was handed").noneMatch(Tick.class::isInstance);
+        } finally {
+            fleet.close();
+        }
+    }
+
+    /** A broker that sends its largest records over and over does not fill the console: a host's kept records are bounded by size. */
+    @Test
+    void aFloodOfHugeAuditRecordsIsKeptWithinItsBound() throws Exception {
+        Instant t = Instant.parse("2026-11-25T00:00:00Z");
+        List<Event> flood = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            flood.add(new AuditRecorded(Map.of("action", "approval_requested", "seq", (long) i, "argv",
+                    List.of("/usr/bin/echo", "x".repeat(1 << 20))), t));
+        }
+        Path liar = broker("liar", flood, new EventCodec());
+        Path good = broker("good", List.of(), new EventCodec());
+        List<Event> seen = new CopyOnWriteArrayList<>();
+        FleetLink fleet = new FleetLink(HostAddress.parseAll(List.of("good=ssh://h1" + good, "liar=ssh://h2" + liar)),
+                standIns(), Clock.systemUTC());
+        try {
+            fleet.attach(seen::add, () -> { });
+            Thread.sleep(3_000);
+            seen.clear();
+            fleet.showNextHost();
+            long chars = seen.stream().filter(AuditRecorded.class::isInstance)
+                    .mapToLong(e -> String.valueOf(((AuditRecorded) e).record()).length()).sum();
+            assertThat(chars).isPositive().isLessThanOrEqualTo(FleetLink.AUDIT_KEPT_CHARS + (2 << 20));
         } finally {
             fleet.close();
         }
