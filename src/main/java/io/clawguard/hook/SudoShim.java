@@ -17,7 +17,8 @@ import java.util.List;
  * run a command ({@code sudo CMD}, {@code sudo -k -E CMD}, {@code sudo -u root CMD}, …) into a
  * {@code clawguard exec --use-sudo} request, passes to the real sudo only the forms that run
  * nothing ({@code -h -V -l -k -K -v} alone), and refuses every other option with exit code 2.
- * A user install keeps it in {@code ~/.openclaw/bin}; the system install in {@link #SYSTEM_DIR}.
+ * A user install keeps it in its state folder's {@code bin} ({@code ~/.openclaw/security/bin}); the system
+ * install in {@link #SYSTEM_DIR}.
  */
 public final class SudoShim {
     /** The line that marks a file as ours, so uninstall never removes someone else's sudo. */

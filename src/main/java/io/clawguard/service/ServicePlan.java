@@ -56,7 +56,7 @@ public record ServicePlan(List<ServiceStep> steps, List<String> nextSteps) {
                     "0644"));
             steps.add(new ServiceStep.CopyFile(page, l.at(ServiceLayout.MAN_DIR.resolve(page.getFileName())), "0644"));
         }
-        // The shim goes in a root-owned folder rather than the agent's ~/.openclaw/bin: root then
+        // The shim goes in a root-owned folder rather than a folder of the agent's: root then
         // never writes into a folder the agent controls (no link or rename games to win) and never
         // runs anything as the agent with root's environment; the agent only has to find it on PATH.
         steps.add(new ServiceStep.Folder(l.at(ServiceLayout.SHIM_PARENT), "0755"));
