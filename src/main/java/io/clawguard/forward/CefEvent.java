@@ -3,8 +3,6 @@ package io.clawguard.forward;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
 import io.clawguard.json.TerminalEscapes;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ final class CefEvent {
                 .append(header(action)).append('|').append(header(action.replace('_', ' '))).append('|')
                 .append(severity.cef()).append('|');
         Map<String, Object> ext = new LinkedHashMap<>();
-        ext.put("rt", millis(record.get("ts_utc")));
+        ext.put("rt", RecordTime.millis(record.get("ts_utc")));
         ext.put("dvchost", hostname);
         ext.put("act", action);
         labelled(ext, 1, "seq", record.get(AuditChain.SEQ), true);
@@ -94,13 +92,5 @@ final class CefEvent {
             }
         });
         return b.toString();
-    }
-
-    private static long millis(Object ts) {
-        try {
-            return Instant.parse(String.valueOf(ts)).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
     }
 }

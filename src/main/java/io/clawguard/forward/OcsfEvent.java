@@ -3,8 +3,6 @@ package io.clawguard.forward;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
 import io.clawguard.policy.ShellQuote;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ final class OcsfEvent {
         Severity severity = Severity.of(action.orElse(null));
         e.put("severity_id", severity.ocsfId());
         e.put("severity", severity.ocsfName());
-        e.put("time", millis(record.get("ts_utc")));
+        e.put("time", RecordTime.millis(record.get("ts_utc")));
         e.put("message", String.valueOf(record.get("action")));
         status(record, action.orElse(null), e);
         e.put("metadata", metadata(record, productVersion));
@@ -165,14 +163,6 @@ final class OcsfEvent {
         f.put("title", String.valueOf(first(record, "detail", "problem", "subject", "action")));
         f.put("types", List.of(subject.split(" ", 2)[0]));
         return f;
-    }
-
-    private static long millis(Object ts) {
-        try {
-            return Instant.parse(String.valueOf(ts)).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return 0;
-        }
     }
 
     private static Object first(Map<String, Object> record, String... fields) {

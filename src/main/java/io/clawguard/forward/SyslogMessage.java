@@ -3,8 +3,6 @@ package io.clawguard.forward;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
@@ -49,11 +47,7 @@ final class SyslogMessage {
 
     /** The record's time when it is one (the log's own), to the microsecond RFC 5424 allows, else NILVALUE. */
     private static String timestamp(Object ts) {
-        try {
-            return Instant.parse(String.valueOf(ts)).truncatedTo(ChronoUnit.MICROS).toString();
-        } catch (DateTimeParseException e) {
-            return "-";
-        }
+        return RecordTime.of(ts).map(t -> t.truncatedTo(ChronoUnit.MICROS).toString()).orElse("-");
     }
 
     /** An SD-PARAM, with {@code "}, {@code \} and {@code ]} escaped as RFC 5424 requires. */
