@@ -20,6 +20,7 @@ import io.clawguard.bus.Tick;
 import io.clawguard.compliance.Assessor;
 import io.clawguard.compliance.ComplianceMonitor;
 import io.clawguard.compliance.ControlCatalog;
+import io.clawguard.compliance.OpenClawHome;
 import io.clawguard.compliance.ThisHost;
 import io.clawguard.files.StateHome;
 import io.clawguard.forward.SyslogForwarder;
@@ -233,7 +234,8 @@ public final class Broker implements AutoCloseable {
             SyslogForwarder.of(settings.config().syslog(), settings.home().auditLog(), bus, settings.clock(),
                     hostname(), Product.VERSION).start(scheduled("syslog-forwarder"));
         }
-        new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(), new ThisHost(),
+        new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), settings.home(),
+                OpenClawHome.onThisHost(null, settings.config().agentUsers()), new ThisHost(),
                 () -> state.network().flatMap(NetworkMonitor::lastScan), auditWatch, bus, settings.clock(), hostname())
                 .start(scheduled("compliance"), Duration.ofSeconds(30));
     }

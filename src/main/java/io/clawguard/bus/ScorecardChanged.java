@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The compliance scorecard after a new assessment: score, band, counts by status and risk, every check worst first. */
-public record ScorecardChanged(int score, String band, Map<String, Long> byStatus, Map<String, Long> byRisk,
-                               List<CheckView> checks, Instant at) implements Event {
+/**
+ * The compliance scorecard after a new assessment: score, coverage ("17 of 26 checks assessed"),
+ * band, counts by status and risk, every check worst first.
+ */
+public record ScorecardChanged(int score, String coverage, int coveragePercent, String band,
+                               Map<String, Long> byStatus, Map<String, Long> byRisk, List<CheckView> checks,
+                               Instant at) implements Event {
     public ScorecardChanged {
         byStatus = Map.copyOf(byStatus);
         byRisk = Map.copyOf(byRisk);

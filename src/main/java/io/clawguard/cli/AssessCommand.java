@@ -1,15 +1,20 @@
 package io.clawguard.cli;
 
 import io.clawguard.compliance.Assessment;
+import io.clawguard.compliance.AssessmentSettings;
 import io.clawguard.compliance.AssessmentJson;
 import io.clawguard.compliance.Assessor;
 import io.clawguard.compliance.ControlCatalog;
 import io.clawguard.compliance.HtmlReport;
 import io.clawguard.compliance.MarkdownReport;
 import io.clawguard.compliance.Notifier;
+import io.clawguard.compliance.OpenClawHome;
 import io.clawguard.compliance.ScoredCheck;
 import io.clawguard.compliance.Signals;
+import io.clawguard.compliance.Status;
 import io.clawguard.compliance.ThisHost;
+import io.clawguard.compliance.XccdfReport;
+import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.AtomicFile;
 import io.clawguard.files.StateHome;
 import io.clawguard.fleet.FleetAssessment;
@@ -18,6 +23,7 @@ import io.clawguard.fleet.SshSettings;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.OwnerLookup;
+import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +48,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = {"Assess the controls (ISO/IEC 27001:2022, NIST CSF 2.0, NIST SP 800-53 r5) with evidence and"
-                + " mitigations; exit 1 when any check is violated, 3 when none is but a high-risk check could"
-                + " not be assessed.",
+                + " mitigations; exit 1 when any check is violated or in error, 3 when none is but the coverage"
+                + " (assessed weight over total) is below the floor (assessment.min_coverage_percent, default 70)."
+                + " Reads the host and writes nothing but the reports asked for.",
                 "With --host, runs clawguard assess on each host through ssh and reports a row per host (exit 1 when"
                         + " any host has a violation, 3 when a host could not be assessed)."})
 final class AssessCommand implements Callable<Integer> {
@@ -51,7 +58,7 @@ final class AssessCommand implements Callable<Integer> {
     HomeOption home;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the assessment as JSON (schema"
-            + " clawguard-assessment/1; with --host, clawguard-fleet-assessment/1); - for standard output.")
+            + " clawguard-assessment/2; with --host, clawguard-fleet-assessment/1); - for standard output.")
     String json;
 
     @Option(names = "--host", paramLabel = "[NAME=]ssh://[USER@]HOST[:PORT][/STATE]",
@@ -71,13 +78,34 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--md", paramLabel = "FILE", description = "Write a Markdown report.")
     Path md;
 
+    @Option(names = "--xccdf", paramLabel = "FILE", description = "Write an XCCDF 1.2 benchmark with its TestResult"
+            + " (for OpenSCAP tooling and SCAP viewers).")
+    Path xccdf;
+
+    @Option(names = "--openclaw-dir", paramLabel = "DIR", description = "OpenClaw's state folder (default:"
+            + " $OPENCLAW_STATE_DIR, else ~/.openclaw of the first agent_users entry, else your own).")
+    Path openclawDir;
+
+    @Option(names = "--notify", description = "Compare with the last notified assessment (compliance-state.json),"
+            + " run notify.json's command when something got worse, and remember this one.")
+    boolean notify;
+
     @Override
     public Integer call() throws IOException {
         if (!hostUrls.isEmpty()) {
             return fleet();
         }
         StateHome h = home.stateHome();
-        Signals signals = new Signals(h, new ThisHost(), Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))));
+        LogFiles.toFileIfFolderExists(h.logFile());
+        List<String> agentUsers;
+        try {
+            AssessmentSettings.load(h.config());
+            agentUsers = GuardConfig.load(h.config(), ProcessIdentity.uid()).agentUsers();
+        } catch (InvalidJsonFileException e) {
+            throw CommandFailure.brokenConfig(e);
+        }
+        Signals signals = new Signals(h, OpenClawHome.onThisHost(openclawDir, agentUsers), new ThisHost(),
+                Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))));
         Assessment a = Assessor.builtIn().assess(signals, Clock.systemUTC().instant(),
                 Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
         ControlCatalog catalog = ControlCatalog.builtIn();
@@ -91,24 +119,30 @@ final class AssessCommand implements Callable<Integer> {
         }
         write(html, HtmlReport.of(a, catalog));
         write(md, MarkdownReport.of(a, catalog));
-        human.println("score " + a.score() + "/100 (" + a.band() + ")  " + a.byStatus());
+        write(xccdf, XccdfReport.of(a, catalog));
+        human.println("score " + a.score() + "/100, " + a.coverage().describe() + ": " + a.band() + "  "
+                + a.byStatus());
+        if (notify) {
+            notify(h, a);
+        }
+        for (ScoredCheck s : a.checks()) {
+            human.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
+                    s.control().checkId(), s.result().observed());
+        }
+        if (a.count(Status.VIOLATION) + a.count(Status.ERROR) > 0) {
+            return ExitCode.FINDINGS;
+        }
+        // No violation found is not a clean host while too little of it could be looked at.
+        return a.insufficientEvidence() ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
+    }
+
+    private static void notify(StateHome h, Assessment a) {
         try {
             new Notifier(h.complianceState(), h.notifyConfig()).process(a)
                     .ifPresent(message -> System.err.println("notified: " + message.lines().findFirst().orElse("")));
         } catch (IOException | InvalidJsonFileException e) {
             System.err.println("clawguard assess: notification failed: " + e.getMessage());
         }
-        for (ScoredCheck s : a.checks()) {
-            human.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
-                    s.control().checkId(), s.result().observed());
-        }
-        if (a.byStatus().getOrDefault("violation", 0L) > 0) {
-            return ExitCode.FINDINGS;
-        }
-        // No violation found is not a clean host while a high-risk check could not be made.
-        boolean blind = a.checks().stream().anyMatch(c -> c.result().status().wire().equals("not_assessed")
-                && "high".equals(c.result().risk()));
-        return blind ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
     }
 
     /** A row per host; the hosts' own words are escaped, since they come from other machines. */
@@ -129,8 +163,8 @@ final class AssessCommand implements Callable<Integer> {
         List<FleetAssessment.HostReport> reports = FleetAssessment.gather(hosts, ssh);
         boolean jsonOut = "-".equals(json);
         PrintStream human = jsonOut ? System.err : System.out;
-        human.printf("%-16s %5s  %-10s %9s %7s %9s %12s  %s%n", "host", "score", "band", "violation", "partial",
-                "compliant", "not_assessed", "worst");
+        human.printf("%-16s %5s %8s  %-21s %9s %5s %7s %9s %12s  %s%n", "host", "score", "coverage", "band",
+                "violation", "error", "partial", "compliant", "not_assessed", "worst");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FleetAssessment.HostReport r : reports) {
             rows.add(FleetRows.json(r));
@@ -147,7 +181,7 @@ final class AssessCommand implements Callable<Integer> {
         if (reports.stream().anyMatch(FleetRows::violated)) {
             return ExitCode.FINDINGS;
         }
-        return reports.stream().anyMatch(r -> r.assessment() == null) ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
+        return reports.stream().anyMatch(FleetRows::insufficient) ? ExitCode.INSUFFICIENT_EVIDENCE : ExitCode.CLEAN;
     }
 
     private static void write(Path file, String text) throws IOException {

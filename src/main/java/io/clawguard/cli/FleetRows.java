@@ -20,9 +20,9 @@ final class FleetRows {
         }
         Map<?, ?> a = r.assessment();
         Map<?, ?> byStatus = byStatus(a);
-        return String.format("%-16s %5s  %-10s %9s %7s %9s %12s  %s", r.host(), shown(a.get("score")),
-                shown(a.get("band")), count(byStatus, "violation"), count(byStatus, "partial"),
-                count(byStatus, "compliant"), count(byStatus, "not_assessed"), worst(a));
+        return String.format("%-16s %5s %8s  %-21s %9s %5s %7s %9s %12s  %s", r.host(), shown(a.get("score")),
+                coverage(a), shown(a.get("band")), count(byStatus, "violation"), count(byStatus, "error"),
+                count(byStatus, "partial"), count(byStatus, "compliant"), count(byStatus, "not_assessed"), worst(a));
     }
 
     static Map<String, Object> json(FleetAssessment.HostReport r) {
@@ -37,12 +37,26 @@ final class FleetRows {
     }
 
     static boolean violated(FleetAssessment.HostReport r) {
-        return r.assessment() != null && byStatus(r.assessment()).get("violation") instanceof Number n
-                && n.longValue() > 0;
+        return r.assessment() != null && (positive(byStatus(r.assessment()).get("violation"))
+                || positive(byStatus(r.assessment()).get("error")));
+    }
+
+    private static boolean positive(Object count) {
+        return count instanceof Number n && n.longValue() > 0;
+    }
+
+    /** No assessment from the host, or one that covers too little to grade it. */
+    static boolean insufficient(FleetAssessment.HostReport r) {
+        return r.assessment() == null || "insufficient evidence".equals(r.assessment().get("band"));
     }
 
     private static Map<?, ?> byStatus(Map<?, ?> a) {
         return a.get("counts") instanceof Map<?, ?> c && c.get("by_status") instanceof Map<?, ?> s ? s : Map.of();
+    }
+
+    private static String coverage(Map<?, ?> a) {
+        return a.get("coverage") instanceof Map<?, ?> c && c.get("percent") instanceof Number n
+                ? n.longValue() + " %" : "-";
     }
 
     private static String count(Map<?, ?> byStatus, String status) {

@@ -51,6 +51,20 @@ final class LogFiles {
         root.setLevel(Level.INFO);
     }
 
+    /**
+     * Logs to files only where the log folder already exists: a report that must leave the host
+     * as it found it ({@code assess}) creates no folder; without one it logs nothing rather than
+     * to the terminal.
+     */
+    static void toFileIfFolderExists(Path logFile) throws IOException {
+        if (Files.isDirectory(logFile.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+            toFile(logFile);
+            return;
+        }
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+        LogManager.getLogManager().reset();
+    }
+
     /** A folder that is a symlink, someone else's, or writable by others could be swapped under the log. */
     private static void refuseSharedFolder(Path folder) throws IOException {
         PosixFileAttributes a = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -37,6 +37,7 @@ abstract class NetworkReport implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        LogFiles.toFile(home.stateHome().logFile());
         NetworkScan scan = OneShotScan.run(home.stateHome(), owners());
         if (!json) {
             printTable(scan);

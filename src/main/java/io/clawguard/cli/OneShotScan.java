@@ -26,7 +26,6 @@ final class OneShotScan {
 
     /** One scan that names the processes of the sockets in {@code owners}: those the report prints. */
     static NetworkScan run(StateHome home, Set<OwnerLookup> owners) throws IOException {
-        LogFiles.toFile(home.logFile());
         Clock clock = Clock.systemUTC();
         try (CachingResolver resolver = CachingResolver.system(clock, Duration.ofMinutes(5))) {
             SocketSnapshot snapshot = LinuxSocketCollector.oneShot(clock, owners).collect();

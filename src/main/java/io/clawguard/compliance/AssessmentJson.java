@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The stable JSON of an assessment ({@code references/assessment.schema.json}, schema id
- * {@code clawguard-assessment/1}): the same results the console shows.
+ * {@code clawguard-assessment/2}): the same results the console shows.
  */
 public final class AssessmentJson {
-    public static final String SCHEMA = "clawguard-assessment/1";
+    public static final String SCHEMA = "clawguard-assessment/2";
 
     private AssessmentJson() {
     }
@@ -22,6 +22,14 @@ public final class AssessmentJson {
         m.put("host", a.host());
         m.put("score", (long) a.score());
         m.put("band", a.band());
+        Map<String, Object> coverage = new LinkedHashMap<>();
+        coverage.put("assessed_checks", (long) a.coverage().assessedChecks());
+        coverage.put("total_checks", (long) a.coverage().totalChecks());
+        coverage.put("assessed_weight", (long) a.coverage().assessedWeight());
+        coverage.put("total_weight", (long) a.coverage().totalWeight());
+        coverage.put("percent", (long) a.coverage().percent());
+        coverage.put("min_percent", (long) a.minCoveragePercent());
+        m.put("coverage", coverage);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("by_status", new LinkedHashMap<String, Object>(a.byStatus()));
         counts.put("by_risk", new LinkedHashMap<String, Object>(a.byRisk()));

@@ -36,19 +36,21 @@ public final class Assessor {
             CheckResult.Draft draft = check == null
                     ? CheckResult.notAssessed("ClawGuard has no check for " + control.checkId(), "the controls map")
                     : check.evaluate(signals);
-            scored.add(new ScoredCheck(control, draft.as(control)));
+            scored.add(draft.as(control));
         }
         scored.sort(Comparator.comparing((ScoredCheck s) -> s.result().status())
                 .thenComparing(s -> -Scoring.weight(s.result().risk())).thenComparing(s -> s.control().checkId()));
         List<CheckResult> results = scored.stream().map(ScoredCheck::result).toList();
         int score = Scoring.score(results);
-        boolean anyAssessed = results.stream().anyMatch(r -> r.status() != Status.NOT_ASSESSED);
+        Coverage coverage = Coverage.of(results);
+        int floor = signals.settings().minCoveragePercent();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (Status st : Status.values()) {
             byStatus.put(st.wire(), results.stream().filter(r -> r.status() == st).count());
         }
         Map<String, Long> byRisk = new TreeMap<>(results.stream().collect(Collectors.groupingBy(CheckResult::risk,
                 Collectors.counting())));
-        return new Assessment(now, host, score, Scoring.band(score, anyAssessed), byStatus, byRisk, scored);
+        return new Assessment(now, host, score, coverage, floor, Scoring.band(score, coverage, floor), byStatus,
+                byRisk, scored);
     }
 }

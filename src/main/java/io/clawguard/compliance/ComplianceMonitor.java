@@ -10,6 +10,7 @@ import io.clawguard.files.StateHome;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.NetworkScan;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class ComplianceMonitor {
     private final Assessor assessor;
     private final ControlCatalog catalog;
     private final StateHome home;
+    private final Path openclawDir;
     private final HostFacts host;
     private final Supplier<Optional<NetworkScan>> network;
     private final EventBus bus;
@@ -48,12 +50,13 @@ public final class ComplianceMonitor {
     private final AuditChainWatch auditVerification;
     private ScheduledExecutorService executor;
 
-    public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, HostFacts host,
+    public ComplianceMonitor(Assessor assessor, ControlCatalog catalog, StateHome home, Path openclawDir, HostFacts host,
                              Supplier<Optional<NetworkScan>> network, AuditChainWatch audit, EventBus bus, Clock clock,
                              String hostname) {
         this.assessor = assessor;
         this.catalog = catalog;
         this.home = home;
+        this.openclawDir = openclawDir;
         this.host = host;
         this.network = network;
         this.bus = bus;
@@ -93,8 +96,8 @@ public final class ComplianceMonitor {
 
     private void runQuietly() {
         try {
-            Assessment a = assessor.assess(new Signals(home, host, network.get(), auditVerification), clock.instant(),
-                    hostname);
+            Assessment a = assessor.assess(new Signals(home, openclawDir, host, network.get(), auditVerification),
+                    clock.instant(), hostname);
             publish(a);
             new Notifier(home.complianceState(), home.notifyConfig()).process(a);
         } catch (java.nio.channels.ClosedByInterruptException e) {
@@ -118,6 +121,7 @@ public final class ComplianceMonitor {
                     s.result().risk(), s.control().expectedState(), s.result().observed(), s.result().evidence(),
                     s.result().gap(), s.result().mitigation(), controls));
         }
-        bus.publish(new ScorecardChanged(a.score(), a.band(), a.byStatus(), a.byRisk(), views, a.generatedAt()));
+        bus.publish(new ScorecardChanged(a.score(), a.coverage().describe(), a.coverage().percent(), a.band(),
+                a.byStatus(), a.byRisk(), views, a.generatedAt()));
     }
 }

@@ -65,7 +65,7 @@ final class HostChecks {
                     }
                 }
             }
-            for (Path f : List.of(s.openclawConfigFile(), s.home().openclawDir().resolve("env"))) {
+            for (Path f : List.of(s.openclawConfigFile(), s.openclawDir().resolve("env"))) {
                 if (Files.exists(f) && (FileFacts.of(f).mode() & 077) != 0) {
                     loose.add(f + " is " + FileFacts.of(f).octalMode() + " (want 0600)");
                 }
@@ -82,16 +82,16 @@ final class HostChecks {
     }
 
     private static CheckResult.Draft backups(Signals s) {
-        boolean config = hasBackup(s.home().openclawDir(), "openclaw.json");
+        boolean config = hasBackup(s.openclawDir(), "openclaw.json");
         boolean audit = hasBackup(s.home().dir(), "privileged-audit.jsonl")
-                || hasBackup(s.home().openclawDir().resolve("backups"), "privileged-audit.jsonl");
+                || hasBackup(s.openclawDir().resolve("backups"), "privileged-audit.jsonl");
         String evidence = "openclaw.json backup " + (config ? "found" : "not found") + ", audit log backup "
-                + (audit ? "found" : "not found") + " (looked for NAME.bak* beside it and in " + s.home().openclawDir()
+                + (audit ? "found" : "not found") + " (looked for NAME.bak* beside it and in " + s.openclawDir()
                 .resolve("backups") + ")";
         if (config && audit) {
             return compliant("config and audit log are backed up", evidence);
         }
-        String fix = "Copy openclaw.json and privileged-audit.jsonl to " + s.home().openclawDir().resolve("backups")
+        String fix = "Copy openclaw.json and privileged-audit.jsonl to " + s.openclawDir().resolve("backups")
                 + " on a schedule (and off the host).";
         return config || audit ? partial("only part is backed up", evidence, "one of the two has no backup", fix)
                 : violation("no backups", evidence, "a lost or tampered config or log cannot be restored", fix);

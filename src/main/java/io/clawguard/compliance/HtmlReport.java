@@ -4,8 +4,9 @@ import java.util.Map;
 
 /** The assessment as one self-contained HTML page (inline CSS, no external assets). */
 public final class HtmlReport {
-    private static final Map<Status, String> COLORS = Map.of(Status.VIOLATION, "#c62828", Status.PARTIAL, "#ef6c00",
-            Status.NOT_ASSESSED, "#616161", Status.COMPLIANT, "#2e7d32");
+    private static final Map<Status, String> COLORS = Map.of(Status.VIOLATION, "#c62828", Status.ERROR, "#ad1457",
+            Status.PARTIAL, "#ef6c00", Status.NOT_ASSESSED, "#616161", Status.NOT_APPLICABLE, "#9e9e9e",
+            Status.COMPLIANT, "#2e7d32");
 
     private HtmlReport() {
     }
@@ -24,8 +25,12 @@ public final class HtmlReport {
         h.append("<h1>ClawGuard compliance assessment</h1><p class=\"meta\">Host <code>").append(esc(a.host()))
                 .append("</code> · ").append(a.generatedAt()).append(" UTC · ISO/IEC 27001:2022, NIST CSF 2.0,"
                         + " NIST SP 800-53 r5</p>\n");
-        String color = a.score() >= 90 ? "#2e7d32" : a.score() >= 75 ? "#9e9d24" : a.score() >= 50 ? "#ef6c00" : "#c62828";
+        String color = a.insufficientEvidence() ? "#616161" : a.score() >= 90 ? "#2e7d32" : a.score() >= 75 ? "#9e9d24"
+                : a.score() >= 50 ? "#ef6c00" : "#c62828";
         h.append("<h2>Score ").append(a.score()).append("/100 — ").append(esc(a.band())).append("</h2>")
+                .append("<p><b>Coverage ").append(a.coverage().percent()).append(" %</b>: ")
+                .append(esc(a.coverage().describe())).append("; below ").append(a.minCoveragePercent())
+                .append(" % the host is not graded.</p>")
                 .append("<div class=\"bar\"><div class=\"fill\" style=\"width:").append(a.score()).append("%;background:")
                 .append(color).append("\"></div></div><p>");
         a.byStatus().forEach((k, v) -> h.append(v).append(' ').append(esc(k)).append(" · "));

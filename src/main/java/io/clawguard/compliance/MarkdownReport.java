@@ -11,7 +11,8 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder();
         md.append("# ClawGuard compliance assessment\n\n");
         md.append("Host `").append(a.host()).append("`, ").append(a.generatedAt()).append(" UTC\n\n");
-        md.append("**Score ").append(a.score()).append("/100 (").append(a.band()).append(")** · ")
+        md.append("**Score ").append(a.score()).append("/100 (").append(a.band()).append(")**, coverage ")
+                .append(a.coverage().describe()).append(" · ")
                 .append(a.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                         .collect(Collectors.joining(", "))).append("\n\n");
         md.append("| status | risk | check | observed |\n|---|---|---|---|\n");

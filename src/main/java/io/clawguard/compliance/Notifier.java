@@ -49,18 +49,27 @@ public final class Notifier {
         for (ScoredCheck s : a.checks()) {
             Status now = s.result().status();
             Optional<String> was = before.optString(s.control().checkId());
-            if (now == Status.NOT_ASSESSED) {
+            if (!now.assessed()) {
                 continue;
             }
-            Status previous = was.map(w -> Status.valueOf(w.toUpperCase(Locale.ROOT))).orElse(null);
+            Status previous = was.flatMap(Notifier::status).orElse(null);
             boolean newFailure = previous == null && now != Status.COMPLIANT;
-            boolean worse = previous != null && previous != Status.NOT_ASSESSED && now.ordinal() < previous.ordinal();
+            boolean worse = previous != null && previous.assessed() && now.ordinal() < previous.ordinal();
             if (newFailure || worse) {
                 changes.add(s.control().checkId() + ": " + (previous == null ? "new" : previous.wire()) + " → "
                         + now.wire() + " (" + s.result().observed() + ")");
             }
         }
         return changes;
+    }
+
+    /** A status as an earlier version wrote it; empty for one this version does not know. */
+    private static Optional<Status> status(String wire) {
+        try {
+            return Optional.of(Status.valueOf(wire.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Compares, notifies when something got worse, then remembers this assessment. Returns what was sent. */

@@ -149,11 +149,11 @@ final class PrivilegeChecks {
 
     private static CheckResult.Draft sessionBoundary(Signals s) {
         String required = s.openclawEnv().get("OPENCLAW_REQUIRE_SESSION_ID");
-        String evidence = s.home().openclawDir().resolve("env") + ": OPENCLAW_REQUIRE_SESSION_ID = " + required;
+        String evidence = s.openclawDir().resolve("env") + ": OPENCLAW_REQUIRE_SESSION_ID = " + required;
         return "1".equals(required) ? compliant("approvals are scoped to a task session id, which is required", evidence)
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
                 "a request without a session id is still accepted",
-                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.home().openclawDir().resolve("env") + " and restart OpenClaw.");
+                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawDir().resolve("env") + " and restart OpenClaw.");
     }
 
     private static CheckResult.Draft secondFactor(Signals s) {

@@ -4,10 +4,15 @@ import java.util.Collection;
 
 /**
  * The score: each assessed check weighs by its risk (low 1, medium 2, high 3, critical 4),
- * counts whole when compliant, half when partial, nothing when violated; checks that could
- * not be assessed are left out rather than guessed.
+ * counts whole when compliant, half when partial, nothing when violated or in error (a signal
+ * that exists but cannot be parsed earns nothing, as in XCCDF's default model). Checks that
+ * could not be assessed or do not apply leave the denominator rather than being guessed; the
+ * coverage says how much that left out, and below the floor the band says so instead of a grade.
  */
 public final class Scoring {
+    public static final String INSUFFICIENT = "insufficient evidence";
+    public static final int DEFAULT_MIN_COVERAGE = 70;
+
     private Scoring() {
     }
 
@@ -25,7 +30,7 @@ public final class Scoring {
         double earned = 0;
         int possible = 0;
         for (CheckResult r : results) {
-            if (r.status() == Status.NOT_ASSESSED) {
+            if (!r.status().assessed()) {
                 continue;
             }
             int w = weight(r.risk());
@@ -35,9 +40,10 @@ public final class Scoring {
         return possible == 0 ? 0 : (int) Math.round(100 * earned / possible);
     }
 
-    public static String band(int score, boolean anyAssessed) {
-        if (!anyAssessed) {
-            return "unknown";
+    /** The band of a score, unless too little was assessed to grade the host at all. */
+    public static String band(int score, Coverage coverage, int minCoveragePercent) {
+        if (coverage.assessedChecks() == 0 || coverage.percent() < minCoveragePercent) {
+            return INSUFFICIENT;
         }
         return score >= 90 ? "good" : score >= 75 ? "fair" : score >= 50 ? "poor" : "critical";
     }

@@ -25,17 +25,20 @@ import java.util.Optional;
  */
 public final class Signals {
     private final StateHome home;
+    private final Path openclawDir;
     private final HostFacts host;
     private final Optional<NetworkScan> network;
     private final AuditChainWatch audit;
 
-    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network) {
-        this(home, host, network, AuditChainWatch.readOnly(home.auditLog()));
+    public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network) {
+        this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()));
     }
 
     /** With an audit verification kept across assessments (the console's monitor reuses one). */
-    public Signals(StateHome home, HostFacts host, Optional<NetworkScan> network, AuditChainWatch audit) {
+    public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network,
+                   AuditChainWatch audit) {
         this.home = home;
+        this.openclawDir = openclawDir;
         this.host = host;
         this.network = network;
         this.audit = audit;
@@ -53,8 +56,22 @@ public final class Signals {
         return network;
     }
 
+    /** OpenClaw's state folder ({@link OpenClawHome}). */
+    public Path openclawDir() {
+        return openclawDir;
+    }
+
     public Path openclawConfigFile() {
-        return home.openclawDir().resolve("openclaw.json");
+        return openclawDir.resolve("openclaw.json");
+    }
+
+    /** The assessment's own settings; the defaults when clawguard.json is unusable (its checks say so). */
+    public AssessmentSettings settings() {
+        try {
+            return AssessmentSettings.load(home.config());
+        } catch (InvalidJsonFileException e) {
+            return AssessmentSettings.DEFAULTS;
+        }
     }
 
     /** OpenClaw's settings (JSON5: comments and trailing commas); empty with the reason when unusable. */
@@ -75,7 +92,7 @@ public final class Signals {
     public Map<String, String> openclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         try {
-            for (String line : Files.readAllLines(home.openclawDir().resolve("env"), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(openclawDir.resolve("env"), StandardCharsets.UTF_8)) {
                 String t = line.strip();
                 int eq = t.indexOf('=');
                 if (!t.startsWith("#") && eq > 0) {

@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.UnixSocketProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The real host: {@code /proc} for the agent's processes, {@code /etc} for sudoers and PAM. */
 public final class ThisHost implements HostFacts {
     private static final List<String> ESCALATORS = List.of("/usr/bin/su", "/usr/bin/doas", "/usr/bin/pkexec");
+    private static final Path ROOT = Path.of("/");
+
+    @Override
+    public Path root() {
+        return ROOT;
+    }
+
+    @Override
+    public Optional<ToolOutput> run(List<String> argv) {
+        return HostTools.run(argv);
+    }
+
+    @Override
+    public boolean assessingAsRoot() {
+        return ProcessIdentity.uid() == 0;
+    }
 
     @Override
     public List<Integer> agentUids() {

@@ -21,7 +21,8 @@ final class ScorecardPane {
 
     static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, Optional<ScorecardChanged> card,
                      int selected, boolean focused, Palette p) {
-        String title = card.map(c -> "Compliance " + c.score() + "/100 " + c.band()).orElse("Compliance scorecard");
+        String title = card.map(c -> "Compliance " + c.score() + "/100 " + c.band() + ", coverage "
+                + c.coveragePercent() + " %").orElse("Compliance scorecard");
         TextGraphics in = Frame.draw(g, at, size, (focused ? "▶ " : "") + title, p);
         int w = in.getSize().getColumns();
         int h = in.getSize().getRows();
@@ -37,20 +38,22 @@ final class ScorecardPane {
             return;
         }
         int filled = Math.round(c.score() * Math.max(0, w - 5) / 100f);
-        in.setForegroundColor(c.score() >= 90 ? p.good() : c.score() >= 50 ? p.warn() : p.bad());
+        in.setForegroundColor(c.band().equals("insufficient evidence") ? p.dim()
+                : c.score() >= 90 ? p.good() : c.score() >= 50 ? p.warn() : p.bad());
         in.putString(0, 0, Fit.pad("█".repeat(filled) + "░".repeat(Math.max(0, w - 5 - filled)) + String.format("%4d",
                 c.score()), w));
         if (h < 2) {
             return;
         }
         in.setForegroundColor(p.dim());
-        in.putString(0, 1, Fit.pad(c.byStatus().getOrDefault("violation", 0L) + " violation  "
-                + c.byStatus().getOrDefault("partial", 0L) + " partial  " + c.byStatus().getOrDefault("compliant", 0L)
-                + " ok  " + c.byStatus().getOrDefault("not_assessed", 0L) + " n/a", w));
+        in.putString(0, 1, Fit.pad(c.coverage(), w));
         int header = 2;
         if (h >= 8) {
-            in.putString(0, 2, Fit.pad("risk: " + c.byRisk().getOrDefault("high", 0L) + " high  "
-                    + c.byRisk().getOrDefault("medium", 0L) + " medium  " + c.byRisk().getOrDefault("low", 0L) + " low", w));
+            in.putString(0, 2, Fit.pad(c.byStatus().getOrDefault("violation", 0L) + " fail  "
+                    + c.byStatus().getOrDefault("error", 0L) + " err  " + c.byStatus().getOrDefault("partial", 0L)
+                    + " part  " + c.byStatus().getOrDefault("compliant", 0L) + " ok  "
+                    + c.byStatus().getOrDefault("not_assessed", 0L) + " unknown  "
+                    + c.byStatus().getOrDefault("not_applicable", 0L) + " n/a", w));
             header = 3;
         }
         int room = h - header;
@@ -58,7 +61,7 @@ final class ScorecardPane {
         for (int i = first; i < c.checks().size() && i - first < room; i++) {
             ScorecardChanged.CheckView v = c.checks().get(i);
             in.setForegroundColor(switch (v.status()) {
-                case "violation" -> p.bad();
+                case "violation", "error" -> p.bad();
                 case "partial" -> p.warn();
                 case "compliant" -> p.good();
                 default -> p.dim();
@@ -75,9 +78,11 @@ final class ScorecardPane {
     private static String word(String status) {
         return switch (status) {
             case "violation" -> "FAIL";
+            case "error" -> "ERR";
             case "partial" -> "PART";
             case "compliant" -> "OK";
-            default -> "N/A";
+            case "not_applicable" -> "N/A";
+            default -> "??";
         };
     }
 

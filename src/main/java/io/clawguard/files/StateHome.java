@@ -39,12 +39,6 @@ public record StateHome(Path dir, Path configDir, Path logDir, Path runDir, bool
         return new StateHome(userHome.resolve(".openclaw").resolve("security"));
     }
 
-    /** The OpenClaw folder that holds the state folder ({@code ~/.openclaw}). */
-    public Path openclawDir() {
-        Path parent = dir.getParent();
-        return parent == null ? dir : parent;
-    }
-
     public Path config() {
         return configDir.resolve("clawguard.json");
     }

@@ -1,5 +1,6 @@
 package io.clawguard.fleet;
 
+import io.clawguard.compliance.AssessmentJson;
 import io.clawguard.json.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class FleetAssessment {
     /** Far above any scorecard: a host that sends more is not sending one. */
     private static final int MAX_BYTES = 16 << 20;
 
-    /** One host's row: its assessment (the {@code clawguard-assessment/1} object), or why there is none. */
+    /** One host's row: its assessment (the {@code clawguard-assessment/2} object), or why there is none. */
     public record HostReport(String host, Map<String, Object> assessment, String problem) {
     }
 
@@ -90,8 +91,12 @@ public final class FleetAssessment {
                         + (said.isEmpty() ? "" : ": " + said.lines().reduce((a, b) -> b).orElse("")));
             }
             Object parsed = JsonValues.parse(new String(out, StandardCharsets.UTF_8));
-            if (!(parsed instanceof Map<?, ?> m) || !"clawguard-assessment/1".equals(m.get("schema"))) {
+            if (!(parsed instanceof Map<?, ?> m)) {
                 return new HostReport(host.name(), null, "the host sent something that is not an assessment");
+            }
+            if (!AssessmentJson.SCHEMA.equals(m.get("schema"))) {
+                return new HostReport(host.name(), null, "the host sent an assessment of schema " + m.get("schema")
+                        + ", not " + AssessmentJson.SCHEMA + ": update ClawGuard there");
             }
             return new HostReport(host.name(), (Map<String, Object>) m, null);
         } catch (IOException e) {

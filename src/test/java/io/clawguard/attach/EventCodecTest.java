@@ -63,7 +63,7 @@ class EventCodecTest {
                         List.of(new NetworkChanged.FindingView("public-bind", "medium", "tcp *:22", "s", "r")), true, false,
                         List.of("egress_allowlist.json: broken"), T),
                 new NetworkEvent("port_opened", "tcp *:22", "sshd", false, T),
-                new ScorecardChanged(80, "good", Map.of("compliant", 3L), Map.of("high", 1L),
+                new ScorecardChanged(80, "3 of 3 checks assessed (100 % of the weight)", 100, "good", Map.of("compliant", 3L), Map.of("high", 1L),
                         List.of(new ScorecardChanged.CheckView("c", "t", "compliant", "high", "e", "o", "ev", "g", "m",
                                 List.of("ISO A.8.2"))), T),
                 new ForwardingChanged("tls://siem:6514", "failing", 40, "Connection refused", T),

@@ -26,7 +26,7 @@ class FleetAssessJsonAttackTest {
     @Test
     void aLyingHostsScorecardOnStandardOutputCarriesNoTerminalControls() throws Exception {
         Path liar = root.resolve("liar");
-        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/1\",\"score\":100,"
+        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
                 + "\"band\":\"good\\u009b2J\\u009b1;31mOWNED\\u007f\",\"counts\":{\"by_status\":{\"compliant\":1}},"
                 + "\"checks\":[]}'\n");
         Files.setPosixFilePermissions(liar, PosixFilePermissions.fromString("rwx------"));

@@ -51,7 +51,7 @@ class FleetAssessTest {
             List<?> hosts = (List<?>) json.get("hosts");
             assertThat(hosts).hasSize(3);
             assertThat(((Map<?, ?>) ((Map<?, ?>) hosts.get(0)).get("assessment")).get("schema"))
-                    .isEqualTo("clawguard-assessment/1");
+                    .isEqualTo("clawguard-assessment/2");
             assertThat(((Map<?, ?>) hosts.get(2)).get("error")).isNotNull();
         }
     }
@@ -59,7 +59,7 @@ class FleetAssessTest {
     @Test
     void aLyingHostsScorecardIsShownEscaped() throws Exception {
         Path liar = root.resolve("liar");
-        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/1\",\"score\":100,"
+        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
                 + "\"band\":\"\\u001b]0;owned\\u0007good\",\"counts\":{\"by_status\":{\"compliant\":1}},\"checks\":[]}'\n");
         Files.setPosixFilePermissions(liar, PosixFilePermissions.fromString("rwx------"));
         try (Sshd sshd = Sshd.start(root.resolve("sshd"))) {

@@ -53,7 +53,7 @@ class ChecksTest {
                 c("command_policy_enforced", Status.VIOLATION, "cannot be read",
                         h -> h.file(h.home.commandPolicy(), "{\"deny\": [\"(\"]}")),
                 c("session_boundary_enforced", Status.COMPLIANT, "which is required",
-                        h -> h.file(h.home.openclawDir().resolve("env"), "export OPENCLAW_REQUIRE_SESSION_ID=1\n")),
+                        h -> h.file(h.openclawDir.resolve("env"), "export OPENCLAW_REQUIRE_SESSION_ID=1\n")),
                 c("session_boundary_enforced", Status.PARTIAL, "when the agent sends one", h -> { }),
                 c("multi_factor_approval", Status.COMPLIANT, "second factor", h -> h.file(h.home.config(), TOKEN_CONFIG)),
                 c("multi_factor_approval", Status.VIOLATION, "one keypress", h -> { }),
@@ -68,9 +68,9 @@ class ChecksTest {
                 c("secrets_permissions_hardened", Status.COMPLIANT, "0700", h -> h.file(h.home.config(), "{}")),
                 c("secrets_permissions_hardened", Status.VIOLATION, "readable or writable by others",
                         h -> h.file(h.home.config(), "{}").mode(h.home.config(), "rw-r--r--")),
-                c("backup_configured", Status.COMPLIANT, "backed up", h -> h.file(h.home.openclawDir().resolve(
-                        "backups/openclaw.json"), "{}").file(h.home.openclawDir().resolve("backups/privileged-audit.jsonl"), "")),
-                c("backup_configured", Status.PARTIAL, "only part", h -> h.file(h.home.openclawDir().resolve(
+                c("backup_configured", Status.COMPLIANT, "backed up", h -> h.file(h.openclawDir.resolve(
+                        "backups/openclaw.json"), "{}").file(h.openclawDir.resolve("backups/privileged-audit.jsonl"), "")),
+                c("backup_configured", Status.PARTIAL, "only part", h -> h.file(h.openclawDir.resolve(
                         "openclaw.json.bak-2026-11-01"), "{}")),
                 c("backup_configured", Status.VIOLATION, "no backups", h -> h.file(h.home.auditLog().resolveSibling(
                         "privileged-audit.jsonl.lock"), "")),

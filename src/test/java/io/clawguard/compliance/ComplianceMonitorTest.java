@@ -34,7 +34,7 @@ class ComplianceMonitorTest {
         bus.subscribe(ScorecardChanged.class, cards::add);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
         try {
-            new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), h.home, h, scan::get,
+            new ComplianceMonitor(Assessor.builtIn(), ControlCatalog.builtIn(), h.home, h.openclawDir, h, scan::get,
                     AuditChainWatch.readOnly(h.home.auditLog()), bus, Clock.systemUTC(), "test").start(executor, Duration.ofHours(1));
             ScorecardChanged first = cards.poll(10, TimeUnit.SECONDS);
             assertThat(status(first, "insecure_ports_remediated")).isEqualTo("compliant");

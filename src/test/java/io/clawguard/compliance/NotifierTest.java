@@ -22,8 +22,8 @@ class NotifierTest {
         Control control = new Control("gateway_loopback_only", "Gateway bound to loopback", "", "high", List.of(),
                 List.of(), List.of());
         Control other = new Control("update_hygiene", "Update hygiene", "", "low", List.of(), List.of(), List.of());
-        return new Assessment(Instant.parse("2026-11-24T12:00:00Z"), "host1", 50, "poor", java.util.Map.of(),
-                java.util.Map.of(), List.of(
+        return new Assessment(Instant.parse("2026-11-24T12:00:00Z"), "host1", 50, new Coverage(4, 4, 2, 2), 70, "poor",
+                java.util.Map.of(), java.util.Map.of(), List.of(
                 new ScoredCheck(control, new CheckResult("gateway_loopback_only", gateway, "high", "bound to lan", "", "", "")),
                 new ScoredCheck(other, new CheckResult("update_hygiene", Status.COMPLIANT, "low", "ok", "", "", ""))));
     }

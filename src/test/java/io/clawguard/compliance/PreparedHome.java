@@ -14,17 +14,31 @@ import io.clawguard.testing.TestHomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
-/** A home folder and host facts made up for one check case. */
+/**
+ * A home folder and host facts made up for one check case: OpenClaw's folder beside the state
+ * folder, a host tree ({@code host/}: its etc, proc, sys) read in place of "/", canned tool
+ * outputs, and files marked unreadable as a root-only file is to another user.
+ */
 final class PreparedHome implements HostFacts {
     final StateHome home;
+    final Path openclawDir;
+    final Path hostRoot;
+    final Map<String, ToolOutput> tools = new HashMap<>();
+    final Set<String> unreadable = new HashSet<>();
+    boolean root = true;
     List<Integer> agentUids = List.of();
     boolean broker;
     String agentPath = "/usr/bin:/bin";
@@ -36,6 +50,19 @@ final class PreparedHome implements HostFacts {
 
     PreparedHome(Path root) {
         home = TestHomes.under(root);
+        openclawDir = root.resolve(".openclaw");
+        hostRoot = root.resolve("host");
+    }
+
+    /** A file of the made-up host ("/etc/ssh/sshd_config"). */
+    PreparedHome hostFile(String absolute, String text) {
+        return file(path(absolute), text);
+    }
+
+    /** What {@code argv} prints and how it exits on the made-up host; a tool not given is not installed. */
+    PreparedHome tool(String argv, int exitCode, String stdout) {
+        tools.put(argv, new ToolOutput(exitCode, stdout, ""));
+        return this;
     }
 
     PreparedHome file(Path file, String text) {
@@ -44,7 +71,7 @@ final class PreparedHome implements HostFacts {
     }
 
     PreparedHome openclaw(String json5) {
-        return file(home.openclawDir().resolve("openclaw.json"), json5);
+        return file(openclawDir.resolve("openclaw.json"), json5);
     }
 
     PreparedHome shim(boolean firstOnPath) {
@@ -54,7 +81,7 @@ final class PreparedHome implements HostFacts {
             throw new UncheckedIOException(e);
         }
         // Another sudo earlier on the PATH, as a system sudo in /usr/bin would be.
-        Path other = home.openclawDir().resolve("other-bin");
+        Path other = openclawDir.resolve("other-bin");
         file(other.resolve("sudo"), "#!/bin/sh\n").mode(other.resolve("sudo"), "rwx------");
         agentPath = firstOnPath ? home.shimDir() + ":" + other : other + ":" + home.shimDir();
         return this;
@@ -107,7 +134,30 @@ final class PreparedHome implements HostFacts {
                     PortEvaluator.evaluate(listening, rules.baseline()), EgressEvaluator.evaluate(snap, rules.allowlist(),
                     none), rules.errors()));
         }
-        return new Signals(home, this, scan);
+        return new Signals(home, openclawDir, this, scan);
+    }
+
+    @Override
+    public Path root() {
+        return hostRoot;
+    }
+
+    @Override
+    public Optional<String> read(String absolute) throws IOException {
+        if (unreadable.contains(absolute)) {
+            throw new AccessDeniedException(absolute);
+        }
+        return HostFacts.super.read(absolute);
+    }
+
+    @Override
+    public Optional<ToolOutput> run(List<String> argv) {
+        return Optional.ofNullable(tools.get(String.join(" ", argv)));
+    }
+
+    @Override
+    public boolean assessingAsRoot() {
+        return root;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The scorecard pane on the virtual terminal: an event changes it; Enter shows a check. */
 class ScorecardPaneTest {
     private static ScorecardChanged card(int score, String status) {
-        return new ScorecardChanged(score, score >= 90 ? "good" : "poor",
+        return new ScorecardChanged(score, "2 of 2 checks assessed (100 % of the weight)", 100, score >= 90 ? "good" : "poor",
                 Map.of("violation", status.equals("violation") ? 1L : 0L, "partial", 0L, "compliant", 1L, "not_assessed", 0L),
                 Map.of("high", 1L, "low", 1L),
                 List.of(new ScorecardChanged.CheckView("gateway_loopback_only", "Gateway bound to loopback", status, "high",
@@ -27,11 +27,12 @@ class ScorecardPaneTest {
         ConsoleRig rig = new ConsoleRig(160, 44);
         rig.bus.publish(card(100, "compliant"));
         rig.settle();
-        assertThat(rig.screen()).contains("Compliance 100/100 good", "OK   high gateway_loopback_only");
+        assertThat(rig.screen()).contains("Compliance 100/100 good, coverage 100 %", "OK   high gateway_loopback_only",
+                "2 of 2 checks assessed (100 % of the weight)");
         rig.bus.publish(card(40, "violation"));
         rig.settle();
-        assertThat(rig.screen()).contains("Compliance 40/100 poor", "FAIL high gateway_loopback_only", "1 violation",
-                "risk: 1 high  0 medium  1 low");
+        assertThat(rig.screen()).contains("Compliance 40/100 poor", "FAIL high gateway_loopback_only", "1 fail  0 err",
+                "0 unknown  0 n/a");
         rig.press(KeyType.Tab);
         rig.press(KeyType.Tab);
         rig.press(KeyType.Tab);
@@ -46,7 +47,7 @@ class ScorecardPaneTest {
         rig.bus.publish(card(100, "compliant"));
         rig.settle();
         assertThat(rig.row(0)).doesNotContain("AUDIT CHAIN BROKEN");
-        rig.bus.publish(new ScorecardChanged(60, "poor", Map.of("violation", 1L), Map.of("high", 1L),
+        rig.bus.publish(new ScorecardChanged(60, "1 of 1 checks assessed (100 % of the weight)", 100, "poor", Map.of("violation", 1L), Map.of("high", 1L),
                 List.of(new ScorecardChanged.CheckView(ConsoleModel.AUDIT_CHECK, "Privileged actions audited", "violation",
                         "high", "intact", "the audit chain is broken", "privileged-audit.jsonl line 3: line edited",
                         "", "", List.of())), ConsoleRig.T0));
