@@ -9,6 +9,7 @@ import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.NetworkScan;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 
 /** The checks of network exposure, read from the last scan and its rule files. */
 final class NetworkChecks {
@@ -24,13 +25,40 @@ final class NetworkChecks {
                 Check.of("insecure_ports_remediated", s -> findings(s, Finding.Kind.INSECURE_PORT, false,
                         "no cleartext legacy service listens",
                         "Move each service to the secure alternative its finding names, then close the port.")),
-                Check.of("public_binds_justified", s -> findings(s, Finding.Kind.PUBLIC_BIND, false,
-                        "every public bind is justified by a rule comment",
-                        "Bind to loopback, or justify the bind with a comment on its rule in approved_ports.json.")),
+                Check.of("public_binds_justified", s -> withoutBaseline(s).orElseGet(() -> findings(s,
+                        Finding.Kind.PUBLIC_BIND, false, "every public bind is justified by a rule comment",
+                        "Bind to loopback, or justify the bind with a comment on its rule in approved_ports.json."))),
                 Check.of("egress_allowlist_configured", NetworkChecks::allowlistConfigured),
-                Check.of("egress_connections_approved", s -> findings(s, Finding.Kind.UNAPPROVED_EGRESS, false,
-                        "every outbound connection is allowed",
-                        "Allow expected destinations in egress_allowlist.json; stop the programs behind the rest.")));
+                Check.of("egress_connections_approved", s -> withoutAllowlist(s).orElseGet(() -> findings(s,
+                        Finding.Kind.UNAPPROVED_EGRESS, false, "every outbound connection is allowed",
+                        "Allow expected destinations in egress_allowlist.json; stop the programs behind the rest."))));
+    }
+
+    /** Without a baseline no bind can be justified: open_ports_approved counts that once. */
+    private static Optional<CheckResult.Draft> withoutBaseline(Signals s) {
+        return s.network().filter(scan -> scan.baseline().isEmpty())
+                .map(scan -> CheckResult.seeOther("open_ports_approved", "there is no approved baseline to justify"
+                        + " a bind with"));
+    }
+
+    /**
+     * Without an allow-list every connection is unapproved: egress_allowlist_configured counts that
+     * once. With no outbound connection at all there is nothing to approve, which earns no credit either.
+     */
+    private static Optional<CheckResult.Draft> withoutAllowlist(Signals s) {
+        if (s.network().isEmpty()) {
+            return Optional.empty();
+        }
+        NetworkScan scan = s.network().get();
+        if (scan.allowlist().isEmpty()) {
+            return Optional.of(CheckResult.seeOther("egress_allowlist_configured", "there is no allow-list to hold"
+                    + " connections against"));
+        }
+        if (scan.egress().outbound().isEmpty()) {
+            return Optional.of(CheckResult.notApplicable("no outbound connection at scan time",
+                    "0 outbound connections scanned at " + scan.snapshot().at()));
+        }
+        return Optional.empty();
     }
 
     private static CheckResult.Draft findings(Signals s, Finding.Kind kind, boolean needsBaseline, String good,
@@ -57,8 +85,8 @@ final class NetworkChecks {
     private static CheckResult.Draft allowlistConfigured(Signals s) {
         if (s.network().isPresent() && !s.network().get().ruleErrors().isEmpty()
                 && s.network().get().ruleErrors().stream().anyMatch(e -> e.contains("egress_allowlist.json"))) {
-            return violation("the egress allow-list cannot be read", String.join("; ", s.network().get().ruleErrors()),
-                    "destinations are judged by stale or no rules", "Fix " + s.home().egressAllowlist() + ".");
+            return CheckResult.error(s.home().egressAllowlist().toString(), String.join("; ",
+                    s.network().get().ruleErrors()), "Fix " + s.home().egressAllowlist() + ".");
         }
         if (!Files.exists(s.home().egressAllowlist())) {
             return violation("no egress allow-list", s.home().egressAllowlist() + " is missing",

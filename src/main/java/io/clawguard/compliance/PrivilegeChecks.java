@@ -1,11 +1,14 @@
 package io.clawguard.compliance;
 
 import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.error;
+import static io.clawguard.compliance.CheckResult.notApplicable;
 import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.violation;
 
 import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.json.JsonFiles;
 import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
 import io.clawguard.policy.GuardConfig;
@@ -66,11 +69,17 @@ final class PrivilegeChecks {
         try {
             config = s.config();
         } catch (InvalidJsonFileException e) {
-            return violation("clawguard.json cannot be used", e.getMessage(), "the timeout in force is unknown",
-                    "Fix " + s.home().config() + ".");
+            return error(s.home().config().toString(), e.getMessage(), "Fix " + s.home().config() + ".");
         }
         long minutes = config.idleTimeout().toMinutes();
-        String evidence = s.home().config() + ": idle_timeout_minutes = " + minutes;
+        if (!explicitTimeout(s) && !s.host().brokerReachable(s.home().agentSocket())) {
+            // A default earns credit only where it is in force: with no broker, no elevation can be open.
+            return notApplicable("no broker runs, so no elevation can be open (the default of " + minutes
+                    + " minutes applies once one starts)", s.home().config() + ": idle_timeout_minutes not set; "
+                    + s.home().agentSocket() + " does not answer");
+        }
+        String evidence = s.home().config() + ": idle_timeout_minutes = " + minutes
+                + (explicitTimeout(s) ? "" : " (the default, in force in the running broker)");
         if (minutes <= 30) {
             return compliant("elevation expires after " + minutes + " idle minutes", evidence);
         }
@@ -78,6 +87,15 @@ final class PrivilegeChecks {
         return minutes <= 60 ? partial("elevation expires after " + minutes + " idle minutes", evidence,
                 "longer than 30 minutes", fix)
                 : violation("elevation expires after " + minutes + " idle minutes", evidence, "far longer than 30 minutes", fix);
+    }
+
+    private static boolean explicitTimeout(Signals s) {
+        try {
+            return JsonFiles.readLenient(s.home().config()).filter(doc -> doc instanceof java.util.Map<?, ?> m
+                    && m.containsKey("idle_timeout_minutes")).isPresent();
+        } catch (InvalidJsonFileException e) {
+            return false;
+        }
     }
 
     private static CheckResult.Draft hook(Signals s) {
@@ -136,11 +154,14 @@ final class PrivilegeChecks {
             CommandPolicy c = p.get();
             String evidence = s.home().commandPolicy() + ": " + c.deny().size() + " deny, " + c.denyExact().size()
                     + " deny_exact, " + c.allow().size() + " allow, " + c.allowExact().size() + " allow_exact rules";
-            if (c.deny().isEmpty() && c.denyExact().isEmpty()) {
-                return partial("a command policy without deny rules", evidence, "nothing is blocked outright",
-                        "Add deny rules for shells and destructive commands (see the template).");
-            }
-            return compliant("privileged commands are filtered by policy", evidence);
+            // Only allow rules make the policy allow-by-exception (CM-7(5)); deny rules alone are CM-7(4).
+            boolean allowList = !c.allow().isEmpty() || !c.allowExact().isEmpty();
+            CheckResult.Draft result = c.deny().isEmpty() && c.denyExact().isEmpty()
+                    ? partial("a command policy without deny rules", evidence, "nothing is blocked outright",
+                    "Add deny rules for shells and destructive commands (see the template).")
+                    : compliant("privileged commands are filtered by policy" + (allowList ? " (allow-list)"
+                    : " (deny rules only)"), evidence);
+            return allowList ? result.citing("CM-7(4)", "CM-7(5)") : result;
         } catch (InvalidJsonFileException e) {
             return violation("the command policy cannot be read", e.getMessage(),
                     "privileged execution is refused until it is fixed", "Fix " + s.home().commandPolicy() + ".");
