@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
                 + " (assessed weight over total) is below the floor (assessment.min_coverage_percent, default 70)."
                 + " Reads the host and writes nothing but the reports asked for.",
                 "With --host, runs clawguard assess on each host through ssh and reports a row per host (exit 1 when"
-                        + " any host has a violation, 3 when a host could not be assessed)."})
+                        + " any host has a violation or an error, 3 when a host could not be assessed or covers too"
+                        + " little to be graded)."})
 final class AssessCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
