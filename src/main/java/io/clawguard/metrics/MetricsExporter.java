@@ -118,7 +118,8 @@ public final class MetricsExporter {
             card.checks().forEach(c -> checks.merge(new MetricsSnapshot.StatusRisk(c.status(), c.risk()), 1L, Long::sum));
         }
         AuditFigures a = audit.get();
-        return new MetricsSnapshot(pending.getAsInt(), elevated, left, card == null ? null : card.score(), checks,
+        return new MetricsSnapshot(pending.getAsInt(), elevated, left, card == null ? null : card.score(),
+                card == null ? null : card.coveragePercent(), checks,
                 scanOk, findings, a.bytes(), a.lastVerifiedSeq(), a.intact(), decisions, syslog);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * is null when the broker forwards nothing.
  */
 public record MetricsSnapshot(int pendingApprovals, boolean elevated, long elevationSecondsLeft,
-                              Integer complianceScore, Map<StatusRisk, Long> checks, Boolean networkScanOk,
+                              Integer complianceScore, Integer complianceCoverage, Map<StatusRisk, Long> checks, Boolean networkScanOk,
                               Map<String, Long> findingsByKind,
                               long auditLogBytes, long auditLastVerifiedSeq, boolean auditChainIntact,
                               Map<String, Long> decisionsByOutcome, Forwarding syslog) {

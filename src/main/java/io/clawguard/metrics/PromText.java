@@ -29,6 +29,9 @@ public final class PromText {
         if (m.complianceScore() != null) {
             t.metric("clawguard_compliance_score", "gauge", "The compliance score of the last assessment, 0 to 100.")
                     .sample("", m.complianceScore());
+            t.metric("clawguard_compliance_coverage_percent", "gauge", "How much of the controls map the last"
+                    + " assessment could judge (assessed weight over the weight that applies), 0 to 100.")
+                    .sample("", m.complianceCoverage());
             t.metric("clawguard_compliance_checks", "gauge", "Checks of the last assessment by status and risk.");
             m.checks().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey(Comparator.comparing(MetricsSnapshot.StatusRisk::status)

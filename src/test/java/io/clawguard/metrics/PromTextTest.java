@@ -14,7 +14,7 @@ class PromTextTest {
     private static final Path GOLDEN = Path.of("src/test/resources/metrics/clawguard.prom");
 
     static MetricsSnapshot busyHost() {
-        return new MetricsSnapshot(3, true, 1742, 71,
+        return new MetricsSnapshot(3, true, 1742, 71, 84,
                 Map.of(new MetricsSnapshot.StatusRisk("violation", "high"), 2L,
                         new MetricsSnapshot.StatusRisk("partial", "medium"), 1L,
                         new MetricsSnapshot.StatusRisk("compliant", "high"), 9L,
@@ -36,7 +36,7 @@ class PromTextTest {
 
     @Test
     void aQuietHostBeforeItsFirstAssessmentIsStillWellFormed() throws Exception {
-        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, Map.of(), null, Map.of(), 0, 0, false, Map.of(),
+        String text = PromText.of(new MetricsSnapshot(0, false, 999, null, null, Map.of(), null, Map.of(), 0, 0, false, Map.of(),
                 null));
         assertThat(text).contains("clawguard_elevation_idle_seconds_left 0\n", "clawguard_audit_chain_intact 0\n")
                 .doesNotContain("clawguard_compliance_score", "clawguard_syslog");
@@ -45,7 +45,7 @@ class PromTextTest {
 
     @Test
     void labelValuesAreEscaped() throws Exception {
-        String text = PromText.of(new MetricsSnapshot(0, false, 0, null, Map.of(), false, Map.of("odd\"kind\\\nx", 1L), 0, 0,
+        String text = PromText.of(new MetricsSnapshot(0, false, 0, null, null, Map.of(), false, Map.of("odd\"kind\\\nx", 1L), 0, 0,
                 true, Map.of(), new MetricsSnapshot.Forwarding(0, true)));
         assertThat(text).contains("clawguard_network_findings{kind=\"odd\\\"kind\\\\\\nx\"} 1\n",
                 "clawguard_syslog_up 0\n");
