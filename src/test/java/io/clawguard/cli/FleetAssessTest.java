@@ -42,8 +42,8 @@ class FleetAssessTest {
                     "--remote-clawguard", Sshd.remoteClawguard(root).toString(), "--json", report.toString());
             assertThat(r.exitCode()).as(r.stderr()).as("a fresh host has violations").isEqualTo(1);
             List<String> lines = r.stdout().lines().toList();
-            assertThat(lines.get(0)).startsWith("host").contains("score", "violation", "worst");
-            assertThat(lines).anyMatch(l -> l.startsWith("alpha ") && l.matches(".*\\b\\d+ .*"))
+            assertThat(lines.get(0)).startsWith("host").contains("score", "coverage", "violation", "error", "worst");
+            assertThat(lines).anyMatch(l -> l.startsWith("alpha ") && l.matches(".*\\b\\d+ +\\d+ % .*"))
                     .anyMatch(l -> l.startsWith("beta "))
                     .anyMatch(l -> l.startsWith("gone ") && l.contains("NOT ASSESSED"));
             Map<?, ?> json = (Map<?, ?>) JsonValues.parse(Files.readString(report));
@@ -68,6 +68,22 @@ class FleetAssessTest {
                     "--remote-clawguard", liar.toString());
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             assertThat(r.stdout()).doesNotContain("\u001b", "\u0007").contains("liar ", "100");
+        }
+    }
+
+    @Test
+    void aHostThatCoversTooLittleToBeGradedExitsThree() throws Exception {
+        Path thin = root.resolve("thin");
+        Files.writeString(thin, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
+                + "\"coverage\":{\"percent\":12},\"band\":\"insufficient evidence\",\"counts\":{\"by_status\":"
+                + "{\"compliant\":1,\"not_assessed\":20}},\"checks\":[]}'\n");
+        Files.setPosixFilePermissions(thin, PosixFilePermissions.fromString("rwx------"));
+        try (Sshd sshd = Sshd.start(root.resolve("sshd"))) {
+            CliProcess.Result r = CliProcess.run(root, Map.of(), "", "assess",
+                    "--host", "thin=ssh://root@127.0.0.1:" + sshd.port(), "--ssh-config", sshd.clientConfig().toString(),
+                    "--remote-clawguard", thin.toString());
+            assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCode.INSUFFICIENT_EVIDENCE);
+            assertThat(r.stdout()).contains("thin ", "12 %", "insufficient evidence");
         }
     }
 }
