@@ -21,8 +21,9 @@ final class ScorecardPane {
 
     static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, Optional<ScorecardChanged> card,
                      int selected, boolean focused, Palette p) {
-        String title = card.map(c -> "Compliance " + c.score() + "/100 " + c.band() + ", coverage "
-                + c.coveragePercent() + " %").orElse("Compliance scorecard");
+        // Too little assessed to grade: the band replaces the score in the title (the bar still shows it).
+        String title = card.map(c -> "Compliance" + (c.band().equals("insufficient evidence") ? ":" : " " + c.score()
+                + "/100") + " " + c.band() + ", " + c.coveragePercent() + " % covered").orElse("Compliance scorecard");
         TextGraphics in = Frame.draw(g, at, size, (focused ? "▶ " : "") + title, p);
         int w = in.getSize().getColumns();
         int h = in.getSize().getRows();

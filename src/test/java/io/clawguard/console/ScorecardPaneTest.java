@@ -27,7 +27,7 @@ class ScorecardPaneTest {
         ConsoleRig rig = new ConsoleRig(160, 44);
         rig.bus.publish(card(100, "compliant"));
         rig.settle();
-        assertThat(rig.screen()).contains("Compliance 100/100 good, coverage 100 %", "OK   high gateway_loopback_only",
+        assertThat(rig.screen()).contains("Compliance 100/100 good, 100 % covered", "OK   high gateway_loopback_only",
                 "2 of 2 checks assessed (100 % of the weight)");
         rig.bus.publish(card(40, "violation"));
         rig.settle();
@@ -53,5 +53,21 @@ class ScorecardPaneTest {
                         "", "", List.of())), ConsoleRig.T0));
         rig.settle();
         assertThat(rig.row(0)).contains("AUDIT CHAIN BROKEN: privileged requests refused");
+    }
+
+    @Test
+    void aThinlyCoveredHostShowsItsCoverageAndNoGrade() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(new ScorecardChanged(100, "1 of 21 checks assessed (1 % of the weight)", 1,
+                "insufficient evidence", Map.of("compliant", 1L, "not_assessed", 20L, "not_applicable", 2L),
+                Map.of("low", 1L, "high", 20L), List.of(new ScorecardChanged.CheckView("sshd_root_login_disabled",
+                        "SSH root login disabled", "not_assessed", "high", "no", "sshd -T is not installed", "sshd -T",
+                        "cannot be judged", "Install it", List.of()),
+                        new ScorecardChanged.CheckView("group_tool_exposure", "No open group reaches tools",
+                                "not_applicable", "high", "none", "no channels configured", "openclaw.json", "", "",
+                                List.of())), ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("Compliance: insufficient evidence, 1 % covered",
+                "1 of 21 checks assessed", "?? ", "N/A  high group_tool_exposure").doesNotContain("100/100 good");
     }
 }
