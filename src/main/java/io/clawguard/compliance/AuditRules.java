@@ -90,9 +90,13 @@ record AuditRules(Optional<String> sudoers, Optional<String> sudoersD, Optional<
         boolean privilegedExec() {
             boolean asRoot = always && syscalls.contains("execve")
                     && ("0".equals(fields.get("euid")) || "root".equals(fields.get("euid")));
-            boolean escalator = ESCALATORS.contains(watch) && perms.contains("x")
-                    || always && ESCALATORS.contains(fields.get("path")) && fields.getOrDefault("perm", "").contains("x");
+            boolean escalator = escalator(watch) && perms.contains("x")
+                    || always && escalator(fields.get("path")) && fields.getOrDefault("perm", "").contains("x");
             return asRoot || escalator;
+        }
+
+        private static boolean escalator(String path) {
+            return path != null && ESCALATORS.contains(path);
         }
     }
 }

@@ -131,9 +131,11 @@ final class HostHardeningChecks {
                 "Remove the password settings from those Match blocks, then sshd -t && systemctl reload ssh.");
     }
 
+    /** The first few Match blocks that differ, and how many more: evidence, not a copy of the file. */
     private static String exceptionsShown(String what, List<SshdSettings.Setting> exceptions) {
         return exceptions.isEmpty() ? "" : "; a Match block sets " + what + " otherwise: "
-                + String.join(", ", exceptions.stream().map(e -> shown(e.value()) + " (" + e.where() + ")").toList());
+                + String.join(", ", exceptions.stream().limit(3).map(e -> shown(e.value()) + " (" + e.where() + ")")
+                .toList()) + (exceptions.size() > 3 ? " and " + (exceptions.size() - 3) + " more" : "");
     }
 
     /**
