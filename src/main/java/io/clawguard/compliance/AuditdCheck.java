@@ -114,6 +114,6 @@ final class AuditdCheck {
         for (String f : files) {
             HostFile.read(s.host(), f).ifPresent(text -> lines.addAll(text.lines().toList()));
         }
-        return new Rules(lines, String.join(", ", files) + " (on disk: loaded at boot, not read from the kernel)");
+        return new Rules(lines, HostHardeningChecks.shown(String.join(", ", files)) + " (on disk: loaded at boot, not read from the kernel)");
     }
 }

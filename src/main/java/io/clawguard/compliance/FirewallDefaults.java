@@ -62,11 +62,12 @@ final class FirewallDefaults {
         return refused;
     }
 
-    /** What each tool showed, as evidence. */
+    /** What each tool showed, as evidence: chain names and rules are the ruleset's, shown as data. */
     String evidence() {
         List<String> all = new ArrayList<>(seen);
         all.addAll(refused);
-        return all.isEmpty() ? "no default-deny chain, policy or ufw default found" : String.join("; ", all);
+        return all.isEmpty() ? "no default-deny chain, policy or ufw default found"
+                : HostHardeningChecks.shown(String.join("; ", all));
     }
 
     private Optional<String> ask(HostFacts host, List<String> argv) {
@@ -75,8 +76,7 @@ final class FirewallDefaults {
         if (out.isPresent() && out.get().exitCode() != 0) {
             String why = out.get().stderr().strip();
             refused.add(String.join(" ", argv) + " exited " + out.get().exitCode()
-                    + (why.isEmpty() ? "" : ": " + io.clawguard.approval.VisibleText.of(why.lines().findFirst()
-                    .orElse("")).text()));
+                    + (why.isEmpty() ? "" : ": " + why.lines().findFirst().orElse("")));
             return Optional.empty();
         }
         return out.map(HostFacts.ToolOutput::stdout);
@@ -105,7 +105,7 @@ final class FirewallDefaults {
                     if (hook != null && ("drop".equals(policy) || last != null && FINAL_DENY.matcher(last).matches())) {
                         Direction d = hook.equals("input") ? Direction.INBOUND : Direction.OUTBOUND;
                         denied.get(d).addAll(families);
-                        seen.add("nft chain " + io.clawguard.approval.VisibleText.of(chain).text() + " (hook " + hook
+                        seen.add("nft chain " + chain + " (hook " + hook
                                 + ") " + ("drop".equals(policy) ? "policy drop" : "ends with " + last));
                     }
                     chain = null;

@@ -103,7 +103,7 @@ final class SshdSettings {
             String[] kv = line.split("[\\s=]+", 2);
             String keyword = keyword(kv[0]);
             String args = kv.length > 1 ? kv[1].strip() : "";
-            String where = file + " line " + (i + 1);
+            String where = VisibleText.of(file).text() + " line " + (i + 1);
             if (keyword.equals("match")) {
                 match = true;
                 note("Match block at " + where + " applies to some connections only, not to the global value");

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
  */
 final class UpdatesCheck {
     private static final List<String> SIMULATE = List.of("apt-get", "-s", "-o", "Debug::NoLocking=true", "upgrade");
+    /** Lists older than this miss a week of advisories: "nothing pending" then proves little. */
+    private static final long STALE_DAYS = 7;
     private static final String LISTS = "/var/lib/apt/lists";
     private static final String CONF_D = "/etc/apt/apt.conf.d";
     /** apt's own Dir::Ignore-Files-Silently: these parts are never read. */
@@ -45,7 +49,7 @@ final class UpdatesCheck {
             return notAssessed("apt-get could not simulate an upgrade", String.join(" ", SIMULATE) + " exited "
                     + sim.get().exitCode() + ": " + HostHardeningChecks.shown(sim.get().stderr().strip()));
         }
-        Optional<String> lists = listsDate(s.host());
+        Optional<FileTime> lists = listsDate(s.host());
         if (lists.isEmpty()) {
             return notAssessed("no package lists: apt-get update never ran, so pending updates are unknown",
                     "no *_Packages file in " + LISTS);
@@ -63,8 +67,14 @@ final class UpdatesCheck {
         String evidence = String.join(" ", SIMULATE) + ": " + pending.size() + " security update(s) pending"
                 + (pending.isEmpty() ? "" : " (" + HostHardeningChecks.shown(String.join(", ",
                 pending.subList(0, Math.min(10, pending.size())))) + (pending.size() > 10 ? ", …" : "") + ")")
-                + lists.get() + "; " + auto.evidence();
+                + " per the package lists of " + lists.get() + "; " + auto.evidence();
         String install = "apt-get update && apt-get upgrade (or unattended-upgrade -v).";
+        long age = Duration.between(lists.get().toInstant(), Instant.now()).toDays();
+        if (pending.isEmpty() && auto.on() && age > STALE_DAYS) {
+            return partial("no security update pending per package lists " + age + " days old", evidence,
+                    "updates published since the last apt-get update are not counted", "apt-get update, then assess"
+                            + " again; keep APT::Periodic::Update-Package-Lists \"1\" in " + CONF_D + "/20auto-upgrades.");
+        }
         if (pending.isEmpty() && auto.on()) {
             return compliant("no security update pending; unattended-upgrades installs them", evidence);
         }
@@ -120,12 +130,12 @@ final class UpdatesCheck {
     }
 
     /** When apt-get update last fetched a package list; empty when there is none (nothing to compare with). */
-    private static Optional<String> listsDate(HostFacts host) throws IOException {
+    private static Optional<FileTime> listsDate(HostFacts host) throws IOException {
         FileTime newest = null;
         for (String f : HostFile.list(host, LISTS, "*_Packages*")) {
             FileTime t = Files.getLastModifiedTime(host.path(f));
             newest = newest == null || t.compareTo(newest) > 0 ? t : newest;
         }
-        return Optional.ofNullable(newest).map(t -> " per the package lists of " + t);
+        return Optional.ofNullable(newest);
     }
 }

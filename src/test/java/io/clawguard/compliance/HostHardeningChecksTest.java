@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -34,6 +36,8 @@ class HostHardeningChecksTest {
     private static final String APT_SECURITY = "Inst libssl3 [3.0.11-1~deb12u1] (3.0.15-1~deb12u1 Debian-Security:12/"
             + "stable-security [amd64])\nInst tzdata [2024a-0+deb12u1] (2024b-0+deb12u1 Debian:12.7/stable [all])\n";
     private static final String APT_CLEAN = "Inst tzdata [2024a-0+deb12u1] (2024b-0+deb12u1 Debian:12.7/stable [all])\n";
+    private static final String LISTS_FILE = "/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64"
+            + "_Packages";
     private static final String AUTO = "/etc/apt/apt.conf.d/20auto-upgrades";
     private static final String PTRACE = "/proc/sys/kernel/yama/ptrace_scope";
     private static final String AA = "/sys/module/apparmor/parameters/enabled";
@@ -149,6 +153,14 @@ class HostHardeningChecksTest {
         return Stream.of(
                 c(id, Status.COMPLIANT, "0 security update(s) pending", h -> apt(h, APT_CLEAN, true)
                         .hostFile(AUTO, "APT::Periodic::Update-Package-Lists \"1\";\nAPT::Periodic::Unattended-Upgrade \"1\";\n")),
+                c("updates: nothing pending per month-old lists", id, Status.PARTIAL, "days old", h -> {
+                    apt(h, APT_CLEAN, true).hostFile(AUTO, "APT::Periodic::Unattended-Upgrade \"1\";\n");
+                    try {
+                        Files.setLastModifiedTime(h.path(LISTS_FILE), FileTime.from(Instant.now().minus(Duration.ofDays(30))));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }),
                 c(id, Status.PARTIAL, "libssl3", h -> apt(h, APT_SECURITY, true)
                         .hostFile(AUTO, "APT::Periodic::Unattended-Upgrade \"1\";\n")),
                 c("updates: a later part turns it off", id, Status.PARTIAL, "99-off", h -> apt(h, APT_CLEAN, true)
@@ -266,6 +278,12 @@ class HostHardeningChecksTest {
                 }),
                 c("attack: escapes in a config value", root, Status.ERROR, "\\x1b[2J",
                         h -> h.hostFile(SSHD, "PermitRootLogin \u001b[2Jno\n")),
+                c("attack: escapes in an included file's name", root, Status.VIOLATION, "\\x1b[31mx.conf line 1",
+                        h -> h.hostFile(SSHD, "Include /etc/ssh/sshd_config.d/*.conf\n")
+                                .hostFile("/etc/ssh/sshd_config.d/\u001b[31mx.conf", "PermitRootLogin yes\n")),
+                c("attack: escapes in an nft chain name", "host_firewall_default_deny", Status.PARTIAL, "in\\x1bput",
+                        h -> h.tool("nft list ruleset", 0, "table inet f {\n chain in\u001bput {\n  type filter hook"
+                                + " input priority 0; policy drop;\n }\n}\n")),
                 c("attack: a pattern Java cannot read", root, Status.PARTIAL, "OpenSSH's default",
                         h -> h.hostFile(SSHD, "Include /etc/ssh/{[\n")),
                 c("attack: escapes in a process name", "insecure_ports_remediated", Status.VIOLATION, "tel\\x1b]0;ok\\x07",
@@ -277,8 +295,7 @@ class HostHardeningChecksTest {
     }
 
     private static PreparedHome apt(PreparedHome h, String simulated, boolean unattended) {
-        h.tool(APT, 0, simulated).hostFile("/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64"
-                + "_Packages", "");
+        h.tool(APT, 0, simulated).hostFile(LISTS_FILE, "");
         return unattended ? h.hostFile("/usr/bin/unattended-upgrade", "") : h;
     }
 
