@@ -21,9 +21,6 @@ import java.util.Optional;
  * names the file or tool it read; what it could not read is not_assessed, never guessed.
  */
 final class HostHardeningChecks {
-    private static final String SSHD_RELOAD = " in " + SshdSettings.CONFIG + " (above its Include lines, which"
-            + " sshd reads in place: the first value wins), then check and reload: sshd -t && systemctl reload ssh.";
-
     private HostHardeningChecks() {
     }
 
@@ -83,7 +80,7 @@ final class HostHardeningChecks {
         List<SshdSettings.Setting> exceptions = c.exceptions("permitrootlogin", "no");
         String evidence = v.shown("PermitRootLogin") + exceptionsShown("PermitRootLogin", exceptions) + "; read from "
                 + c.source();
-        String fix = "Set PermitRootLogin no" + SSHD_RELOAD + " Log in as a named user and use sudo instead.";
+        String fix = sshdFix("PermitRootLogin no", List.of(v)) + " Log in as a named user and use sudo instead.";
         return switch (v.value().toLowerCase(java.util.Locale.ROOT)) {
             case "no" -> exceptions.isEmpty() ? compliant("root cannot log in over SSH", evidence)
                     : partial("root cannot log in over SSH, except where a Match block allows it", evidence,
@@ -110,7 +107,7 @@ final class HostHardeningChecks {
         exceptions.addAll(c.exceptions("kbdinteractiveauthentication", "no"));
         String evidence = pw.shown("PasswordAuthentication") + ", " + kbd.shown("KbdInteractiveAuthentication")
                 + exceptionsShown("a password setting", exceptions) + "; read from " + c.source();
-        String fix = "Set PasswordAuthentication no and KbdInteractiveAuthentication no" + SSHD_RELOAD
+        String fix = sshdFix("PasswordAuthentication no and KbdInteractiveAuthentication no", List.of(pw, kbd))
                 + " Install every user's public key (~/.ssh/authorized_keys) first.";
         for (SshdSettings.Setting v : List.of(pw, kbd)) {
             if (!v.value().equalsIgnoreCase("yes") && !v.value().equalsIgnoreCase("no")) {
@@ -129,6 +126,15 @@ final class HostHardeningChecks {
                 : partial("SSH accepts keys only, except where a Match block allows passwords", evidence,
                 "some connections may still log in with a password",
                 "Remove the password settings from those Match blocks, then sshd -t && systemctl reload ssh.");
+    }
+
+    /** Where to change a setting: where the value in force is set, else above sshd_config's Includes. */
+    private static String sshdFix(String setting, List<SshdSettings.Setting> inForce) {
+        List<String> where = inForce.stream().map(SshdSettings.Setting::where).filter(w -> w.contains(" line "))
+                .distinct().toList();
+        return "Set " + setting + (where.isEmpty() ? " in " + SshdSettings.CONFIG + " above its Include lines (sshd"
+                + " reads an Include in place and the first value wins)" : " where the value in force is set ("
+                + String.join(", ", where) + ")") + ", then check and reload: sshd -t && systemctl reload ssh.";
     }
 
     /** The first few Match blocks that differ, and how many more: evidence, not a copy of the file. */

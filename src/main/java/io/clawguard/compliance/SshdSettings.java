@@ -65,7 +65,8 @@ final class SshdSettings {
             return Optional.empty();
         }
         SshdSettings s = new SshdSettings(CONFIG + " and its Includes");
-        t.ifPresent(out -> s.note("sshd -T exited " + out.exitCode() + (host.assessingAsRoot() ? ""
+        t.ifPresent(out -> s.note("sshd -T exited " + out.exitCode() + (host.assessingAsRoot()
+                ? " (" + VisibleText.of(out.stderr().lines().findFirst().orElse("no message")).text() + ")"
                 : " (it needs root)") + ", so the files were read"));
         if (main.isEmpty()) {
             s.note(CONFIG + " does not exist: OpenSSH's defaults apply");

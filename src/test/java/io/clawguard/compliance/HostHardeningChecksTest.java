@@ -70,6 +70,8 @@ class HostHardeningChecksTest {
                     h.tool("sshd -T", 1, "").hostFile(SSHD, "permitrootlogin no\n");
                 }),
                 c(root, Status.PARTIAL, "OpenSSH's default", h -> h.hostFile(SSHD, "Port 22\n")),
+                c("root: sshd -T fails as root, the files are read", root, Status.PARTIAL, "sshd -T exited 255",
+                        h -> h.tool("sshd -T", 255, "").hostFile(SSHD, "PermitRootLogin forced-commands-only\n")),
                 c("root: a Match block lets root in", root, Status.PARTIAL, "except where a Match block",
                         h -> h.hostFile(SSHD, "PermitRootLogin no\nMatch Address 10.0.0.0/8\n  PermitRootLogin yes\n")),
                 c(root, Status.VIOLATION, "with a password", h -> h.hostFile(SSHD, "# comment\nPermitRootLogin yes\n")),
@@ -338,6 +340,14 @@ class HostHardeningChecksTest {
                 + "Match User x\n PermitRootLogin yes\n".repeat(100_000)), root);
         assertThat(r.status()).isEqualTo(Status.PARTIAL);
         assertThat(r.evidence().length()).isLessThan(4000);
+    }
+
+    /** On Debian the Include comes first: a value set in sshd_config.d must be changed there, not below it. */
+    @Test
+    void theSshdFixNamesWhereTheValueInForceIsSet(@TempDir Path root) throws Exception {
+        CheckResult r = assess("sshd_root_login_disabled", h -> h.hostFile(SSHD, "Include sshd_config.d/*.conf\n")
+                .hostFile("/etc/ssh/sshd_config.d/50-cloud-init.conf", "PermitRootLogin yes\n"), root);
+        assertThat(r.mitigation()).contains("/etc/ssh/sshd_config.d/50-cloud-init.conf line 1", "sshd -t");
     }
 
     @Test
