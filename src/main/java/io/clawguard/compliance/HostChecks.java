@@ -123,7 +123,8 @@ final class HostChecks {
         boolean configCovered = !config || offHost;
         boolean logOk = !log || logCovered;
         if (configCovered && logOk) {
-            return compliant("backups go off the host", evidence);
+            return compliant("backups are set to go off the host", evidence + "; that the copies run is not seen from"
+                    + " here: the target keeps that evidence");
         }
         List<String> missing = new ArrayList<>();
         if (!configCovered) {
