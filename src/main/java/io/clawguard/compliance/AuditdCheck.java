@@ -45,8 +45,7 @@ final class AuditdCheck {
             return notAssessed("auditctl is missing: it is needed to read whether auditd runs and its rules",
                     "/usr/sbin/auditd present; no auditctl in /usr/sbin, /usr/bin, /sbin, /bin");
         }
-        if (status.get().exitCode() == 0 && !(ENABLED.matcher(status.get().stdout()).find()
-                && PID.matcher(status.get().stdout()).find())) {
+        if (status.get().exitCode() == 0 && (field(ENABLED, status.get()) == null || field(PID, status.get()) == null)) {
             return error("auditctl -s", "no enabled or pid line in its output", "Check the audit package (apt-get"
                     + " install --reinstall auditd): auditctl -s prints enabled and pid lines.");
         }
@@ -88,13 +87,16 @@ final class AuditdCheck {
             return alive ? Optional.of("auditctl -s refused (exit " + status.exitCode() + "); /run/auditd.pid: "
                     + pid.get() + ", a live process") : Optional.empty();
         }
-        Matcher enabled = ENABLED.matcher(status.stdout());
-        Matcher pid = PID.matcher(status.stdout());
-        enabled.find();
-        pid.find();
-        boolean on = enabled.group(1).equals("1") || enabled.group(1).equals("2");
-        return on && !pid.group(1).equals("0") ? Optional.of("auditctl -s: enabled " + enabled.group(1) + ", pid "
-                + pid.group(1)) : Optional.empty();
+        String enabled = field(ENABLED, status);
+        String pid = field(PID, status);
+        boolean on = enabled.equals("1") || enabled.equals("2");
+        return on && !pid.equals("0") ? Optional.of("auditctl -s: enabled " + enabled + ", pid " + pid) : Optional.empty();
+    }
+
+    /** A number auditctl -s prints ("enabled 1"); null when the line is missing. */
+    private static String field(Pattern line, HostFacts.ToolOutput status) {
+        Matcher m = line.matcher(status.stdout());
+        return m.find() ? m.group(1) : null;
     }
 
     private record Rules(List<String> lines, String source) {
