@@ -39,7 +39,7 @@ final class AuditdCheck {
         if (!installed && status.isEmpty()) {
             return violation("auditd is not installed: the kernel audits nothing", "no /usr/sbin/auditd, no auditctl",
                     "a root shell's commands and sudoers edits leave no record beside ClawGuard's own log",
-                    "apt-get install auditd (dnf install audit), systemctl enable --now auditd, then " + FIX);
+                    "apt-get install auditd (dnf install audit), systemctl enable --now auditd, then: " + FIX);
         }
         if (status.isEmpty()) {
             return notAssessed("auditctl is missing: it is needed to read whether auditd runs and its rules",

@@ -48,7 +48,7 @@ final class FirewallCheck {
         if (!f.anyTool()) {
             return violation("no packet filter tool is installed (nft, iptables, ip6tables, ufw)",
                     "none of them in /usr/sbin, /usr/bin, /sbin or /bin", "every port and destination is open",
-                    "apt-get install nftables, then " + FIX);
+                    "apt-get install nftables, then: " + FIX);
         }
         if (in) {
             return partial("inbound traffic is dropped by default, outbound is open", evidence,

@@ -156,7 +156,7 @@ final class HostHardeningChecks {
         if (text.isEmpty()) {
             return violation("the kernel has no Yama LSM: process tracing is unrestricted, as with scope 0",
                     file + " does not exist", "any process may read the memory of its user's other processes",
-                    "Boot a kernel with Yama (CONFIG_SECURITY_YAMA, lsm= including yama), then " + fix);
+                    "Boot a kernel with Yama (CONFIG_SECURITY_YAMA, lsm= including yama), then: " + fix);
         }
         String value = text.get().strip();
         if (!value.matches("[0-3]")) {

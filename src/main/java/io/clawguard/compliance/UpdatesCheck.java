@@ -83,7 +83,8 @@ final class UpdatesCheck {
                     "known vulnerabilities stay open until its next run", install);
         }
         return pending.isEmpty()
-                ? partial("no security update pending, but none is installed automatically", evidence,
+                ? partial("no security update pending" + (age > STALE_DAYS ? " per package lists " + age + " days old"
+                : "") + ", but none is installed automatically", evidence,
                 "the next advisory waits for someone to remember", AUTO_FIX)
                 : violation(pending.size() + " security update(s) pending and no automatic updates", evidence,
                 "known vulnerabilities stay open", install + " Then " + AUTO_FIX);
