@@ -21,7 +21,8 @@ public final class Assessor {
 
     public Assessor(List<Control> controls) {
         this.controls = List.copyOf(controls);
-        this.checks = Stream.of(PrivilegeChecks.all(), NetworkChecks.all(), HostChecks.all(), OpenClawChecks.all())
+        this.checks = Stream.of(PrivilegeChecks.all(), NetworkChecks.all(), HostChecks.all(), HostHardeningChecks.all(),
+                        OpenClawChecks.all())
                 .flatMap(List::stream).collect(Collectors.toMap(Check::id, Function.identity()));
     }
 

@@ -1,18 +1,24 @@
 package io.clawguard.compliance;
 
 import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notApplicable;
 import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.seeOther;
 import static io.clawguard.compliance.CheckResult.violation;
 
+import io.clawguard.approval.VisibleText;
 import io.clawguard.audit.AuditVerification;
 import io.clawguard.files.FileFacts;
+import io.clawguard.json.InvalidJsonFileException;
+import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The checks of the host's files: the audit log, permissions and backups. */
 final class HostChecks {
@@ -81,32 +87,57 @@ final class HostChecks {
                 "chmod 700 " + s.home().dir() + "; chmod 600 the files listed.");
     }
 
+    /**
+     * Backups count only off the host: a copy on the same disk dies with it. The config and the
+     * audit log are covered by assessment.backup_target; the audit log also by syslog forwarding
+     * (the collector keeps an off-host copy of every record).
+     */
     private static CheckResult.Draft backups(Signals s) {
-        boolean config = hasBackup(s.openclawDir(), "openclaw.json");
-        boolean audit = hasBackup(s.home().dir(), "privileged-audit.jsonl")
-                || hasBackup(s.openclawDir().resolve("backups"), "privileged-audit.jsonl");
-        String evidence = "openclaw.json backup " + (config ? "found" : "not found") + ", audit log backup "
-                + (audit ? "found" : "not found") + " (looked for NAME.bak* beside it and in " + s.openclawDir()
-                .resolve("backups") + ")";
-        if (config && audit) {
-            return compliant("config and audit log are backed up", evidence);
+        boolean log = Files.exists(s.home().auditLog());
+        boolean config = Files.exists(s.openclawConfigFile());
+        if (!log && !config) {
+            return notApplicable("nothing to back up yet", "neither " + s.home().auditLog() + " nor "
+                    + s.openclawConfigFile() + " exists");
         }
-        String fix = "Copy openclaw.json and privileged-audit.jsonl to " + s.openclawDir().resolve("backups")
-                + " on a schedule (and off the host).";
-        return config || audit ? partial("only part is backed up", evidence, "one of the two has no backup", fix)
-                : violation("no backups", evidence, "a lost or tampered config or log cannot be restored", fix);
-    }
-
-    /** A copy named NAME.bak… or NAME.backup… beside the file, or NAME in a backups folder. */
-    private static boolean hasBackup(Path dir, String name) {
-        if (Files.exists(dir.resolve("backups").resolve(name)) || dir.getFileName().toString().equals("backups")
-                && Files.exists(dir.resolve(name))) {
-            return true;
+        GuardConfig guard;
+        try {
+            guard = s.config();
+        } catch (InvalidJsonFileException e) {
+            return seeOther("elevation_timeout_30m", "clawguard.json cannot be used, so where backups go is unknown");
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, name + ".{bak,backup}*")) {
-            return files.iterator().hasNext();
-        } catch (IOException e) {
-            return false;
+        Optional<String> target = s.settings().backupTarget();
+        Optional<String> notOff = target.flatMap(BackupTarget::whyNotOffHost);
+        boolean offHost = target.isPresent() && notOff.isEmpty();
+        Optional<String> syslogNot = guard.syslog() == null ? Optional.of("no syslog forwarding")
+                : BackupTarget.local(guard.syslog().host());
+        boolean logCovered = offHost || syslogNot.isEmpty();
+        String evidence = s.home().config() + ": assessment.backup_target " + target.map(t -> "= "
+                + VisibleText.of(t).text() + notOff.map(w -> " (not off the host: " + w + ")").orElse(" (off the host)"))
+                .orElse("not set") + "; syslog " + (guard.syslog() == null ? "not set" : "to "
+                + guard.syslog().host() + syslogNot.map(w -> " (" + w + ")").orElse(" (an off-host copy of the audit log)"))
+                + "; copies beside the files (NAME.bak) do not count: they share the disk";
+        String fix = "Set \"assessment\": {\"backup_target\": \"ssh://backup@HOST/srv/clawguard\"} in "
+                + s.home().config() + " and copy " + s.openclawConfigFile() + " and " + s.home().auditLog()
+                + "* there on a schedule (a systemd timer running rsync); forwarding to syslog also keeps the"
+                + " audit log off the host.";
+        boolean configCovered = !config || offHost;
+        boolean logOk = !log || logCovered;
+        if (configCovered && logOk) {
+            return compliant("backups are set to go off the host", evidence + "; that the copies run is not seen from"
+                    + " here: the target keeps that evidence");
         }
+        List<String> missing = new ArrayList<>();
+        if (!configCovered) {
+            missing.add("openclaw.json");
+        }
+        if (!logOk) {
+            missing.add("the audit log");
+        }
+        boolean some = config && configCovered || log && logCovered;
+        String why = notOff.map(w -> "backup_target " + w + "; ").orElse("");
+        return some ? partial("no off-host copy of " + String.join(" or ", missing), evidence,
+                why + "a lost disk loses " + String.join(" and ", missing), fix)
+                : violation("no off-host backup", evidence, why + "a lost or tampered disk loses the config and the"
+                + " audit trail with it", fix);
     }
 }

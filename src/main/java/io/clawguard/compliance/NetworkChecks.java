@@ -5,11 +5,17 @@ import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.violation;
 
+import io.clawguard.approval.VisibleText;
+import io.clawguard.monitor.Addresses;
 import io.clawguard.monitor.Finding;
+import io.clawguard.monitor.ListeningSocket;
 import io.clawguard.monitor.NetworkScan;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The checks of network exposure, read from the last scan and its rule files. */
 final class NetworkChecks {
@@ -22,9 +28,7 @@ final class NetworkChecks {
                         "every listening port matches an approved rule",
                         "Review the baseline (clawguard baseline review, or b in the console): approve with a"
                                 + " justification or stop each service.")),
-                Check.of("insecure_ports_remediated", s -> findings(s, Finding.Kind.INSECURE_PORT, false,
-                        "no cleartext legacy service listens",
-                        "Move each service to the secure alternative its finding names, then close the port.")),
+                Check.of("insecure_ports_remediated", NetworkChecks::insecureServices),
                 Check.of("public_binds_justified", s -> withoutBaseline(s).orElseGet(() -> findings(s,
                         Finding.Kind.PUBLIC_BIND, false, "every public bind is justified by a rule comment",
                         "Bind to loopback, or justify the bind with a comment on its rule in approved_ports.json."))),
@@ -64,7 +68,7 @@ final class NetworkChecks {
     private static CheckResult.Draft findings(Signals s, Finding.Kind kind, boolean needsBaseline, String good,
                                               String mitigation) {
         if (s.network().isEmpty()) {
-            return notAssessed("no network scan", "the socket collector did not run");
+            return noScan();
         }
         NetworkScan scan = s.network().get();
         List<Finding> found = scan.findings().stream().filter(f -> f.kind() == kind).toList();
@@ -80,6 +84,45 @@ final class NetworkChecks {
             return compliant(good, evidence);
         }
         return violation(found.size() + " " + kind.id() + " finding(s)", evidence, found.get(0).summary(), mitigation);
+    }
+
+    private static CheckResult.Draft noScan() {
+        return notAssessed("no network scan", "the socket collector did not run");
+    }
+
+    /**
+     * A cleartext service by its port (the scan's insecure-port findings) or by its daemon on any
+     * port: vsftpd moved to 2121 still sends passwords in the clear. Process names are the
+     * processes' own choice: shown with their escapes written out.
+     */
+    private static CheckResult.Draft insecureServices(Signals s) {
+        if (s.network().isEmpty()) {
+            return noScan();
+        }
+        NetworkScan scan = s.network().get();
+        List<String> found = new ArrayList<>();
+        Set<String> byPort = new HashSet<>();
+        for (Finding f : scan.findings()) {
+            if (f.kind() == Finding.Kind.INSECURE_PORT) {
+                byPort.add(f.subject());
+                found.add(VisibleText.of(f.summary()).text());
+            }
+        }
+        for (ListeningSocket l : scan.snapshot().listening()) {
+            if (!byPort.contains(l.key())) {
+                CleartextDaemons.protocol(l.process()).ifPresent(p -> found.add(VisibleText.of(l.process()).text()
+                        + " on " + Addresses.endpoint(l.bind(), l.port()) + " (" + p + ", cleartext)"));
+            }
+        }
+        if (found.isEmpty()) {
+            return compliant("no cleartext legacy service listens", scan.snapshot().listening().size()
+                    + " listeners scanned at " + scan.snapshot().at() + " (by port and by daemon name)");
+        }
+        return violation(found.size() + " cleartext service(s) listening", String.join("; ", found),
+                "credentials and data cross the network readable by anyone on the path",
+                "Move each service to its secure alternative (SFTP or FTPS for FTP, SSH for Telnet and the r-services,"
+                        + " HTTPS for HTTP), then stop it and keep it off: systemctl disable --now <its unit>, or"
+                        + " remove its line from /etc/inetd.conf.");
     }
 
     private static CheckResult.Draft allowlistConfigured(Signals s) {

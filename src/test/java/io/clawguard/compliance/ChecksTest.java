@@ -72,12 +72,6 @@ class ChecksTest {
                 c("secrets_permissions_hardened", Status.COMPLIANT, "0700", h -> h.file(h.home.config(), "{}")),
                 c("secrets_permissions_hardened", Status.VIOLATION, "readable or writable by others",
                         h -> h.file(h.home.config(), "{}").mode(h.home.config(), "rw-r--r--")),
-                c("backup_configured", Status.COMPLIANT, "backed up", h -> h.file(h.openclawDir.resolve(
-                        "backups/openclaw.json"), "{}").file(h.openclawDir.resolve("backups/privileged-audit.jsonl"), "")),
-                c("backup_configured", Status.PARTIAL, "only part", h -> h.file(h.openclawDir.resolve(
-                        "openclaw.json.bak-2026-11-01"), "{}")),
-                c("backup_configured", Status.VIOLATION, "no backups", h -> h.file(h.home.auditLog().resolveSibling(
-                        "privileged-audit.jsonl.lock"), "")),
                 c("open_ports_approved", Status.COMPLIANT, "matches an approved rule", h -> {
                     h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
                     h.listening.add(PreparedHome.listener("0.0.0.0", 22, "sshd"));
@@ -89,9 +83,6 @@ class ChecksTest {
                     h.listening.add(PreparedHome.listener("127.0.0.1", 8080, "java"));
                 }),
                 c("open_ports_approved", Status.NOT_ASSESSED, "no network scan", h -> h.scanned = false),
-                c("insecure_ports_remediated", Status.COMPLIANT, "no cleartext", h -> { }),
-                c("insecure_ports_remediated", Status.VIOLATION, "insecure-port",
-                        h -> h.listening.add(PreparedHome.listener("127.0.0.1", 23, "telnetd"))),
                 c("public_binds_justified", Status.COMPLIANT, "justified", h -> {
                     h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
                     h.listening.add(PreparedHome.listener("0.0.0.0", 22, "sshd"));

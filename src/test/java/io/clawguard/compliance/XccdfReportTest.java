@@ -68,9 +68,15 @@ class XccdfReportTest {
         Element policy = find(results, XccdfReport.ruleId("command_policy_enforced"));
         assertThat(texts(policy, "ident")).as("the allow-list makes it CM-7(5)").contains("CM-7(5)").doesNotContain("CM-7(4)");
         String insecure = String.join(" ", texts(find(results, XccdfReport.ruleId("insecure_ports_remediated")), "message"));
-        assertThat(insecure).contains("tel\\x01net</message>\\x1B[31m");
+        assertThat(insecure).as("markup stays text, controls are written out").contains("</message>")
+                .doesNotContain("\u0001", "\u001b");
         assertThat(doc.getElementsByTagNameNS(XccdfReport.NS, "score").item(0).getTextContent())
                 .isEqualTo(Integer.toString(a.score()));
+    }
+
+    @Test
+    void charactersXmlCannotCarryAreWrittenOutNotDropped() {
+        assertThat(XccdfReport.xmlSafe("a\u0001b\u001bc\ud800d\ttab")).isEqualTo("a\\x01b\\x1Bc\\xD800d\ttab");
     }
 
     private static Element find(NodeList results, String idref) {
