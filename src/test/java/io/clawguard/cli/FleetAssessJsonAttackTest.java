@@ -7,6 +7,8 @@ import io.clawguard.testing.Sshd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +27,13 @@ class FleetAssessJsonAttackTest {
 
     @Test
     void aLyingHostsScorecardOnStandardOutputCarriesNoTerminalControls() throws Exception {
-        Path liar = root.resolve("liar");
-        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
+        Path liar = Sshd.lyingClawguard(root, "{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
                 + "\"band\":\"good\\u009b2J\\u009b1;31mOWNED\\u007f\",\"counts\":{\"by_status\":{\"compliant\":1}},"
-                + "\"checks\":[]}'\n");
-        Files.setPosixFilePermissions(liar, PosixFilePermissions.fromString("rwx------"));
+                + "\"checks\":[]}");
         try (Sshd sshd = Sshd.start(root.resolve("sshd"))) {
-            CliProcess.Result r = CliProcess.run(root, Map.of(), "", "assess",
-                    "--host", "liar=ssh://root@127.0.0.1:" + sshd.port(), "--ssh-config", sshd.clientConfig().toString(),
-                    "--remote-clawguard", liar.toString(), "--json", "-");
+            List<String> args = new ArrayList<>(sshd.assessArgs("liar", liar));
+            args.addAll(List.of("--json", "-"));
+            CliProcess.Result r = CliProcess.run(root, Map.of(), "", args.toArray(String[]::new));
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             assertThat(r.stdout()).as("the report on standard output").contains("clawguard-fleet-assessment/1")
                     .doesNotContain("\u009b").doesNotContain("\u007f");

@@ -58,14 +58,10 @@ class FleetAssessTest {
 
     @Test
     void aLyingHostsScorecardIsShownEscaped() throws Exception {
-        Path liar = root.resolve("liar");
-        Files.writeString(liar, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
-                + "\"band\":\"\\u001b]0;owned\\u0007good\",\"counts\":{\"by_status\":{\"compliant\":1}},\"checks\":[]}'\n");
-        Files.setPosixFilePermissions(liar, PosixFilePermissions.fromString("rwx------"));
+        Path liar = Sshd.lyingClawguard(root, "{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
+                + "\"band\":\"\\u001b]0;owned\\u0007good\",\"counts\":{\"by_status\":{\"compliant\":1}},\"checks\":[]}");
         try (Sshd sshd = Sshd.start(root.resolve("sshd"))) {
-            CliProcess.Result r = CliProcess.run(root, Map.of(), "", "assess",
-                    "--host", "liar=ssh://root@127.0.0.1:" + sshd.port(), "--ssh-config", sshd.clientConfig().toString(),
-                    "--remote-clawguard", liar.toString());
+            CliProcess.Result r = CliProcess.run(root, Map.of(), "", sshd.assessArgs("liar", liar).toArray(String[]::new));
             assertThat(r.exitCode()).as(r.stderr()).isZero();
             assertThat(r.stdout()).doesNotContain("\u001b", "\u0007").contains("liar ", "100");
         }
@@ -73,15 +69,11 @@ class FleetAssessTest {
 
     @Test
     void aHostThatCoversTooLittleToBeGradedExitsThree() throws Exception {
-        Path thin = root.resolve("thin");
-        Files.writeString(thin, "#!/bin/sh\nprintf '%s' '{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
+        Path thin = Sshd.lyingClawguard(root, "{\"schema\":\"clawguard-assessment/2\",\"score\":100,"
                 + "\"coverage\":{\"percent\":12},\"band\":\"insufficient evidence\",\"counts\":{\"by_status\":"
-                + "{\"compliant\":1,\"not_assessed\":20}},\"checks\":[]}'\n");
-        Files.setPosixFilePermissions(thin, PosixFilePermissions.fromString("rwx------"));
+                + "{\"compliant\":1,\"not_assessed\":20}},\"checks\":[]}");
         try (Sshd sshd = Sshd.start(root.resolve("sshd"))) {
-            CliProcess.Result r = CliProcess.run(root, Map.of(), "", "assess",
-                    "--host", "thin=ssh://root@127.0.0.1:" + sshd.port(), "--ssh-config", sshd.clientConfig().toString(),
-                    "--remote-clawguard", thin.toString());
+            CliProcess.Result r = CliProcess.run(root, Map.of(), "", sshd.assessArgs("thin", thin).toArray(String[]::new));
             assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCode.INSUFFICIENT_EVIDENCE);
             assertThat(r.stdout()).contains("thin ", "12 %", "insufficient evidence");
         }

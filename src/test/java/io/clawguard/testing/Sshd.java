@@ -83,6 +83,20 @@ public final class Sshd implements AutoCloseable {
         return script;
     }
 
+    /** A stand-in for clawguard on the far host that prints {@code json} whatever it is asked: a lying host. */
+    public static Path lyingClawguard(Path dir, String json) throws IOException {
+        Path script = dir.resolve("lying-clawguard");
+        Files.writeString(script, "#!/bin/sh\nprintf '%s' '" + json + "'\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    /** The arguments of {@code clawguard assess} for one host named {@code name} behind this sshd. */
+    public List<String> assessArgs(String name, Path remoteClawguard) {
+        return List.of("assess", "--host", name + "=ssh://root@127.0.0.1:" + port(), "--ssh-config",
+                clientConfig().toString(), "--remote-clawguard", remoteClawguard.toString());
+    }
+
     /** One ssh_config that reaches every one of {@code servers}: all their keys, all their host keys pinned. */
     public static Path clientConfigFor(Path file, Sshd... servers) throws IOException {
         StringBuilder keys = new StringBuilder();
