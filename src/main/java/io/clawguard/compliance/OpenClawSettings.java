@@ -1,9 +1,14 @@
 package io.clawguard.compliance;
 
-import io.clawguard.json.InvalidJsonFileException;
-import io.clawguard.json.JsonFiles;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clawguard.json.JsonValues;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * OpenClaw's {@code openclaw.json} (JSON5) as the checks read it, or why it cannot be read:
@@ -22,7 +25,6 @@ import java.util.regex.Pattern;
 public final class OpenClawSettings {
     /** Larger than any real config: a bigger file is refused rather than read into memory. */
     static final long MAX_BYTES = 16L << 20;
-    private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
 
     private enum State { READ, MISSING, UNREADABLE, BROKEN }
 
@@ -54,38 +56,32 @@ public final class OpenClawSettings {
     }
 
     static OpenClawSettings read(Path file) {
+        String text;
         try {
-            if (Files.exists(file) && !Files.isReadable(file)) {
-                return new OpenClawSettings(file, State.UNREADABLE, null, "permission denied");
-            }
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+            if (Files.size(file) > MAX_BYTES) {
                 return new OpenClawSettings(file, State.BROKEN, null, "larger than " + (MAX_BYTES >> 20) + " MiB");
             }
-            Optional<Object> doc = JsonFiles.readLenient(file);
-            if (doc.isEmpty()) {
-                return new OpenClawSettings(file, State.MISSING, null, file + " does not exist");
-            }
-            if (!(doc.get() instanceof Map<?, ?> map)) {
-                return new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
-            }
-            return new OpenClawSettings(file, State.READ, map, null);
-        } catch (InvalidJsonFileException e) {
-            return new OpenClawSettings(file, State.BROKEN, null, located(e.getMessage()));
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (NoSuchFileException e) {
+            return new OpenClawSettings(file, State.MISSING, null, file + " does not exist");
+        } catch (CharacterCodingException e) {
+            return new OpenClawSettings(file, State.BROKEN, null, "not valid UTF-8");
         } catch (IOException e) {
             return new OpenClawSettings(file, State.UNREADABLE, null, e.getClass().getSimpleName());
         }
-    }
-
-    /**
-     * Where the parser stopped, never what it read there: the parser's message quotes the text it
-     * choked on, which may be a token (or, through a symlink, another file's contents).
-     */
-    private static String located(String message) {
-        Matcher m = LOCATION.matcher(message);
-        if (m.find()) {
-            return "invalid JSON5 at line " + m.group(1) + ", column " + m.group(2);
+        try {
+            return JsonValues.parseLenient(text) instanceof Map<?, ?> map
+                    ? new OpenClawSettings(file, State.READ, map, null)
+                    : new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
+        } catch (JsonProcessingException e) {
+            // Where the parser stopped, never what it read there: its message quotes the text it choked
+            // on, which may be a token (or, through a symlink, another file's contents).
+            JsonLocation at = e.getLocation();
+            return new OpenClawSettings(file, State.BROKEN, null, at == null ? "invalid JSON5"
+                    : "invalid JSON5 at line " + at.getLineNr() + ", column " + at.getColumnNr());
+        } catch (IOException e) {
+            return new OpenClawSettings(file, State.BROKEN, null, "invalid JSON5: " + Shown.value(e.getMessage()));
         }
-        return message.contains("invalid JSON") ? "invalid JSON5" : message.substring(message.lastIndexOf(": ") + 2);
     }
 
     public Path file() {
