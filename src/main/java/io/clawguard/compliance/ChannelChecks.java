@@ -6,8 +6,11 @@ import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.violation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who can reach the agent through chat channels: each channel account is judged with its
@@ -73,13 +76,15 @@ final class ChannelChecks {
         }
         List<String> unmentioned = new ArrayList<>();
         List<String> openGroups = new ArrayList<>();
+        // An account inherits its channel's groups: each group is named once, where it is first written.
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (OpenClawSettings.Channel c : channels) {
             if ("open".equals(c.choice("groupPolicy", "allowlist", GROUP_POLICIES))) {
                 openGroups.add(c.name());
             }
             if (c.get("groups").orElse(null) instanceof Map<?, ?> groups) {
                 groups.forEach((group, settings) -> {
-                    if (settings instanceof Map<?, ?> g && Boolean.FALSE.equals(g.get("requireMention"))) {
+                    if (settings instanceof Map<?, ?> g && seen.add(g) && Boolean.FALSE.equals(g.get("requireMention"))) {
                         unmentioned.add(c.path() + ".groups." + Shown.value(group));
                     }
                 });

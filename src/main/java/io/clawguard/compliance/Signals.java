@@ -30,6 +30,7 @@ public final class Signals {
     private final Optional<NetworkScan> network;
     private final AuditChainWatch audit;
     private final Instant now;
+    private OpenClawSettings openclaw;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
         this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
@@ -81,9 +82,15 @@ public final class Signals {
         }
     }
 
-    /** OpenClaw's settings (JSON5), or why they cannot be used ({@link OpenClawSettings#unusable()}). */
+    /**
+     * OpenClaw's settings (JSON5), or why they cannot be used ({@link OpenClawSettings#unusable()}); read
+     * once per assessment, so every check judges the same file even if it changes meanwhile.
+     */
     public OpenClawSettings openclaw() {
-        return OpenClawSettings.read(openclawConfigFile());
+        if (openclaw == null) {
+            openclaw = OpenClawSettings.read(openclawConfigFile());
+        }
+        return openclaw;
     }
 
     /** {@code ~/.openclaw/.env} (not {@code env}): the environment file OpenClaw loads for itself at start. */

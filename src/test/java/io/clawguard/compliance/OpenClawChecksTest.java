@@ -324,6 +324,25 @@ class OpenClawChecksTest {
     }
 
     @Test
+    void anInheritedGroupIsNamedOnceWhereItIsWritten(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{channels: {telegram: {groups: {ops: {requireMention: false}}, accounts: {a: {}, b: {}}}}}");
+        CheckResult r = result(h, "group_mentions_required");
+        assertThat(r.status()).isEqualTo(Status.VIOLATION);
+        assertThat(r.observed()).contains("channels.telegram.groups.ops").doesNotContain("accounts");
+    }
+
+    @Test
+    void everyCheckJudgesTheSameReadOfTheConfig(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{}");
+        Signals s = h.signals();
+        OpenClawSettings first = s.openclaw();
+        h.openclaw("{channels: ");
+        assertThat(s.openclaw()).isSameAs(first);
+    }
+
+    @Test
     void aParseErrorNamesTheLineNeverTheTextItChokedOn(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{gateway: {auth: {token: sk-live-SECRETVALUE}}}");
