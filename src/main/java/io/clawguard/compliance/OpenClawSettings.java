@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,9 +22,6 @@ import java.util.Set;
  * but unparsable (an error, scored 0: OpenClaw itself refuses to start on it).
  */
 public final class OpenClawSettings {
-    /** Larger than any real config: a bigger file is refused rather than read into memory. */
-    static final long MAX_BYTES = 16L << 20;
-
     private enum State { READ, MISSING, UNREADABLE, BROKEN }
 
     private final Path file;
@@ -58,14 +54,13 @@ public final class OpenClawSettings {
     static OpenClawSettings read(Path file) {
         String text;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                return new OpenClawSettings(file, State.BROKEN, null, "larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedFile.read(file))).toString();
         } catch (NoSuchFileException e) {
             return new OpenClawSettings(file, State.MISSING, null, file + " does not exist");
         } catch (CharacterCodingException e) {
             return new OpenClawSettings(file, State.BROKEN, null, "not valid UTF-8");
+        } catch (BoundedFile.Refused e) {
+            return new OpenClawSettings(file, State.BROKEN, null, e.getMessage());
         } catch (IOException e) {
             return new OpenClawSettings(file, State.UNREADABLE, null, e.getClass().getSimpleName());
         }

@@ -10,7 +10,6 @@ import io.clawguard.monitor.NetworkScan;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,15 +97,12 @@ public final class Signals {
         return openclawDir.resolve(".env");
     }
 
-    /** {@link #openclawEnvFile()}'s KEY=VALUE lines; empty when it is missing, unreadable or absurdly large. */
+    /** {@link #openclawEnvFile()}'s KEY=VALUE lines; empty when it is missing, unreadable or not a sane file. */
     public Map<String, String> openclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         Path file = openclawEnvFile();
         try {
-            if (Files.size(file) > OpenClawSettings.MAX_BYTES) {
-                return env;
-            }
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            for (String line : new String(BoundedFile.read(file), StandardCharsets.UTF_8).split("\\R")) {
                 String t = line.strip();
                 int eq = t.indexOf('=');
                 if (!t.startsWith("#") && eq > 0) {

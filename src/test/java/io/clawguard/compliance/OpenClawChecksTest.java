@@ -415,10 +415,27 @@ class OpenClawChecksTest {
     @Test
     void anOversizedConfigIsRefusedUnread(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
-        h.openclaw("{pad: '" + "x".repeat((int) OpenClawSettings.MAX_BYTES) + "'}");
+        h.openclaw("{pad: '" + "x".repeat(BoundedFile.MAX_BYTES) + "'}");
         CheckResult r = result(h, "logging_redaction_enabled");
         assertThat(r.status()).isEqualTo(Status.ERROR);
         assertThat(r.evidence()).contains("larger than 16 MiB");
+    }
+
+    @Test
+    void aConfigSwappedForAFifoOrADeviceIsRefusedUnread(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        Path config = h.openclawDir.resolve("openclaw.json");
+        assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
+        h.file(h.openclawDir.resolve(".env"), "x");
+        Files.delete(h.openclawDir.resolve(".env"));
+        link(h.openclawDir.resolve(".env"), Path.of("/dev/zero"));
+        CheckResult r = result(h, "gateway_auth_hardened");
+        assertThat(r.status()).isEqualTo(Status.ERROR);
+        assertThat(r.evidence()).contains("not a regular file");
+        Files.delete(config);
+        link(config, Path.of("/dev/zero"));
+        assertThat(result(h, "gateway_auth_hardened").evidence()).contains("not a regular file");
+        assertThat(result(h, "session_boundary_enforced").status()).isEqualTo(Status.PARTIAL);
     }
 
     @Test
