@@ -26,8 +26,9 @@ import java.util.Set;
  * secrets_permissions_hardened: owners and modes of ClawGuard's state folder and of OpenClaw's,
  * where OpenClaw keeps what an intruder wants: openclaw.json, .env, exec-approvals.json,
  * credentials/ (channel logins, e.g. credentials/whatsapp/default/creds.json), each agent's
- * agent/auth-profiles.json (model API keys), sessions/ (transcripts) and logs/ (the service's
- * logs), plus the gateway's rolling log (logging.file, else /tmp/openclaw/, docs.openclaw.ai/logging).
+ * agent/auth-profiles.json (model API keys), each agent's sessions/ (transcripts; sessions/ at the top in
+ * older layouts) and logs/ (where the installed service writes its output), plus the gateway's rolling
+ * log (logging.file, else /tmp/openclaw/: docs.openclaw.ai/logging).
  * Folders 0700, files 0600 (OpenClaw's own audit --fix sets the same), owned by the folder's owner
  * or root. Symlinks are findings, never followed; the walk stops after {@link #MAX_ENTRIES} entries.
  */
@@ -55,22 +56,24 @@ final class SecretsPermissions {
             }
             try {
                 if (Files.isSymbolicLink(p)) {
-                    problems.add(p + " is a symlink to " + Shown.value(Files.readSymbolicLink(p)) + " (not followed)");
+                    problems.add(Shown.path(p) + " is a symlink to " + Shown.path(Files.readSymbolicLink(p))
+                            + " (not followed)");
                     return true;
                 }
                 FileFacts f = FileFacts.of(p);
                 if (f.uid() != ownerUid && f.uid() != 0) {
-                    problems.add(p + " is owned by uid " + f.uid() + " (want uid " + ownerUid + ", the folder's owner, or root)");
-                    chown.add(reference + " " + p);
+                    problems.add(Shown.path(p) + " is owned by uid " + f.uid() + " (want uid " + ownerUid
+                            + ", the folder's owner, or root)");
+                    chown.add(Shown.path(reference) + " " + Shown.path(p));
                 }
                 // Search only (0711) is how a broker lets named agents and admins reach ClawGuard's sockets.
                 int loose = f.directory() && searchOnlyAllowed ? f.mode() & 066 : f.mode() & 077;
                 if (loose != 0 && (f.directory() || f.regularFile())) {
-                    problems.add(p + " is " + f.octalMode() + " (want " + (f.directory() ? "0700" : "0600") + ")");
+                    problems.add(Shown.path(p) + " is " + f.octalMode() + " (want " + (f.directory() ? "0700" : "0600") + ")");
                     (f.directory() ? chmodDirs : chmodFiles).add(p);
                 }
             } catch (IOException e) {
-                unreadable.add(p + ": " + e.getClass().getSimpleName());
+                unreadable.add(Shown.path(p) + ": " + e.getClass().getSimpleName());
             }
             return true;
         }
@@ -94,7 +97,7 @@ final class SecretsPermissions {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        unreadable.add(file + ": " + e.getClass().getSimpleName());
+                        unreadable.add(Shown.path(file) + ": " + e.getClass().getSimpleName());
                         return FileVisitResult.CONTINUE;
                     }
                 });
@@ -154,9 +157,9 @@ final class SecretsPermissions {
         } else {
             ownerOf(openclaw, f).ifPresent(uid -> {
                 looked.add(openclaw + " (openclaw.json, .env, exec-approvals.json, credentials/, agents/*/agent/"
-                        + "auth-profiles.json, agents/*/sessions/, logs/)");
+                        + "auth-profiles.json, agents/*/sessions/, sessions/, logs/)");
                 f.judge(openclaw, openclaw, uid, false);
-                for (String name : List.of("openclaw.json", ".env", "exec-approvals.json", "credentials", "logs")) {
+                for (String name : List.of("openclaw.json", ".env", "exec-approvals.json", "credentials", "sessions", "logs")) {
                     f.walk(openclaw.resolve(name), openclaw, uid);
                 }
                 for (Path agent : f.agents(openclaw.resolve("agents"), openclaw, uid)) {
@@ -206,10 +209,10 @@ final class SecretsPermissions {
     private static String mitigation(Findings f) {
         List<String> steps = new ArrayList<>();
         if (!f.chmodDirs.isEmpty()) {
-            steps.add("chmod 700 " + String.join(" ", f.chmodDirs.stream().limit(20).map(Path::toString).toList()));
+            steps.add("chmod 700 " + String.join(" ", f.chmodDirs.stream().limit(20).map(Shown::path).toList()));
         }
         if (!f.chmodFiles.isEmpty()) {
-            steps.add("chmod 600 " + String.join(" ", f.chmodFiles.stream().limit(20).map(Path::toString).toList()));
+            steps.add("chmod 600 " + String.join(" ", f.chmodFiles.stream().limit(20).map(Shown::path).toList()));
         }
         f.chown.stream().limit(20).forEach(c -> steps.add("chown --reference=" + c));
         if (f.problems.stream().anyMatch(p -> p.contains("is a symlink"))) {

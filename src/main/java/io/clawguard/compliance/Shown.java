@@ -1,7 +1,9 @@
 package io.clawguard.compliance;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Values read from OpenClaw's files, made safe to show in evidence: those files are written by
@@ -9,7 +11,9 @@ import java.util.Map;
  */
 final class Shown {
     private static final int MAX_CHARS = 80;
+    private static final int MAX_PATH_CHARS = 400;
     private static final int MAX_ITEMS = 10;
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private Shown() {
     }
@@ -22,9 +26,17 @@ final class Shown {
         if (value instanceof List<?> l) {
             return "a list of " + l.size();
         }
-        String text = String.valueOf(value).replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]",
-                "?");
-        return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text;
+        return clean(String.valueOf(value), MAX_CHARS);
+    }
+
+    /** A path found on disk: its names are whoever wrote them, so cleaned the same way, cut only when absurd. */
+    static String path(Path path) {
+        return clean(path.toString(), MAX_PATH_CHARS);
+    }
+
+    private static String clean(String text, int max) {
+        String safe = UNSAFE.matcher(text).replaceAll("?");
+        return safe.length() > max ? safe.substring(0, max) + "…" : safe;
     }
 
     /** The first ten items, then how many more: a report names offenders, it does not dump them all. */

@@ -387,6 +387,16 @@ class OpenClawChecksTest {
     }
 
     @Test
+    void aFileNamedWithEscapeSequencesIsNamedSafely(@TempDir Path root) throws Exception {
+        PreparedHome h = tidy(new PreparedHome(root));
+        Path evil = h.openclawDir.resolve("credentials/\u001b]0;pwned\u0007.json");
+        h.file(evil, "{}").mode(evil, "rw-r--r--");
+        CheckResult r = result(h, "secrets_permissions_hardened");
+        assertThat(r.status()).isEqualTo(Status.VIOLATION);
+        assertThat(all(r)).contains("?]0;pwned?.json is 0644").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void aHugeAllowListIsReadNotListed(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         String many = IntStream.range(0, 200_000).mapToObj(i -> "'" + i + "'").collect(Collectors.joining(","));
