@@ -6,6 +6,7 @@ import static io.clawguard.compliance.CheckResult.violation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the agent may do on its own: run commands without asking (tools.exec, tools.elevated),
@@ -24,51 +25,90 @@ final class AgentToolChecks {
                 OpenClawConfigCheck.of("logging_redaction_enabled", AgentToolChecks::redaction));
     }
 
+    /** One exec policy in force: tools.exec, or an agent's tools.exec override laid over it. */
+    private record ExecPolicy(String where, String security, String ask, String fallback, boolean skills) {
+        static ExecPolicy of(String where, Map<?, ?> exec, ExecPolicy base) {
+            Object skills = exec.get("autoAllowSkills");
+            if (skills != null && !(skills instanceof Boolean)) {
+                throw new OpenClawSettings.BadSetting(where + ".autoAllowSkills", skills, "not true or false");
+            }
+            return new ExecPolicy(where,
+                    OpenClawSettings.choice(exec, where + ".security", "security", base.security(), "deny", "allowlist", "full"),
+                    OpenClawSettings.choice(exec, where + ".ask", "ask", base.ask(), "off", "on-miss", "always"),
+                    OpenClawSettings.choice(exec, where + ".askFallback", "askFallback", base.fallback(), "deny", "allowlist",
+                            "full"),
+                    skills == null ? base.skills() : (Boolean) skills);
+        }
+
+        @Override
+        public String toString() {
+            return where + " {security " + security + ", ask " + ask + ", askFallback " + fallback + ", autoAllowSkills "
+                    + skills + "}";
+        }
+    }
+
+    /** tools.exec, then each agents.list entry that overrides it (an agent may loosen what the defaults hold). */
+    private static List<ExecPolicy> execPolicies(OpenClawSettings oc) {
+        ExecPolicy openclawDefaults = new ExecPolicy("", "allowlist", "on-miss", "deny", false);
+        ExecPolicy global = ExecPolicy.of("tools.exec", oc.at("tools.exec").filter(Map.class::isInstance)
+                .map(Map.class::cast).orElse(Map.of()), openclawDefaults);
+        List<ExecPolicy> out = new ArrayList<>(List.of(global));
+        if (oc.at("agents.list").orElse(null) instanceof List<?> agents) {
+            for (int i = 0; i < agents.size(); i++) {
+                if (agents.get(i) instanceof Map<?, ?> agent && agent.get("tools") instanceof Map<?, ?> tools
+                        && tools.get("exec") instanceof Map<?, ?> exec) {
+                    out.add(ExecPolicy.of("agents.list[" + i + "] (" + Shown.value(agent.get("id")) + ").tools.exec", exec,
+                            global));
+                }
+            }
+        }
+        return out;
+    }
+
     private static CheckResult.Draft execApprovals(Signals s, OpenClawSettings oc) {
-        String security = oc.choice("tools.exec.security", "allowlist", "deny", "allowlist", "full");
-        String ask = oc.choice("tools.exec.ask", "on-miss", "off", "on-miss", "always");
-        String fallback = oc.choice("tools.exec.askFallback", "deny", "deny", "allowlist", "full");
-        boolean skills = oc.flag("tools.exec.autoAllowSkills", false);
+        List<ExecPolicy> policies = execPolicies(oc);
         boolean elevated = ToolReach.elevatedReachable(oc);
         String elevatedDefault = oc.choice("agents.defaults.elevatedDefault", "off", "off", "on", "ask", "full");
-        String evidence = oc.file() + ": tools.exec.security = " + security + ", ask = " + ask + ", askFallback = "
-                + fallback + ", autoAllowSkills = " + skills + "; tools.elevated " + (elevated ? "usable" : "off")
-                + ", agents.defaults.elevatedDefault = " + elevatedDefault + " (unset keys at OpenClaw's defaults)";
+        String evidence = oc.file() + ": " + Shown.list(policies.stream().map(ExecPolicy::toString).toList())
+                + "; tools.elevated " + (elevated ? "usable" : "off") + ", agents.defaults.elevatedDefault = "
+                + elevatedDefault + " (unset keys at OpenClaw's defaults)";
         List<String> bypass = new ArrayList<>();
-        if ("full".equals(security)) {
-            bypass.add("tools.exec.security is full (every command runs)");
-        }
-        if ("full".equals(fallback)) {
-            bypass.add("askFallback is full (an unanswered prompt runs the command)");
+        List<String> loose = new ArrayList<>();
+        for (ExecPolicy p : policies) {
+            if ("full".equals(p.security())) {
+                bypass.add(p.where() + ".security is full (every command runs)");
+            }
+            if ("full".equals(p.fallback())) {
+                bypass.add(p.where() + ".askFallback is full (an unanswered prompt runs the command)");
+            }
+            if ("off".equals(p.ask()) && "allowlist".equals(p.security())) {
+                loose.add(p.where() + ".ask is off (no prompt before a command)");
+            }
+            if ("allowlist".equals(p.fallback())) {
+                loose.add(p.where() + ".askFallback is allowlist");
+            }
+            if (p.skills()) {
+                loose.add(p.where() + ".autoAllowSkills is on (skill binaries run unasked)");
+            }
         }
         if (elevated && "full".equals(elevatedDefault)) {
             bypass.add("elevated exec defaults to full (approvals skipped)");
-        }
-        String fix = "In " + oc.file() + ", set tools.exec: {security: \"allowlist\", ask: \"on-miss\", askFallback:"
-                + " \"deny\", autoAllowSkills: false} and tools.elevated.enabled: false (or an empty allowFrom).";
-        if (!bypass.isEmpty()) {
-            return violation("commands run without a human: " + String.join("; ", bypass), evidence,
-                    "an injected prompt becomes a command on the host", fix);
-        }
-        List<String> loose = new ArrayList<>();
-        if ("off".equals(ask) && !"deny".equals(security)) {
-            loose.add("ask is off (no prompt before a command)");
-        }
-        if ("allowlist".equals(fallback)) {
-            loose.add("askFallback is allowlist");
-        }
-        if (skills) {
-            loose.add("autoAllowSkills is on (skill binaries run unasked)");
-        }
-        if (elevated) {
+        } else if (elevated) {
             loose.add("elevated exec is usable by allow-listed senders (/elevated full skips approvals)");
         }
+        String fix = "In " + oc.file() + ", set tools.exec: {security: \"allowlist\", ask: \"on-miss\", askFallback:"
+                + " \"deny\", autoAllowSkills: false} (and the same in any agents.list[].tools.exec) and"
+                + " tools.elevated.enabled: false (or an empty allowFrom).";
+        if (!bypass.isEmpty()) {
+            return violation("commands run without a human: " + Shown.list(bypass), evidence,
+                    "an injected prompt becomes a command on the host", fix);
+        }
         if (!loose.isEmpty()) {
-            return partial("exec approvals are weakened: " + String.join("; ", loose), evidence,
+            return partial("exec approvals are weakened: " + Shown.list(loose), evidence,
                     "some commands run without a human's decision", fix);
         }
-        return compliant("host commands are " + ("deny".equals(security) ? "denied" : "allow-listed, the rest asked,"
-                + " unanswered prompts denied"), evidence);
+        return compliant("host commands are " + (policies.stream().allMatch(p -> "deny".equals(p.security())) ? "denied"
+                : "allow-listed, the rest asked, unanswered prompts denied"), evidence);
     }
 
     private static CheckResult.Draft redaction(Signals s, OpenClawSettings oc) {

@@ -149,6 +149,11 @@ class OpenClawChecksTest {
                         "{tools: {exec: {askFallback: 'full'}}}")),
                 c("openclaw_exec_approvals", Status.VIOLATION, "defaults to full", h -> h.openclaw("{tools: {elevated:"
                         + " {allowFrom: {discord: ['1']}}}, agents: {defaults: {elevatedDefault: 'full'}}}")),
+                c("openclaw_exec_approvals", Status.VIOLATION, "agents.list[0] (ops).tools.exec.security is full",
+                        h -> h.openclaw("{tools: {exec: {security: 'deny'}}, agents: {list: [{id: 'ops', tools: {exec:"
+                                + " {security: 'full'}}}]}}")),
+                c("openclaw_exec_approvals", Status.ERROR, "agents.list[0] (ops).tools.exec.autoAllowSkills",
+                        h -> h.openclaw("{agents: {list: [{id: 'ops', tools: {exec: {autoAllowSkills: 'yes'}}}]}}")),
                 c("openclaw_exec_approvals", Status.PARTIAL, "autoAllowSkills", h -> h.openclaw(
                         "{tools: {exec: {autoAllowSkills: true}}}")),
                 c("openclaw_exec_approvals", Status.PARTIAL, "ask is off", h -> h.openclaw("{tools: {exec: {ask: 'off'}}}")),
