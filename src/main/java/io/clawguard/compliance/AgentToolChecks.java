@@ -6,7 +6,6 @@ import static io.clawguard.compliance.CheckResult.violation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the agent may do on its own: run commands without asking (tools.exec, tools.elevated),
@@ -25,48 +24,8 @@ final class AgentToolChecks {
                 OpenClawConfigCheck.of("logging_redaction_enabled", AgentToolChecks::redaction));
     }
 
-    /** One exec policy in force: tools.exec, or an agent's tools.exec override laid over it. */
-    private record ExecPolicy(String where, String security, String ask, String fallback, boolean skills) {
-        static ExecPolicy of(String where, Map<?, ?> exec, ExecPolicy base) {
-            Object skills = exec.get("autoAllowSkills");
-            if (skills != null && !(skills instanceof Boolean)) {
-                throw new OpenClawSettings.BadSetting(where + ".autoAllowSkills", skills, "not true or false");
-            }
-            return new ExecPolicy(where,
-                    OpenClawSettings.choice(exec, where + ".security", "security", base.security(), "deny", "allowlist", "full"),
-                    OpenClawSettings.choice(exec, where + ".ask", "ask", base.ask(), "off", "on-miss", "always"),
-                    OpenClawSettings.choice(exec, where + ".askFallback", "askFallback", base.fallback(), "deny", "allowlist",
-                            "full"),
-                    skills == null ? base.skills() : (Boolean) skills);
-        }
-
-        @Override
-        public String toString() {
-            return where + " {security " + security + ", ask " + ask + ", askFallback " + fallback + ", autoAllowSkills "
-                    + skills + "}";
-        }
-    }
-
-    /** tools.exec, then each agents.list entry that overrides it (an agent may loosen what the defaults hold). */
-    private static List<ExecPolicy> execPolicies(OpenClawSettings oc) {
-        ExecPolicy openclawDefaults = new ExecPolicy("", "allowlist", "on-miss", "deny", false);
-        ExecPolicy global = ExecPolicy.of("tools.exec", oc.at("tools.exec").filter(Map.class::isInstance)
-                .map(Map.class::cast).orElse(Map.of()), openclawDefaults);
-        List<ExecPolicy> out = new ArrayList<>(List.of(global));
-        if (oc.at("agents.list").orElse(null) instanceof List<?> agents) {
-            for (int i = 0; i < agents.size(); i++) {
-                if (agents.get(i) instanceof Map<?, ?> agent && agent.get("tools") instanceof Map<?, ?> tools
-                        && tools.get("exec") instanceof Map<?, ?> exec) {
-                    out.add(ExecPolicy.of("agents.list[" + i + "] (" + Shown.value(agent.get("id")) + ").tools.exec", exec,
-                            global));
-                }
-            }
-        }
-        return out;
-    }
-
     private static CheckResult.Draft execApprovals(Signals s, OpenClawSettings oc) {
-        List<ExecPolicy> policies = execPolicies(oc);
+        List<ExecPolicy> policies = ExecPolicy.inForce(oc, s.openclawDir().resolve("exec-approvals.json"));
         boolean elevated = ToolReach.elevatedReachable(oc);
         String elevatedDefault = oc.choice("agents.defaults.elevatedDefault", "off", "off", "on", "ask", "full");
         String evidence = oc.file() + ": " + Shown.list(policies.stream().map(ExecPolicy::toString).toList())

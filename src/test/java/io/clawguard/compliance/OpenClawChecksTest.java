@@ -154,6 +154,12 @@ class OpenClawChecksTest {
                                 + " {security: 'full'}}}]}}")),
                 c("openclaw_exec_approvals", Status.ERROR, "agents.list[0] (ops).tools.exec.autoAllowSkills",
                         h -> h.openclaw("{agents: {list: [{id: 'ops', tools: {exec: {autoAllowSkills: 'yes'}}}]}}")),
+                c("openclaw_exec_approvals", Status.COMPLIANT, "tightened by exec-approvals.json", h -> h.openclaw(
+                        "{tools: {exec: {security: 'full'}}}").file(h.openclawDir.resolve("exec-approvals.json"),
+                        "{\"version\": 1, \"defaults\": {\"security\": \"allowlist\", \"autoAllowSkills\": false}}")),
+                c("openclaw_exec_approvals", Status.VIOLATION, "security full", h -> h.openclaw(
+                        "{tools: {exec: {security: 'full'}}}").file(h.openclawDir.resolve("exec-approvals.json"),
+                        "{\"defaults\": {\"security\": \"allowlist\"")),
                 c("openclaw_exec_approvals", Status.PARTIAL, "autoAllowSkills", h -> h.openclaw(
                         "{tools: {exec: {autoAllowSkills: true}}}")),
                 c("openclaw_exec_approvals", Status.PARTIAL, "ask is off", h -> h.openclaw("{tools: {exec: {ask: 'off'}}}")),
