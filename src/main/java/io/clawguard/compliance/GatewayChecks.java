@@ -95,8 +95,10 @@ final class GatewayChecks {
         String mode = oc.choice("gateway.auth.mode", password.isPresent() ? "password" : "token",
                 "token", "password", "none", "trusted-proxy");
         String where = oc.file() + " (gateway.auth) and " + s.openclawEnvFile();
-        String fix = "Set gateway.auth.mode: \"token\" with a random token of at least " + MIN_TOKEN_CHARS
-                + " characters (openssl rand -hex 32) in OPENCLAW_GATEWAY_TOKEN in " + s.openclawEnvFile() + ".";
+        String fix = "Set gateway.auth.mode: \"token\" in " + oc.file() + " and OPENCLAW_GATEWAY_TOKEN=<a random token of at"
+                + " least " + MIN_TOKEN_CHARS + " characters: openssl rand -hex 32> in " + s.openclawEnvFile()
+                + " (mode 0600), remove gateway.auth.token (the config's token wins over the environment), then restart"
+                + " the gateway.";
         if ("none".equals(mode)) {
             return violation("the gateway authenticates nobody", where + ": gateway.auth.mode = none",
                     "any client that reaches the port drives the agent", fix);
