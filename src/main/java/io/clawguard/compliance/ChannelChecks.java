@@ -115,16 +115,17 @@ final class ChannelChecks {
                 .map(OpenClawSettings.Channel::name).toList();
         List<String> runtime = ToolReach.runtimeTools(oc);
         boolean elevated = ToolReach.elevatedReachable(oc);
-        String sandbox = ToolReach.sandboxMode(oc);
+        boolean sandboxed = ToolReach.sandboxedEverywhere(oc);
         String evidence = oc.file() + ": open groups " + (open.isEmpty() ? "none" : Shown.list(open)) + "; runtime tools "
                 + runtime + " (tools.profile/allow/deny); tools.elevated " + (elevated ? "reachable" : "off or allow-listed"
-                + " to nobody") + "; agents.defaults.sandbox.mode = " + sandbox;
+                + " to nobody") + "; sandbox " + (sandboxed ? "mode all for every agent" : "off for some sessions"
+                + " (agents.defaults.sandbox.mode = " + ToolReach.sandboxMode(oc) + ", or an agents.list override)");
         if (open.isEmpty()) {
             return compliant("no channel account has an open group policy", evidence);
         }
         String fix = "Set groupPolicy: \"allowlist\" for " + Shown.list(open) + " in " + oc.file()
                 + ", or deny the tools to group sessions (tools.deny: [\"group:runtime\"], tools.elevated.enabled: false).";
-        if (elevated || !runtime.isEmpty() && !"all".equals(sandbox)) {
+        if (elevated || !runtime.isEmpty() && !sandboxed) {
             return violation("open groups reach " + (elevated ? "elevated exec" : "") + (elevated && !runtime.isEmpty()
                     ? " and " : "") + (runtime.isEmpty() ? "" : runtime + " on the host"), evidence,
                     "a prompt injected by any group member can become a shell command", fix);

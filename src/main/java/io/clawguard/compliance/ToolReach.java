@@ -51,4 +51,14 @@ final class ToolReach {
     static String sandboxMode(OpenClawSettings oc) {
         return oc.choice("agents.defaults.sandbox.mode", "off", "off", "non-main", "all");
     }
+
+    /** Every session of every agent runs sandboxed: mode "all" by default and in each agents.list override. */
+    static boolean sandboxedEverywhere(OpenClawSettings oc) {
+        if (!"all".equals(sandboxMode(oc))) {
+            return false;
+        }
+        return !(oc.at("agents.list").orElse(null) instanceof List<?> agents) || agents.stream().allMatch(agent ->
+                !(agent instanceof Map<?, ?> a && a.get("sandbox") instanceof Map<?, ?> sandbox && sandbox.containsKey("mode"))
+                        || "all".equals(sandbox.get("mode")));
+    }
 }

@@ -73,6 +73,8 @@ class OpenClawChecksTest {
                         + " elevated: {allowFrom: {telegram: ['42']}}}, " + OPEN_GROUPS + "}")),
                 c("group_tool_exposure", Status.PARTIAL, "confined to the sandbox", h -> h.openclaw(
                         "{agents: {defaults: {sandbox: {mode: 'all'}}}, " + OPEN_GROUPS + "}")),
+                c("group_tool_exposure", Status.VIOLATION, "off for some sessions", h -> h.openclaw("{agents: {defaults:"
+                        + " {sandbox: {mode: 'all'}}, list: [{id: 'ops', sandbox: {mode: 'non-main'}}]}, " + OPEN_GROUPS + "}")),
                 c("group_tool_exposure", Status.NOT_APPLICABLE, "no channels", h -> h.openclaw("{}")),
                 c("group_tool_exposure", Status.NOT_ASSESSED, "does not exist", h -> { }),
                 c("group_tool_exposure", Status.ERROR, "tools.profile", h -> h.openclaw(
