@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -117,7 +117,10 @@ public final class OpenClawSettings {
 
     /** As {@link #choice(String, String, String...)} inside one part of the file, {@code where} naming it. */
     static String choice(Map<?, ?> from, String where, String path, String fallback, String... allowed) {
-        Optional<Object> v = at(from, path);
+        return oneOf(where, at(from, path), fallback, allowed);
+    }
+
+    private static String oneOf(String where, Optional<Object> v, String fallback, String... allowed) {
         if (v.isEmpty()) {
             return fallback;
         }
@@ -169,17 +172,21 @@ public final class OpenClawSettings {
      * "telegram/work" for {@code accounts.work}). The root counts too: OpenClaw's audit treats it as
      * the implicit default account, which named accounts do not switch off.
      */
-    public record Channel(String name, String path, Map<Object, Object> settings) {
+    public record Channel(String name, String path, List<Map<?, ?>> layers) {
+        /** The first layer that sets {@code key}: the account, then the channel, then channels.defaults. */
         public Optional<Object> get(String key) {
-            return Optional.ofNullable(settings.get(key));
+            return layers.stream().<Object>map(layer -> layer.get(key)).filter(Objects::nonNull).findFirst();
         }
 
         public String choice(String key, String fallback, String... allowed) {
-            return OpenClawSettings.choice(settings, path + "." + key, key, fallback, allowed);
+            return oneOf(path + "." + key, get(key), fallback, allowed);
         }
     }
 
-    /** Every enabled channel account, with its effective settings; disabled channels and accounts are left out. */
+    /**
+     * Every enabled channel account, with its settings as layers, never merged copies: a hostile file
+     * with thousands of accounts over a channel of thousands of keys costs no more than its size.
+     */
     public List<Channel> channels() {
         List<Channel> out = new ArrayList<>();
         Map<?, ?> defaults = at("channels.defaults").filter(Map.class::isInstance).map(Map.class::cast).orElse(Map.of());
@@ -190,19 +197,14 @@ public final class OpenClawSettings {
             if (!(value instanceof Map<?, ?> channel) || "defaults".equals(name) || Boolean.FALSE.equals(channel.get("enabled"))) {
                 return;
             }
-            Map<Object, Object> base = new LinkedHashMap<>(defaults);
-            base.putAll(channel);
-            base.remove("accounts");
             String label = Shown.value(name);
-            out.add(new Channel(label, "channels." + label, base));
+            out.add(new Channel(label, "channels." + label, List.of(channel, defaults)));
             if (channel.get("accounts") instanceof Map<?, ?> accounts) {
                 accounts.forEach((id, account) -> {
                     if (account instanceof Map<?, ?> overrides && !Boolean.FALSE.equals(overrides.get("enabled"))) {
-                        Map<Object, Object> merged = new LinkedHashMap<>(base);
-                        merged.putAll(overrides);
                         String accountLabel = Shown.value(id);
                         out.add(new Channel(label + "/" + accountLabel, "channels." + label + ".accounts." + accountLabel,
-                                merged));
+                                List.of(overrides, channel, defaults)));
                     }
                 });
             }

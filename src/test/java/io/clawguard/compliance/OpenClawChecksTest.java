@@ -420,6 +420,18 @@ class OpenClawChecksTest {
     }
 
     @Test
+    void thousandsOfAccountsOverAWideChannelCostNoMoreThanTheirSize(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        String keys = IntStream.range(0, 20_000).mapToObj(i -> "k" + i + ": 1").collect(Collectors.joining(","));
+        String accounts = IntStream.range(0, 20_000).mapToObj(i -> "a" + i + ": {}").collect(Collectors.joining(","));
+        h.openclaw("{channels: {telegram: {" + keys + ", dmPolicy: 'allowlist', accounts: {" + accounts + "}}}}");
+        CheckResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> result(h, "channel_allowlist_configured"));
+        assertThat(r.status()).isEqualTo(Status.COMPLIANT);
+        assertThat(r.evidence()).contains("and 19991 more");
+    }
+
+    @Test
     void manyChannelsAreNamedTenThenCounted(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{channels: {" + IntStream.range(0, 50).mapToObj(i -> "c" + i + ": {dmPolicy: 'open'}")
