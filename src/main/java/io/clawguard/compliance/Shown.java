@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Values read from OpenClaw's files, made safe to show in evidence: those files are written by
- * whoever controls the agent, so a name may carry terminal escapes, bidi overrides or megabytes.
+ * whoever controls the agent, so a name may carry terminal escapes (C0 or C1, such as the one-byte
+ * CSI U+009B), bidi overrides or megabytes.
  */
 final class Shown {
     private static final int MAX_CHARS = 80;
     private static final int MAX_PATH_CHARS = 400;
     private static final int MAX_ITEMS = 10;
-    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\u0080-\\u009F\\u061C\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private Shown() {
     }

@@ -390,10 +390,11 @@ class OpenClawChecksTest {
     @Test
     void escapeSequencesInNamesAndValuesReachNoReport(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
-        h.openclaw("{channels: {'\\u001b[2Jevil\\u202e': {dmPolicy: 'open'}}, meta: {lastTouchedVersion: '\\u001b]0;x\\u0007'}}");
+        h.openclaw("{channels: {'\\u001b[2Jevil\\u202e\\u009b2J': {dmPolicy: 'open'}}, meta: {lastTouchedVersion: '\\u001b]0;x\\u0007'}}");
         CheckResult channel = result(h, "channel_allowlist_configured");
         assertThat(channel.status()).isEqualTo(Status.VIOLATION);
-        assertThat(all(channel)).contains("?[2Jevil?").doesNotContain("\u001b").doesNotContain("\u202e");
+        assertThat(all(channel)).contains("?[2Jevil??2J").doesNotContain("\u001b").doesNotContain("\u202e")
+                .doesNotContain("\u009b");
         CheckResult version = result(h, "update_hygiene");
         assertThat(version.status()).isEqualTo(Status.ERROR);
         assertThat(all(version)).doesNotContain("\u001b").doesNotContain("\u0007");
