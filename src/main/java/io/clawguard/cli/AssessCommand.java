@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -105,9 +106,10 @@ final class AssessCommand implements Callable<Integer> {
         } catch (InvalidJsonFileException e) {
             throw CommandFailure.brokenConfig(e);
         }
+        Instant now = Clock.systemUTC().instant();
         Signals signals = new Signals(h, OpenClawHome.onThisHost(openclawDir, agentUsers), new ThisHost(),
-                Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))));
-        Assessment a = Assessor.builtIn().assess(signals, Clock.systemUTC().instant(),
+                Optional.of(OneShotScan.run(h, EnumSet.allOf(OwnerLookup.class))), now);
+        Assessment a = Assessor.builtIn().assess(signals, now,
                 Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
         ControlCatalog catalog = ControlCatalog.builtIn();
         boolean jsonOut = "-".equals(json);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,8 +97,9 @@ public final class ComplianceMonitor {
 
     private void runQuietly() {
         try {
-            Assessment a = assessor.assess(new Signals(home, openclawDir, host, network.get(), auditVerification),
-                    clock.instant(), hostname);
+            Instant now = clock.instant();
+            Assessment a = assessor.assess(new Signals(home, openclawDir, host, network.get(), auditVerification, now),
+                    now, hostname);
             publish(a);
             new Notifier(home.complianceState(), home.notifyConfig()).process(a);
         } catch (java.nio.channels.ClosedByInterruptException e) {

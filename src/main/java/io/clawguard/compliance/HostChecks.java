@@ -28,7 +28,7 @@ final class HostChecks {
     static List<Check> all() {
         return List.of(
                 Check.of("audit_logging_privileged_actions", HostChecks::auditLog),
-                Check.of("secrets_permissions_hardened", HostChecks::permissions),
+                Check.of("secrets_permissions_hardened", SecretsPermissions::judge),
                 Check.of("backup_configured", HostChecks::backups));
     }
 
@@ -53,38 +53,6 @@ final class HostChecks {
         }
         return compliant("every privileged step is logged and the chain verifies", s.home().auditLog() + ": "
                 + v.chainedRecords() + " chained records, intact");
-    }
-
-    private static CheckResult.Draft permissions(Signals s) {
-        List<String> loose = new ArrayList<>();
-        try {
-            FileFacts dir = FileFacts.of(s.home().dir());
-            // Search only (0711) is how a broker lets named agents and admins reach its sockets.
-            if ((dir.mode() & 066) != 0) {
-                loose.add(s.home().dir() + " is " + dir.octalMode() + " (want 0700, or 0711 to reach the sockets)");
-            }
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(s.home().dir())) {
-                for (Path f : files) {
-                    FileFacts ff = FileFacts.of(f);
-                    if (ff.regularFile() && (ff.mode() & 077) != 0) {
-                        loose.add(f + " is " + ff.octalMode() + " (want 0600)");
-                    }
-                }
-            }
-            for (Path f : List.of(s.openclawConfigFile(), s.openclawDir().resolve("env"))) {
-                if (Files.exists(f) && (FileFacts.of(f).mode() & 077) != 0) {
-                    loose.add(f + " is " + FileFacts.of(f).octalMode() + " (want 0600)");
-                }
-            }
-        } catch (IOException e) {
-            return notAssessed("the state folder cannot be inspected", s.home().dir() + ": " + e.getMessage());
-        }
-        if (loose.isEmpty()) {
-            return compliant("the state folder is 0700 and its files and OpenClaw's config are 0600", s.home().dir().toString());
-        }
-        return violation(loose.size() + " file(s) readable or writable by others", String.join("; ", loose),
-                "secrets and policies can be read or changed by other users",
-                "chmod 700 " + s.home().dir() + "; chmod 600 the files listed.");
     }
 
     /**

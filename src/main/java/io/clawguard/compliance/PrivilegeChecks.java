@@ -13,6 +13,7 @@ import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.PromptPolicy;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -170,11 +171,12 @@ final class PrivilegeChecks {
 
     private static CheckResult.Draft sessionBoundary(Signals s) {
         String required = s.openclawEnv().get("OPENCLAW_REQUIRE_SESSION_ID");
-        String evidence = s.openclawDir().resolve("env") + ": OPENCLAW_REQUIRE_SESSION_ID = " + required;
+        String evidence = s.openclawEnvFile() + (Files.exists(s.openclawEnvFile()) ? ": OPENCLAW_REQUIRE_SESSION_ID = "
+                + (required == null ? "unset" : Shown.value(required)) : " does not exist");
         return "1".equals(required) ? compliant("approvals are scoped to a task session id, which is required", evidence)
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
                 "a request without a session id is still accepted",
-                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawDir().resolve("env") + " and restart OpenClaw.");
+                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawEnvFile() + " and restart OpenClaw.");
     }
 
     private static CheckResult.Draft secondFactor(Signals s) {

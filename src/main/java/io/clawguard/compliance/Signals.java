@@ -6,22 +6,21 @@ import io.clawguard.files.ProcessIdentity;
 import io.clawguard.files.StateHome;
 import io.clawguard.hook.SudoShim;
 import io.clawguard.json.InvalidJsonFileException;
-import io.clawguard.json.JsonFiles;
-import io.clawguard.json.JsonObject;
 import io.clawguard.monitor.NetworkScan;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything the checks read, in one place: the state folder's files, OpenClaw's own
- * {@code openclaw.json} and {@code env}, the audit chain, the last network scan and the host.
- * Checks never go looking for signals themselves, so a prepared home tests each of them.
+ * {@code openclaw.json} and {@code .env}, the audit chain, the last network scan, the host and
+ * the assessment's instant. Checks never go looking for signals (or the time) themselves, so a
+ * prepared home tests each of them.
  */
 public final class Signals {
     private final StateHome home;
@@ -29,19 +28,27 @@ public final class Signals {
     private final HostFacts host;
     private final Optional<NetworkScan> network;
     private final AuditChainWatch audit;
+    private final Instant now;
+    private OpenClawSettings openclaw;
 
-    public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network) {
-        this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()));
+    public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
+        this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
     }
 
     /** With an audit verification kept across assessments (the console's monitor reuses one). */
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network,
-                   AuditChainWatch audit) {
+                   AuditChainWatch audit, Instant now) {
         this.home = home;
         this.openclawDir = openclawDir;
         this.host = host;
         this.network = network;
         this.audit = audit;
+        this.now = now;
+    }
+
+    /** The instant assessed: what "recent" is measured against, fixed by the caller so a test is repeatable. */
+    public Instant now() {
+        return now;
     }
 
     public StateHome home() {
@@ -74,25 +81,28 @@ public final class Signals {
         }
     }
 
-    /** OpenClaw's settings (JSON5: comments and trailing commas); empty with the reason when unusable. */
+    /**
+     * OpenClaw's settings (JSON5), or why they cannot be used ({@link OpenClawSettings#unusable()}); read
+     * once per assessment, so every check judges the same file even if it changes meanwhile.
+     */
     public OpenClawSettings openclaw() {
-        Path file = openclawConfigFile();
-        try {
-            Optional<Object> doc = JsonFiles.readLenient(file);
-            if (doc.isEmpty()) {
-                return OpenClawSettings.missing(file + " does not exist");
-            }
-            return OpenClawSettings.of(JsonObject.of(file.toString(), doc.get()));
-        } catch (InvalidJsonFileException e) {
-            return OpenClawSettings.missing(e.getMessage());
+        if (openclaw == null) {
+            openclaw = OpenClawSettings.read(openclawConfigFile());
         }
+        return openclaw;
     }
 
-    /** {@code ~/.openclaw/env}: KEY=VALUE lines, as OpenClaw's service reads them. */
+    /** {@code ~/.openclaw/.env} (not {@code env}): the environment file OpenClaw loads for itself at start. */
+    public Path openclawEnvFile() {
+        return openclawDir.resolve(".env");
+    }
+
+    /** {@link #openclawEnvFile()}'s KEY=VALUE lines; empty when it is missing, unreadable or not a sane file. */
     public Map<String, String> openclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
+        Path file = openclawEnvFile();
         try {
-            for (String line : Files.readAllLines(openclawDir.resolve("env"), StandardCharsets.UTF_8)) {
+            for (String line : new String(BoundedFile.read(file), StandardCharsets.UTF_8).split("\\R")) {
                 String t = line.strip();
                 int eq = t.indexOf('=');
                 if (!t.startsWith("#") && eq > 0) {

@@ -56,9 +56,6 @@ class ChecksTest {
                 c("command_policy_enforced", Status.VIOLATION, "no command policy", h -> { }),
                 c("command_policy_enforced", Status.VIOLATION, "cannot be read",
                         h -> h.file(h.home.commandPolicy(), "{\"deny\": [\"(\"]}")),
-                c("session_boundary_enforced", Status.COMPLIANT, "which is required",
-                        h -> h.file(h.openclawDir.resolve("env"), "export OPENCLAW_REQUIRE_SESSION_ID=1\n")),
-                c("session_boundary_enforced", Status.PARTIAL, "when the agent sends one", h -> { }),
                 c("multi_factor_approval", Status.COMPLIANT, "second factor", h -> h.file(h.home.config(), TOKEN_CONFIG)),
                 c("multi_factor_approval", Status.VIOLATION, "one keypress", h -> { }),
                 c("audit_logging_privileged_actions", Status.COMPLIANT, "chain verifies", h -> h.file(h.home.auditLog(),
@@ -69,9 +66,6 @@ class ChecksTest {
                 c("audit_logging_privileged_actions", Status.PARTIAL, "no privileged action recorded yet", h -> { }),
                 c("audit_logging_privileged_actions", Status.VIOLATION, "chain is broken",
                         h -> h.file(h.home.auditLog(), "{\"action\":\"x\",\"seq\":1,\"prev\":\"a\",\"hash\":\"b\"}\n")),
-                c("secrets_permissions_hardened", Status.COMPLIANT, "0700", h -> h.file(h.home.config(), "{}")),
-                c("secrets_permissions_hardened", Status.VIOLATION, "readable or writable by others",
-                        h -> h.file(h.home.config(), "{}").mode(h.home.config(), "rw-r--r--")),
                 c("open_ports_approved", Status.COMPLIANT, "matches an approved rule", h -> {
                     h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
                     h.listening.add(PreparedHome.listener("0.0.0.0", 22, "sshd"));
@@ -111,31 +105,7 @@ class ChecksTest {
                         h -> h.connections.add(PreparedHome.outbound("198.51.100.1", 443, "curl"))),
                 c("egress_connections_approved", Status.NOT_APPLICABLE, "no outbound connection",
                         h -> h.file(h.home.egressAllowlist(), "[{\"protocol\": \"tcp\", \"cidr\": \"203.0.113.0/24\"}]")),
-                c("egress_connections_approved", Status.NOT_ASSESSED, "no network scan", h -> h.scanned = false),
-                c("channel_allowlist_configured", Status.COMPLIANT, "allow-lists its senders", h -> h.openclaw(
-                        "{ // json5\n channels: { telegram: { dmPolicy: 'allowlist', allowFrom: ['123'], }, }, }")),
-                c("channel_allowlist_configured", Status.PARTIAL, "pairing", h -> h.openclaw("{channels: {whatsapp: {}}}")),
-                c("channel_allowlist_configured", Status.VIOLATION, "open to anyone",
-                        h -> h.openclaw("{channels: {discord: {dmPolicy: 'open', allowFrom: ['*']}}}")),
-                c("channel_allowlist_configured", Status.NOT_ASSESSED, "does not exist", h -> { }),
-                c("group_mentions_required", Status.COMPLIANT, "need a mention",
-                        h -> h.openclaw("{channels: {telegram: {groups: {'*': {requireMention: true}}}}}")),
-                c("group_mentions_required", Status.PARTIAL, "open group policy",
-                        h -> h.openclaw("{channels: {telegram: {groupPolicy: 'open'}}}")),
-                c("group_mentions_required", Status.VIOLATION, "without a mention",
-                        h -> h.openclaw("{channels: {whatsapp: {groups: {'team': {requireMention: false}}}}}")),
-                c("group_mentions_required", Status.NOT_ASSESSED, "invalid JSON", h -> h.openclaw("{channels: ")),
-                c("gateway_loopback_only", Status.COMPLIANT, "loopback with token",
-                        h -> h.openclaw("{gateway: {bind: 'loopback', auth: {mode: 'token', token: 'x'}}}")),
-                c("gateway_loopback_only", Status.PARTIAL, "without authentication",
-                        h -> h.openclaw("{gateway: {bind: 'loopback', auth: {mode: 'none'}}}")),
-                c("gateway_loopback_only", Status.VIOLATION, "bound to lan",
-                        h -> h.openclaw("{gateway: {bind: 'lan', auth: {mode: 'token'}}}")),
-                c("gateway_loopback_only", Status.NOT_ASSESSED, "does not exist", h -> { }),
-                c("update_hygiene", Status.COMPLIANT, "2026.11.2 is recorded",
-                        h -> h.openclaw("{meta: {lastTouchedVersion: '2026.11.2', lastTouchedAt: '2026-11-20'}}")),
-                c("update_hygiene", Status.PARTIAL, "not recorded", h -> h.openclaw("{}")),
-                c("update_hygiene", Status.NOT_ASSESSED, "does not exist", h -> { }));
+                c("egress_connections_approved", Status.NOT_ASSESSED, "no network scan", h -> h.scanned = false));
     }
 
     @ParameterizedTest(name = "{0}")

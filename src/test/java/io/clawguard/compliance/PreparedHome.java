@@ -33,6 +33,8 @@ import java.util.Optional;
  * outputs, and files marked unreadable as a root-only file is to another user.
  */
 final class PreparedHome implements HostFacts {
+    /** The instant every prepared assessment runs at. */
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     final StateHome home;
     final Path openclawDir;
     final Path hostRoot;
@@ -129,12 +131,12 @@ final class PreparedHome implements HostFacts {
                     return Optional.empty();
                 }
             };
-            SocketSnapshot snap = new SocketSnapshot(listening, connections, Instant.parse("2026-11-24T12:00:00Z"));
+            SocketSnapshot snap = new SocketSnapshot(listening, connections, NOW);
             scan = Optional.of(new NetworkScan(snap, rules.baseline(), rules.allowlist(),
                     PortEvaluator.evaluate(listening, rules.baseline()), EgressEvaluator.evaluate(snap, rules.allowlist(),
                     none), rules.errors()));
         }
-        return new Signals(home, openclawDir, this, scan);
+        return new Signals(home, openclawDir, this, scan, NOW);
     }
 
     @Override
