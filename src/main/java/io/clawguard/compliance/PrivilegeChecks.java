@@ -1,8 +1,10 @@
 package io.clawguard.compliance;
 
 import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.error;
 import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.unreadable;
 import static io.clawguard.compliance.CheckResult.violation;
 
 import io.clawguard.json.InvalidJsonFileException;
@@ -10,6 +12,12 @@ import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.PromptPolicy;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,45 +28,16 @@ final class PrivilegeChecks {
 
     static List<Check> all() {
         return List.of(
-                Check.of("privilege_approval_required", PrivilegeChecks::approvalRequired),
-                Check.of("least_privilege_enforced", PrivilegeChecks::leastPrivilege),
+                Check.of("privilege_approval_required", AgentChecks::approvalRequired),
+                Check.of("least_privilege_enforced", AgentChecks::leastPrivilege),
+                Check.of("agent_group_memberships", AgentChecks::groupMemberships),
                 Check.of("elevation_timeout_30m", PrivilegeChecks::timeout),
                 Check.of("runtime_privilege_hook_installed", PrivilegeChecks::hook),
-                Check.of("alternate_privilege_paths_restricted", PrivilegeChecks::alternatePaths),
+                Check.of("alternate_privilege_paths_restricted", AlternatePaths::evaluate),
                 Check.of("prompt_injection_controls", PrivilegeChecks::promptInjection),
                 Check.of("command_policy_enforced", PrivilegeChecks::commandPolicy),
                 Check.of("session_boundary_enforced", PrivilegeChecks::sessionBoundary),
                 Check.of("multi_factor_approval", PrivilegeChecks::secondFactor));
-    }
-
-    private static CheckResult.Draft approvalRequired(Signals s) {
-        String shim = s.home().shimDir().resolve("sudo").toString();
-        if (!s.shimInstalled() || !s.shimFirstOnPath()) {
-            return violation("sudo does not go through ClawGuard", shim + (s.shimInstalled()
-                    ? " is installed but another sudo comes first on the agent's PATH" : " is not installed"),
-                    "privileged commands can run without a human's approval",
-                    "Run clawguard hook install and put " + s.home().shimDir() + " first on the agent's PATH.");
-        }
-        if (!s.host().brokerReachable(s.home().agentSocket())) {
-            return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
-                    + " does not answer", "requests are refused (exit 10) until an approver is reachable",
-                    "Run the broker: clawguard service install (separated), or keep clawguard console running (same user).");
-        }
-        return compliant("every sudo goes through ClawGuard and a broker answers", shim + "; "
-                + s.home().agentSocket() + " answers");
-    }
-
-    private static CheckResult.Draft leastPrivilege(Signals s) {
-        List<Integer> uids = s.host().agentUids();
-        if (uids.isEmpty()) {
-            return notAssessed("no OpenClaw process is running", "/proc (no process with openclaw in its command line)");
-        }
-        if (uids.contains(0)) {
-            return violation("OpenClaw runs as root", "process uids " + uids,
-                    "the agent holds root rights all the time",
-                    "Run OpenClaw as an unprivileged user (e.g. a dedicated openclaw account) and restart it.");
-        }
-        return compliant("OpenClaw runs unprivileged", "process uids " + uids);
     }
 
     private static CheckResult.Draft timeout(Signals s) {
@@ -85,23 +64,6 @@ final class PrivilegeChecks {
         return s.shimInstalled() ? compliant("the sudo shim is installed", shim)
                 : violation("no sudo shim", shim + " is missing", "the agent's sudo is not guarded",
                 "Run clawguard hook install.");
-    }
-
-    private static CheckResult.Draft alternatePaths(Signals s) {
-        List<String> nopasswd = s.host().nopasswdRules();
-        if (!nopasswd.isEmpty()) {
-            return violation("sudoers grants NOPASSWD", String.join("; ", nopasswd),
-                    "root without a password and without ClawGuard",
-                    "Remove NOPASSWD from these sudoers rules (visudo), or limit them to accounts the agent cannot use.");
-        }
-        List<String> open = s.host().unrestrictedEscalators();
-        if (!open.isEmpty()) {
-            return partial("other ways to root are usable by any user", String.join(", ", open),
-                    "su, doas or pkexec bypass the approval guard",
-                    "Restrict su to the wheel group (pam_wheel.so in /etc/pam.d/su), remove doas and pkexec, or deny"
-                            + " them to the agent's account.");
-        }
-        return compliant("no NOPASSWD rule; su, doas and pkexec restricted or absent", "/etc/sudoers*, /etc/pam.d/su");
     }
 
     private static CheckResult.Draft promptInjection(Signals s) {
@@ -156,19 +118,60 @@ final class PrivilegeChecks {
                 "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawDir().resolve("env") + " and restart OpenClaw.");
     }
 
+    /**
+     * A TOTP secret is a second factor; an approval token only while the agent cannot read it
+     * (whoever reads it can approve its own request with it).
+     */
     private static CheckResult.Draft secondFactor(Signals s) {
+        GuardConfig c;
         try {
-            GuardConfig c = s.config();
-            if (c.totpSecretFile() != null || c.approvalTokenFile() != null) {
-                return compliant("approvals take a second factor", s.home().config() + ": "
-                        + (c.totpSecretFile() != null ? "totp_secret_file" : "approval_token_file") + " set");
-            }
+            c = s.config();
+        } catch (InvalidJsonFileException e) {
+            return error(s.home().config().toString(), e.getMessage(), "Fix " + s.home().config() + ".");
+        }
+        if (c.totpSecretFile() != null) {
+            return Files.isRegularFile(c.totpSecretFile())
+                    ? compliant("approvals take a TOTP code", s.home().config() + ": totp_secret_file = " + c.totpSecretFile())
+                    : violation("the TOTP secret is missing", s.home().config() + ": totp_secret_file = "
+                    + c.totpSecretFile() + ", which does not exist", "no code can be checked",
+                    "Run clawguard totp enrol, or point totp_secret_file in " + s.home().config() + " at the secret.");
+        }
+        if (c.approvalTokenFile() == null) {
             return violation("approvals take one keypress", s.home().config()
                     + ": neither totp_secret_file nor approval_token_file", "a stolen admin session can approve",
                     "Run clawguard totp enrol and add \"totp_secret_file\": \"totp-secret\" to " + s.home().config() + ".");
-        } catch (InvalidJsonFileException e) {
-            return violation("clawguard.json cannot be used", e.getMessage(), "the second factor in force is unknown",
-                    "Fix " + s.home().config() + ".");
         }
+        return tokenOutOfReach(s, c.approvalTokenFile());
+    }
+
+    private static CheckResult.Draft tokenOutOfReach(Signals s, Path token) {
+        AgentIdentity id = s.agents();
+        if (!id.found()) {
+            return AgentChecks.noAgent(s);
+        }
+        List<String> readable = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        for (AgentIdentity.AgentUser u : id.users()) {
+            try {
+                FileAccess a = FileAccess.of(token, u.uid(), u.gids());
+                (a.readable() ? readable : closed).add(u.label() + ": " + a.why());
+            } catch (NoSuchFileException e) {
+                return violation("the approval token is missing", s.home().config() + ": approval_token_file = "
+                        + token + ", which does not exist", "no token can be checked",
+                        "Create the token (clawguard totp enrol, or a random secret in " + token + ", mode 0600).");
+            } catch (AccessDeniedException e) {
+                return unreadable(e.getFile(), "who can read the approval token is judged from it");
+            } catch (IOException e) {
+                return notAssessed("the approval token's permissions cannot be read", token + ": " + e);
+            }
+        }
+        if (!readable.isEmpty()) {
+            return violation("the agent can read the token", String.join("; ", readable),
+                    "the agent can approve its own requests with the token",
+                    "chmod 600 " + token + " and chown it to the admin (not the agent), in a folder the agent cannot"
+                            + " enter (chmod 700 " + token.getParent() + ").");
+        }
+        return compliant("approvals take a token the agent cannot read", s.home().config() + ": approval_token_file = "
+                + token + "; " + String.join("; ", closed));
     }
 }

@@ -1,0 +1,165 @@
+package io.clawguard.compliance;
+
+import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notAssessed;
+import static io.clawguard.compliance.CheckResult.partial;
+import static io.clawguard.compliance.CheckResult.seeOther;
+import static io.clawguard.compliance.CheckResult.unreadable;
+import static io.clawguard.compliance.CheckResult.violation;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The checks of the agent's own account ({@link AgentIdentity}): its sudo rights and PATH, whether
+ * it runs as root, and its groups.
+ */
+final class AgentChecks {
+    /** Groups that make a member root: sudo rights by the stock sudoers, or a root container that mounts the host. */
+    private static final Set<String> ROOT_EQUIVALENT = Set.of("sudo", "wheel", "admin", "docker", "lxd", "incus",
+            "incus-admin");
+    /** Reads the host's logs (journal, /var/log), where other users' secrets and the admin's actions show. */
+    private static final String LOG_READERS = "adm";
+
+    private AgentChecks() {
+    }
+
+    /** No agent found: how to name one. */
+    static CheckResult.Draft noAgent(Signals s) {
+        return notAssessed("no agent account found: no OpenClaw process runs and clawguard.json names no agent_users;"
+                + " add \"agent_users\": [\"ACCOUNT\"] to " + s.home().config(), s.agents().evidence());
+    }
+
+    static CheckResult.Draft approvalRequired(Signals s) {
+        AgentIdentity id = s.agents();
+        if (!id.found()) {
+            return noAgent(s);
+        }
+        if (id.users().stream().anyMatch(u -> u.uid() == 0)) {
+            return seeOther("least_privilege_enforced", "the agent runs as root, so no approval stands between it and root");
+        }
+        List<String> rights = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        Optional<CheckResult.Draft> unknownRights = Optional.empty();
+        for (AgentIdentity.AgentUser u : id.users()) {
+            try {
+                AgentSudoRights r = AgentSudoRights.of(s.host(), u);
+                if (!r.problems().isEmpty()) {
+                    unknownRights = Optional.of(CheckResult.error(SudoersParser.MAIN, String.join("; ", r.problems()),
+                            "Fix the lines named (visudo -c shows how sudo reads them), then assess again."));
+                } else if (!r.rights().isEmpty()) {
+                    rights.add(u.label() + " may run " + String.join(" | ", r.rights())
+                            + (r.passwordless() ? " (some without a password)" : ""));
+                }
+                evidence.add(u.label() + ": " + r.evidence());
+            } catch (AccessDeniedException e) {
+                unknownRights = Optional.of(unreadable(e.getFile(), "the agent's sudo rights are read from it"));
+            } catch (IOException e) {
+                unknownRights = Optional.of(notAssessed("the agent's sudo rights cannot be read", e.toString()));
+            }
+        }
+        if (!rights.isEmpty()) {
+            return violation("the agent can run commands as root without ClawGuard", String.join("; ", rights)
+                            + " [" + String.join("; ", evidence) + "]",
+                    "sudo runs these for the agent with no human's approval: the agent can be root without approval",
+                    "Remove every sudoers rule that grants the agent's account (or a group or alias it is in) a"
+                            + " command: visudo -f on the file named; the agent reaches root only through ClawGuard.");
+        }
+        if (!s.shimInstalled()) {
+            return seeOther("runtime_privilege_hook_installed", "the sudo shim is not installed");
+        }
+        List<String> bypassed = new ArrayList<>();
+        List<AgentIdentity.AgentUser> unknownPath = new ArrayList<>();
+        for (AgentIdentity.AgentUser u : id.users()) {
+            if (u.path() == null) {
+                unknownPath.add(u);
+            } else if (!s.shimFirstOnPath(u.path())) {
+                bypassed.add(u.label() + ": " + u.pathEvidence());
+            }
+        }
+        String shimDir = s.home().shimDir().toString();
+        if (!bypassed.isEmpty()) {
+            return violation("another sudo comes before ClawGuard's shim on the agent's PATH", String.join("; ", bypassed),
+                    "the agent's sudo runs the system sudo, not ClawGuard",
+                    "Put " + shimDir + " first on the PATH the agent starts with (its service unit:"
+                            + " Environment=PATH=" + shimDir + ":/usr/bin:/bin), then restart OpenClaw.");
+        }
+        if (unknownRights.isPresent()) {
+            return unknownRights.get();
+        }
+        if (!unknownPath.isEmpty()) {
+            String why = unknownPath.stream().map(u -> u.label() + ": " + u.pathEvidence()).collect(Collectors.joining("; "));
+            boolean hidden = unknownPath.stream().anyMatch(u -> !u.processes().isEmpty());
+            return hidden && !s.host().assessingAsRoot()
+                    ? unreadable(unknownPath.get(0).processes().get(0).where() + "/environ", why)
+                    : notAssessed("the agent's PATH is unknown (start OpenClaw to read it)", why);
+        }
+        String all = String.join("; ", evidence) + "; " + id.users().stream().map(u -> u.label() + ": " + u.pathEvidence())
+                .collect(Collectors.joining("; "));
+        if (!s.host().brokerReachable(s.home().agentSocket())) {
+            return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
+                    + " does not answer; " + all, "requests are refused (exit 10) until an approver is reachable",
+                    "Run the broker: clawguard service install (separated), or keep clawguard console running (same user).");
+        }
+        return compliant("the agent has no sudo rights of its own, its sudo is ClawGuard's shim and a broker answers",
+                all + "; " + s.home().agentSocket() + " answers");
+    }
+
+    static CheckResult.Draft leastPrivilege(Signals s) {
+        AgentIdentity id = s.agents();
+        List<String> root = new ArrayList<>();
+        id.processes().stream().filter(AgentProcess::anyRootId).forEach(p -> root.add(p.where() + " ("
+                + p.commandLine() + ") has uid 0"));
+        id.users().stream().filter(u -> u.uid() == 0 && u.configured()).forEach(u -> root.add(
+                "agent_users names " + u.label()));
+        if (!root.isEmpty()) {
+            return violation("OpenClaw runs as root", String.join("; ", root), "the agent holds root rights all the time",
+                    "Run OpenClaw as an unprivileged account (a dedicated openclaw user: User=openclaw in its service"
+                            + " unit), name it in agent_users of " + s.home().config() + ", and restart it.");
+        }
+        if (id.processes().isEmpty()) {
+            return notAssessed("no OpenClaw process is running" + (s.host().assessingAsRoot() ? ""
+                    : " that this user can see (run as root to see every process)"), "/proc: no node running an"
+                    + " openclaw entry with a subcommand, no openclaw gateway, no process titled openclaw-gateway; "
+                    + id.evidence());
+        }
+        return compliant("OpenClaw runs unprivileged", id.evidence());
+    }
+
+    static CheckResult.Draft groupMemberships(Signals s) {
+        AgentIdentity id = s.agents();
+        if (!id.found()) {
+            return noAgent(s);
+        }
+        List<String> rootLike = new ArrayList<>();
+        List<String> logs = new ArrayList<>();
+        for (AgentIdentity.AgentUser u : id.users()) {
+            Set<String> bad = new TreeSet<>(u.groupNames());
+            bad.retainAll(ROOT_EQUIVALENT);
+            bad.forEach(g -> rootLike.add("gpasswd -d " + u.name() + " " + g));
+            if (u.groupNames().contains(LOG_READERS)) {
+                logs.add("gpasswd -d " + u.name() + " " + LOG_READERS);
+            }
+        }
+        String evidence = "/etc/passwd, /etc/group and the running processes' groups: " + id.users().stream()
+                .map(u -> u.label() + " in " + u.groupNames()).collect(Collectors.joining("; "));
+        String restart = ", then restart OpenClaw (a running process keeps the groups it started with).";
+        if (!rootLike.isEmpty()) {
+            return violation("the agent is in a root-equivalent group", evidence,
+                    "sudo, wheel and admin get sudo rights from the stock sudoers; docker, lxd and incus start a"
+                            + " root container that mounts the host: root without approval",
+                    "Run " + String.join("; ", rootLike) + restart);
+        }
+        if (!logs.isEmpty()) {
+            return partial("the agent can read the host's logs (adm)", evidence,
+                    "the logs show other users' activity and may hold secrets", "Run " + String.join("; ", logs) + restart);
+        }
+        return compliant("the agent is in no root-equivalent or log-reading group", evidence);
+    }
+}
