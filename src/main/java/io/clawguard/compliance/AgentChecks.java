@@ -68,8 +68,10 @@ final class AgentChecks {
             return violation("the agent can run commands as root without ClawGuard", String.join("; ", rights)
                             + " [" + String.join("; ", evidence) + "]",
                     "sudo runs these for the agent with no human's approval: the agent can be root without approval",
-                    "Remove every sudoers rule that grants the agent's account (or a group or alias it is in) a"
-                            + " command: visudo -f on the file named; the agent reaches root only through ClawGuard.");
+                    "Remove every sudoers rule that grants " + names(id) + " (or a group or alias they are in) a"
+                            + " command: the rules are named by file and line above, or found with grep -rn in"
+                            + " /etc/sudoers and /etc/sudoers.d; edit with visudo -f FILE. The agent then reaches root"
+                            + " only through ClawGuard.");
         }
         if (!s.shimInstalled()) {
             return seeOther("runtime_privilege_hook_installed", "the sudo shim is not installed");
@@ -109,6 +111,10 @@ final class AgentChecks {
         }
         return compliant("the agent has no sudo rights of its own, its sudo is ClawGuard's shim and a broker answers",
                 all + "; " + s.home().agentSocket() + " answers");
+    }
+
+    private static String names(AgentIdentity id) {
+        return id.users().stream().map(AgentIdentity.AgentUser::name).collect(Collectors.joining(", "));
     }
 
     static CheckResult.Draft leastPrivilege(Signals s) {

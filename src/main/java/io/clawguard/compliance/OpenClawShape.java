@@ -24,6 +24,9 @@ final class OpenClawShape {
             "/openclaw/dist/entry.js", "/openclaw/dist/entry.mjs");
     private static final Set<String> TITLES = Set.of("openclaw", "openclaw-gateway");
     private static final Set<String> SUBCOMMANDS = Set.of("gateway", "agent", "node");
+    /** Runtime options whose value is the next word ({@code node -r dotenv/config openclaw.mjs gateway}). */
+    private static final Set<String> VALUED_OPTIONS = Set.of("-r", "--require", "--import", "--loader",
+            "--experimental-loader", "--env-file", "--title", "--conditions", "-C");
     /** A subcommand comes within the first words (after options such as --profile NAME). */
     private static final int SUBCOMMAND_WINDOW = 12;
 
@@ -65,7 +68,9 @@ final class OpenClawShape {
     /** The runtime's script: the first word after it that is not an option; -1 when none. */
     private static int firstNonOption(List<String> argv) {
         for (int i = 1; i < Math.min(argv.size(), SUBCOMMAND_WINDOW); i++) {
-            if (!argv.get(i).startsWith("-")) {
+            if (VALUED_OPTIONS.contains(argv.get(i))) {
+                i++;
+            } else if (!argv.get(i).startsWith("-")) {
                 return i;
             }
         }

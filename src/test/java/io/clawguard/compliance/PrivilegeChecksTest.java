@@ -131,6 +131,9 @@ class PrivilegeChecksTest {
                 c(LEAST, Status.COMPLIANT, "/proc/4243 (openclaw-gateway)", h -> h.accounts()
                         // What OpenClaw's process.title leaves: its title, padded with NULs.
                         .process(4243, AGENT, "/usr/bin/node", List.of("openclaw-gateway", "", "", ""))),
+                c(LEAST, Status.COMPLIANT, "dist/index.js gateway run", h -> h.accounts()
+                        .process(4245, AGENT, "/usr/bin/node", List.of("/usr/bin/node", "--max-old-space-size=2560", "-r",
+                                "dotenv/config", "/app/node_modules/openclaw/dist/index.js", "gateway", "run"))),
                 c(LEAST, Status.COMPLIANT, "openclaw gateway --port 18789", h -> h.accounts()
                         .process(4244, AGENT, "/usr/local/bin/openclaw", List.of("openclaw", "gateway", "--port", "18789"))),
                 c(LEAST, Status.VIOLATION, "--name=\\x1b[2J\\x1b[31mfine", h -> h.accounts()
@@ -350,6 +353,65 @@ class PrivilegeChecksTest {
         assertThat(s.passwordlessRulesOf(agent)).hasSize(1);
         assertThat(s.rulesOf(admin)).extracting(Sudoers.Rule::source).containsExactly("/etc/sudoers:6", "/etc/sudoers:7");
         assertThat(s.authenticates(admin)).isTrue();
+    }
+
+    /** Ubuntu's stock sudoers with cloud-init's drop-in, as a host has them (README is read: it has no '.'). */
+    @Test
+    void aStockUbuntuSudoersIsReadAsSudoReadsIt(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.accounts().gateway(PID, AGENT, "PATH=/usr/bin:/bin").hostFile("/etc/sudoers", """
+                #
+                # This file MUST be edited with the 'visudo' command as root.
+                #
+                Defaults	env_reset
+                Defaults	mail_badpass
+                Defaults	secure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/snap/bin"
+                Defaults	use_pty
+
+                # Host alias specification
+
+                # User alias specification
+
+                # Cmnd alias specification
+
+                # User privilege specification
+                root	ALL=(ALL:ALL) ALL
+
+                # Members of the admin group may gain root privileges
+                %admin ALL=(ALL) ALL
+
+                # Allow members of group sudo to execute any command
+                %sudo	ALL=(ALL:ALL) ALL
+
+                # See sudoers(5) for more information on "@include" directives:
+
+                @includedir /etc/sudoers.d
+                """).hostFile("/etc/sudoers.d/README", """
+                #
+                # The default /etc/sudoers file created on installation of the
+                # sudo  package now includes the directive:
+                #
+                # 	@includedir /etc/sudoers.d
+                #
+                """).hostFile("/etc/sudoers.d/90-cloud-init-users", """
+                # Created by cloud-init v. 23.1 on Tue, 01 Aug 2026 10:00:00 +0000
+
+                # User rules for ubuntu
+                ubuntu ALL=(ALL) NOPASSWD:ALL
+                """).hostFile("/etc/group", "sudo:x:27:admin,agent\nagent:x:1001:\n");
+        Sudoers s = SudoersParser.parse(h).orElseThrow();
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.files()).containsExactly("/etc/sudoers", "/etc/sudoers.d/90-cloud-init-users",
+                "/etc/sudoers.d/README");
+        CheckResult paths = result(h, PATHS);
+        assertThat(paths.status()).isEqualTo(Status.VIOLATION);
+        assertThat(paths.evidence()).contains("/etc/sudoers.d/90-cloud-init-users:4: ubuntu ALL=(ALL) NOPASSWD:ALL")
+                .doesNotContain("%sudo");
+        CheckResult approval = result(h, APPROVAL);
+        assertThat(approval.status()).isEqualTo(Status.VIOLATION);
+        assertThat(approval.evidence()).contains("/etc/sudoers:22: %sudo ALL=(ALL:ALL) ALL")
+                .contains("sudo is not installed");
+        assertThat(approval.mitigation()).contains("agent");
     }
 
     @Test
