@@ -1,10 +1,8 @@
 package io.clawguard.compliance;
 
 import static io.clawguard.compliance.CheckResult.compliant;
-import static io.clawguard.compliance.CheckResult.error;
 import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
-import static io.clawguard.compliance.CheckResult.unreadable;
 import static io.clawguard.compliance.CheckResult.violation;
 
 import io.clawguard.json.InvalidJsonFileException;
@@ -12,12 +10,6 @@ import io.clawguard.policy.CommandPolicy;
 import io.clawguard.policy.CommandPolicyFile;
 import io.clawguard.policy.GuardConfig;
 import io.clawguard.policy.PromptPolicy;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +29,7 @@ final class PrivilegeChecks {
                 Check.of("prompt_injection_controls", PrivilegeChecks::promptInjection),
                 Check.of("command_policy_enforced", PrivilegeChecks::commandPolicy),
                 Check.of("session_boundary_enforced", PrivilegeChecks::sessionBoundary),
-                Check.of("multi_factor_approval", PrivilegeChecks::secondFactor));
+                Check.of("multi_factor_approval", SecondFactor::evaluate));
     }
 
     private static CheckResult.Draft timeout(Signals s) {
@@ -116,62 +108,5 @@ final class PrivilegeChecks {
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
                 "a request without a session id is still accepted",
                 "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawDir().resolve("env") + " and restart OpenClaw.");
-    }
-
-    /**
-     * A TOTP secret is a second factor; an approval token only while the agent cannot read it
-     * (whoever reads it can approve its own request with it).
-     */
-    private static CheckResult.Draft secondFactor(Signals s) {
-        GuardConfig c;
-        try {
-            c = s.config();
-        } catch (InvalidJsonFileException e) {
-            return error(s.home().config().toString(), e.getMessage(), "Fix " + s.home().config() + ".");
-        }
-        if (c.totpSecretFile() != null) {
-            return Files.isRegularFile(c.totpSecretFile())
-                    ? compliant("approvals take a TOTP code", s.home().config() + ": totp_secret_file = " + c.totpSecretFile())
-                    : violation("the TOTP secret is missing", s.home().config() + ": totp_secret_file = "
-                    + c.totpSecretFile() + ", which does not exist", "no code can be checked",
-                    "Run clawguard totp enrol, or point totp_secret_file in " + s.home().config() + " at the secret.");
-        }
-        if (c.approvalTokenFile() == null) {
-            return violation("approvals take one keypress", s.home().config()
-                    + ": neither totp_secret_file nor approval_token_file", "a stolen admin session can approve",
-                    "Run clawguard totp enrol and add \"totp_secret_file\": \"totp-secret\" to " + s.home().config() + ".");
-        }
-        return tokenOutOfReach(s, c.approvalTokenFile());
-    }
-
-    private static CheckResult.Draft tokenOutOfReach(Signals s, Path token) {
-        AgentIdentity id = s.agents();
-        if (!id.found()) {
-            return AgentChecks.noAgent(s);
-        }
-        List<String> readable = new ArrayList<>();
-        List<String> closed = new ArrayList<>();
-        for (AgentIdentity.AgentUser u : id.users()) {
-            try {
-                FileAccess a = FileAccess.of(token, u.uid(), u.gids());
-                (a.readable() ? readable : closed).add(u.label() + ": " + a.why());
-            } catch (NoSuchFileException e) {
-                return violation("the approval token is missing", s.home().config() + ": approval_token_file = "
-                        + token + ", which does not exist", "no token can be checked",
-                        "Create the token (clawguard totp enrol, or a random secret in " + token + ", mode 0600).");
-            } catch (AccessDeniedException e) {
-                return unreadable(e.getFile(), "who can read the approval token is judged from it");
-            } catch (IOException e) {
-                return notAssessed("the approval token's permissions cannot be read", token + ": " + e);
-            }
-        }
-        if (!readable.isEmpty()) {
-            return violation("the agent can read the token", String.join("; ", readable),
-                    "the agent can approve its own requests with the token",
-                    "chmod 600 " + token + " and chown it to the admin (not the agent), in a folder the agent cannot"
-                            + " enter (chmod 700 " + token.getParent() + ").");
-        }
-        return compliant("approvals take a token the agent cannot read", s.home().config() + ": approval_token_file = "
-                + token + "; " + String.join("; ", closed));
     }
 }

@@ -35,6 +35,7 @@ class PrivilegeChecksTest {
     private static final int PID = 4242;
     private static final String NOT_ALLOWED = "User agent is not allowed to run sudo on host.\n";
     private static final String SUDO_L = "sudo -n -l -U agent";
+    private static final String TOKEN = "approval_token_file";
 
     private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
         return Arguments.of(check + " " + status.wire() + ": " + observed, check, status, observed, setup);
@@ -245,21 +246,33 @@ class PrivilegeChecksTest {
 
     static Stream<Arguments> factor() {
         return Stream.of(
-                c(FACTOR, Status.COMPLIANT, "TOTP code", h -> h.config(Map.of("totp_secret_file", "totp-secret"))
+                c(FACTOR, Status.COMPLIANT, "no agent account found to test its reach", h -> h
+                        .config(Map.of("totp_secret_file", "totp-secret"))
                         .file(h.home.dir().resolve("totp-secret"), "JBSWY3DPEHPK3PXP")),
+                c(FACTOR, Status.COMPLIANT, "TOTP secret the agent cannot read", h -> {
+                    agent(h);
+                    h.config(Map.of("totp_secret_file", "totp-secret"))
+                            .file(h.home.dir().resolve("totp-secret"), "JBSWY3DPEHPK3PXP");
+                }),
+                c(FACTOR, Status.VIOLATION, "the agent can read the TOTP secret", h -> secret(h, "totp_secret_file",
+                        "rw-r--r--", 0)),
                 c(FACTOR, Status.VIOLATION, "TOTP secret is missing", h -> h.config(Map.of("totp_secret_file", "totp-secret"))),
                 c(FACTOR, Status.VIOLATION, "one keypress", h -> { }),
                 c(FACTOR, Status.ERROR, "cannot be parsed", h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 0}")),
                 c(FACTOR, Status.COMPLIANT, "cannot enter it", h -> {
                     // 0644, but in the admin's 0700 state folder: the agent cannot reach it.
                     agent(h);
-                    h.config(Map.of("approval_token_file", "approval-token")).file(h.home.dir().resolve("approval-token"),
+                    h.config(Map.of(TOKEN, "approval-token")).file(h.home.dir().resolve("approval-token"),
                             "s3cret").mode(h.home.dir().resolve("approval-token"), "rw-r--r--");
                 }),
-                c(FACTOR, Status.VIOLATION, "the agent can read the token", h -> token(h, "rw-r--r--", 0)),
-                c(FACTOR, Status.VIOLATION, "uid 1001 can read it", h -> token(h, "rw-r-----", AGENT)),
-                c(FACTOR, Status.COMPLIANT, "uid 1001 cannot read it", h -> token(h, "rw-------", 0)),
-                c(FACTOR, Status.NOT_ASSESSED, "agent_users", h -> h.config(Map.of("approval_token_file", "approval-token"))
+                c(FACTOR, Status.VIOLATION, "the agent can read the token", h -> secret(h, TOKEN, "rw-r--r--", 0)),
+                c(FACTOR, Status.VIOLATION, "uid 1001 can read it", h -> secret(h, TOKEN, "rw-r-----", AGENT)),
+                c(FACTOR, Status.COMPLIANT, "uid 1001 cannot read it", h -> secret(h, TOKEN, "rw-------", 0)),
+                c(FACTOR, Status.VIOLATION, "the token is missing", h -> {
+                    agent(h);
+                    h.config(Map.of(TOKEN, "approval-token"));
+                }),
+                c(FACTOR, Status.NOT_ASSESSED, "agent_users", h -> h.config(Map.of(TOKEN, "approval-token"))
                         .file(h.home.dir().resolve("approval-token"), "s3cret")));
     }
 
@@ -269,13 +282,13 @@ class PrivilegeChecksTest {
                 c(HOOK, Status.VIOLATION, "no sudo shim", h -> { }));
     }
 
-    /** A token in folders anyone may enter, with {@code mode} and group {@code gid}. */
-    private static void token(PreparedHome h, String mode, int gid) {
+    /** The secret {@code field} names, in folders anyone may enter, with {@code mode} and group {@code gid}. */
+    private static void secret(PreparedHome h, String field, String mode, int gid) {
         agent(h);
         Path dir = h.hostRoot.resolveSibling("shared");
-        Path token = dir.resolve("approval-token");
+        Path token = dir.resolve("secret");
         h.file(token, "s3cret").mode(token, mode).mode(dir, "rwxr-xr-x").mode(dir.getParent(), "rwxr-xr-x")
-                .config(Map.of("approval_token_file", token.toString()));
+                .config(Map.of(field, token.toString()));
         try {
             Files.setAttribute(token, "unix:gid", gid);
         } catch (IOException e) {
