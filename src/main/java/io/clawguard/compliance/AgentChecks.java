@@ -36,6 +36,11 @@ final class AgentChecks {
                 + " add \"agent_users\": [\"ACCOUNT\"] to " + s.home().config(), s.agents().evidence());
     }
 
+    /**
+     * The agent's own sudo rights first (each runs without ClawGuard), then whether its sudo is
+     * the shim (the shim missing is counted by runtime_privilege_hook_installed), then whether a
+     * broker answers. What could not be read is reported only when nothing worse was found.
+     */
     static CheckResult.Draft approvalRequired(Signals s) {
         AgentIdentity id = s.agents();
         if (!id.found()) {
@@ -44,29 +49,10 @@ final class AgentChecks {
         if (id.users().stream().anyMatch(u -> u.uid() == 0)) {
             return seeOther("least_privilege_enforced", "the agent runs as root, so no approval stands between it and root");
         }
-        List<String> rights = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
-        Optional<CheckResult.Draft> unknownRights = Optional.empty();
-        for (AgentIdentity.AgentUser u : id.users()) {
-            try {
-                AgentSudoRights r = AgentSudoRights.of(s.host(), u);
-                if (!r.problems().isEmpty()) {
-                    unknownRights = Optional.of(CheckResult.error(SudoersParser.MAIN, String.join("; ", r.problems()),
-                            "Fix the lines named (visudo -c shows how sudo reads them), then assess again."));
-                } else if (!r.rights().isEmpty()) {
-                    rights.add(u.label() + " may run " + String.join(" | ", r.rights())
-                            + (r.passwordless() ? " (some without a password)" : ""));
-                }
-                evidence.add(u.label() + ": " + r.evidence());
-            } catch (AccessDeniedException e) {
-                unknownRights = Optional.of(unreadable(e.getFile(), "the agent's sudo rights are read from it"));
-            } catch (IOException e) {
-                unknownRights = Optional.of(notAssessed("the agent's sudo rights cannot be read", e.toString()));
-            }
-        }
-        if (!rights.isEmpty()) {
-            return violation("the agent can run commands as root without ClawGuard", String.join("; ", rights)
-                            + " [" + String.join("; ", evidence) + "]",
+        SudoFindings sudo = SudoFindings.of(s, id);
+        if (!sudo.granted().isEmpty()) {
+            return violation("the agent can run commands as root (or another account) without ClawGuard",
+                    String.join("; ", sudo.granted()) + " [" + String.join("; ", sudo.evidence()) + "]",
                     "sudo runs these for the agent with no human's approval: the agent can be root without approval",
                     "Remove every sudoers rule that grants " + names(id) + " (or a group or alias they are in) a"
                             + " command: the rules are named by file and line above, or found with grep -rn in"
@@ -76,15 +62,8 @@ final class AgentChecks {
         if (!s.shimInstalled()) {
             return seeOther("runtime_privilege_hook_installed", "the sudo shim is not installed");
         }
-        List<String> bypassed = new ArrayList<>();
-        List<AgentIdentity.AgentUser> unknownPath = new ArrayList<>();
-        for (AgentIdentity.AgentUser u : id.users()) {
-            if (u.path() == null) {
-                unknownPath.add(u);
-            } else if (!s.shimFirstOnPath(u.path())) {
-                bypassed.add(u.label() + ": " + u.pathEvidence());
-            }
-        }
+        List<String> bypassed = id.users().stream().filter(u -> u.path() != null && !s.shimFirstOnPath(u.path()))
+                .map(u -> u.label() + ": " + u.pathEvidence()).toList();
         String shimDir = s.home().shimDir().toString();
         if (!bypassed.isEmpty()) {
             return violation("another sudo comes before ClawGuard's shim on the agent's PATH", String.join("; ", bypassed),
@@ -92,18 +71,15 @@ final class AgentChecks {
                     "Put " + shimDir + " first on the PATH the agent starts with (its service unit:"
                             + " Environment=PATH=" + shimDir + ":/usr/bin:/bin), then restart OpenClaw.");
         }
-        if (unknownRights.isPresent()) {
-            return unknownRights.get();
+        if (sudo.unknown().isPresent()) {
+            return sudo.unknown().get();
         }
-        if (!unknownPath.isEmpty()) {
-            String why = unknownPath.stream().map(u -> u.label() + ": " + u.pathEvidence()).collect(Collectors.joining("; "));
-            boolean hidden = unknownPath.stream().anyMatch(u -> !u.processes().isEmpty());
-            return hidden && !s.host().assessingAsRoot()
-                    ? unreadable(unknownPath.get(0).processes().get(0).where() + "/environ", why)
-                    : notAssessed("the agent's PATH is unknown (start OpenClaw to read it)", why);
+        Optional<CheckResult.Draft> pathUnknown = pathUnknown(s, id);
+        if (pathUnknown.isPresent()) {
+            return pathUnknown.get();
         }
-        String all = String.join("; ", evidence) + "; " + id.users().stream().map(u -> u.label() + ": " + u.pathEvidence())
-                .collect(Collectors.joining("; "));
+        String all = String.join("; ", sudo.evidence()) + "; " + id.users().stream()
+                .map(u -> u.label() + ": " + u.pathEvidence()).collect(Collectors.joining("; "));
         if (!s.host().brokerReachable(s.home().agentSocket())) {
             return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
                     + " does not answer; " + all, "requests are refused (exit 10) until an approver is reachable",
@@ -111,6 +87,46 @@ final class AgentChecks {
         }
         return compliant("the agent has no sudo rights of its own, its sudo is ClawGuard's shim and a broker answers",
                 all + "; " + s.home().agentSocket() + " answers");
+    }
+
+    /** What each agent account may run through sudo, how that was read, and what could not be. */
+    private record SudoFindings(List<String> granted, List<String> evidence, Optional<CheckResult.Draft> unknown) {
+        static SudoFindings of(Signals s, AgentIdentity id) {
+            List<String> granted = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            Optional<CheckResult.Draft> unknown = Optional.empty();
+            for (AgentIdentity.AgentUser u : id.users()) {
+                try {
+                    AgentSudoRights r = AgentSudoRights.of(s.host(), u);
+                    if (!r.problems().isEmpty()) {
+                        unknown = Optional.of(CheckResult.error(SudoersParser.MAIN, String.join("; ", r.problems()),
+                                "Fix the lines named (visudo -c shows how sudo reads them), then assess again."));
+                    } else if (!r.rights().isEmpty()) {
+                        granted.add(u.label() + " may run " + String.join(" | ", r.rights())
+                                + (r.passwordless() ? " (some without a password)" : ""));
+                    }
+                    evidence.add(u.label() + ": " + r.evidence());
+                } catch (AccessDeniedException e) {
+                    unknown = Optional.of(unreadable(e.getFile(), "the agent's sudo rights are read from it"));
+                } catch (IOException e) {
+                    unknown = Optional.of(notAssessed("the agent's sudo rights cannot be read", e.toString()));
+                }
+            }
+            return new SudoFindings(granted, evidence, unknown);
+        }
+    }
+
+    /** The agent's PATH could not be read: another user's environ (root would read it), or no process runs. */
+    private static Optional<CheckResult.Draft> pathUnknown(Signals s, AgentIdentity id) {
+        List<AgentIdentity.AgentUser> unknown = id.users().stream().filter(u -> u.path() == null).toList();
+        if (unknown.isEmpty()) {
+            return Optional.empty();
+        }
+        String why = unknown.stream().map(u -> u.label() + ": " + u.pathEvidence()).collect(Collectors.joining("; "));
+        Optional<AgentProcess> hidden = unknown.stream().flatMap(u -> u.processes().stream()).findFirst();
+        return Optional.of(hidden.isPresent() && !s.host().assessingAsRoot()
+                ? unreadable(hidden.get().where() + "/environ", why)
+                : notAssessed("the agent's PATH is unknown", why));
     }
 
     private static String names(AgentIdentity id) {

@@ -80,7 +80,8 @@ final class AlternatePaths {
                 : " (" + String.join("; ", sudoers.notes()) + ")"));
         int before = open.size();
         for (Sudoers.OpenEntry e : sudoers.openEntries()) {
-            boolean agentsRule = e.grants() && agents.stream().anyMatch(p -> sudoers.covers(e, p));
+            // The agent's own rules and its own Defaults are its sudo rights: counted once, by the approval check.
+            boolean agentsRule = (e.grants() || !e.everyone()) && agents.stream().anyMatch(p -> sudoers.covers(e, p));
             if (agentsRule) {
                 seen.add(e.named() + " is the agent's: counted by privilege_approval_required");
             } else {

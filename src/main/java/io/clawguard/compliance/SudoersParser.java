@@ -105,6 +105,9 @@ final class SudoersParser {
             line(path, first, joined.toString(), including);
             joined.setLength(0);
         }
+        if (lines >= MAX_LINES) {
+            notes.add("reading stopped at " + path + ": more than " + MAX_LINES + " lines in all");
+        }
         including.pop();
         return true;
     }

@@ -174,6 +174,14 @@ class PrivilegeChecksTest {
                     agent(h);
                     h.hostFile("/etc/sudoers", "agent ALL=(ALL) NOPASSWD: ALL\n");
                 }),
+                c(PATHS, Status.COMPLIANT, "/etc/sudoers:1: Defaults:agent !authenticate is the agent's", h -> {
+                    agent(h);
+                    h.hostFile("/etc/sudoers", "Defaults:agent !authenticate\nagent ALL=(ALL) ALL\n");
+                }),
+                c(PATHS, Status.VIOLATION, "sudoers /etc/sudoers:1: Defaults:deploy !authenticate", h -> {
+                    agent(h);
+                    h.hostFile("/etc/sudoers", "Defaults:deploy !authenticate\ndeploy ALL=(ALL) ALL\n");
+                }),
                 c(PATHS, Status.COMPLIANT, "0 permitting the agent", h -> {
                     // doas installed with a rule for wheel only: no way to root for the agent.
                     agent(h);
