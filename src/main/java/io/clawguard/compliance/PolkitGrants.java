@@ -44,7 +44,7 @@ final class PolkitGrants {
                         : PKLA_YES.matcher(t).matches();
                 if (yes) {
                     String shown = VisibleText.of(t).text();
-                    found.add(file + ":" + (i + 1) + ": " + (shown.length() > SHOWN_CHARS
+                    found.add(VisibleText.of(file).text() + ":" + (i + 1) + ": " + (shown.length() > SHOWN_CHARS
                             ? shown.substring(0, SHOWN_CHARS) + "…" : shown));
                 }
             }

@@ -75,18 +75,18 @@ final class SudoersParser {
     /** Reads one file; false when it does not exist. */
     private boolean file(String path, Deque<String> including) throws IOException {
         if (including.contains(path)) {
-            notes.add(including.peek() + " includes " + path + " again (an include loop): skipped");
+            notes.add(shown(including.peek()) + " includes " + shown(path) + " again (an include loop): skipped");
             return true;
         }
         if (including.size() >= MAX_DEPTH || files.size() >= MAX_FILES) {
-            notes.add(path + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
+            notes.add(shown(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
             return true;
         }
         Optional<String> text = host.read(path);
         if (text.isEmpty()) {
             return false;
         }
-        files.add(path);
+        files.add(shown(path));
         including.push(path);
         String[] raw = text.get().split("\n", -1);
         StringBuilder joined = new StringBuilder();
@@ -106,21 +106,21 @@ final class SudoersParser {
             joined.setLength(0);
         }
         if (lines >= MAX_LINES) {
-            notes.add("reading stopped at " + path + ": more than " + MAX_LINES + " lines in all");
+            notes.add("reading stopped at " + shown(path) + ": more than " + MAX_LINES + " lines in all");
         }
         including.pop();
         return true;
     }
 
     private void line(String file, int number, String raw, Deque<String> including) throws IOException {
-        String source = file + ":" + number;
+        String source = shown(file) + ":" + number;
         String t = raw.strip();
         Matcher inc = INCLUDE.matcher(t);
         if (inc.matches()) {
             String target = resolve(file, unquote(inc.group(2).strip()));
             if (inc.group(1) == null) {
                 if (!file(target, including)) {
-                    notes.add(source + " includes " + target + ", which does not exist");
+                    notes.add(source + " includes " + shown(target) + ", which does not exist");
                 }
             } else {
                 folder(target, including);

@@ -230,6 +230,10 @@ class PrivilegeChecksTest {
                         .hostFile("/etc/sudoers.d/x~", "deploy ALL=(ALL) NOPASSWD: ALL\n")
                         .hostFile("/etc/sudoers.d/a.b", "deploy ALL=(ALL) NOPASSWD: ALL\n")
                         .hostFile("/etc/sudoers.d/zz", "deploy ALL=(ALL) ALL\n")),
+                c(PATHS, Status.VIOLATION, "/etc/sudoers.d/evil\\x1b[2J:1: deploy", h -> h
+                        // A file name is hostile too: shown, never obeyed.
+                        .hostFile("/etc/sudoers", "@includedir /etc/sudoers.d\n")
+                        .hostFile("/etc/sudoers.d/evil\u001b[2J", "deploy ALL=(ALL) NOPASSWD: ALL\n")),
                 c(PATHS, Status.VIOLATION, "/etc/sudoers.local:1", h -> h
                         .hostFile("/etc/sudoers", "@include \"sudoers.local\"\n")
                         .hostFile("/etc/sudoers.local", "deploy ALL=(ALL) NOPASSWD: /usr/bin/apt\n")),
