@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -26,7 +25,6 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
     private static final int MAX_PROCESSES = 1 << 17;
     private static final int MAX_WORDS = 64;
     private static final int MAX_VARIABLES = 4096;
-    private static final int SHOWN_CHARS = 200;
 
     String where() {
         return "/proc/" + pid;
@@ -69,8 +67,7 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
             Set<Integer> groups = new TreeSet<>();
             Arrays.stream(numbers(field(status, "Gid:"))).limit(1).forEach(groups::add);
             Arrays.stream(numbers(field(status, "Groups:"))).forEach(groups::add);
-            String shown = VisibleText.of(String.join(" ", argv)).text();
-            shown = shown.length() > SHOWN_CHARS ? shown.substring(0, SHOWN_CHARS) + "…" : shown;
+            String shown = Shown.of(String.join(" ", argv));
             boolean root = Arrays.stream(uids).anyMatch(u -> u == 0);
             try {
                 List<String> env = words(host.read(dir + "/environ").orElse(""), MAX_VARIABLES);

@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
 final class DoasConf {
     static final String FILE = "/etc/doas.conf";
     private static final int MAX_LINES = 10_000;
-    private static final int SHOWN_CHARS = 200;
     private static final Set<String> OPTIONS = Set.of("nopass", "nolog", "persist", "keepenv");
 
     private DoasConf() {
@@ -48,9 +46,8 @@ final class DoasConf {
                 at++;
             }
             if (at < words.size()) {
-                String shown = VisibleText.of(t).text();
-                rules.add(new Rule(FILE + ":" + (i + 1), shown.length() > SHOWN_CHARS ? shown.substring(0, SHOWN_CHARS)
-                        + "…" : shown, words.get(0).equals("permit"), words.get(at), words.contains("cmd")));
+                rules.add(new Rule(FILE + ":" + (i + 1), Shown.of(t), words.get(0).equals("permit"), words.get(at),
+                        words.contains("cmd")));
             }
         }
         return rules;

@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -25,7 +24,6 @@ final class PolkitGrants {
     private static final int MAX_DEPTH = 4;
     private static final int MAX_FILES = 256;
     private static final int MAX_FOUND = 20;
-    private static final int SHOWN_CHARS = 200;
 
     private PolkitGrants() {
     }
@@ -43,9 +41,7 @@ final class PolkitGrants {
                 boolean yes = file.endsWith(".rules") ? !t.startsWith("//") && t.contains("polkit.Result.YES")
                         : PKLA_YES.matcher(t).matches();
                 if (yes) {
-                    String shown = VisibleText.of(t).text();
-                    found.add(VisibleText.of(file).text() + ":" + (i + 1) + ": " + (shown.length() > SHOWN_CHARS
-                            ? shown.substring(0, SHOWN_CHARS) + "…" : shown));
+                    found.add(Shown.of(file) + ":" + (i + 1) + ": " + Shown.of(t));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.Optional;
  */
 record SudoListing(List<String> rights, boolean passwordless) {
     private static final int MAX_RIGHTS = 50;
-    private static final int SHOWN_CHARS = 200;
 
     static Optional<SudoListing> parse(String output) {
         if (output.contains(" is not allowed to run sudo")) {
@@ -28,8 +26,7 @@ record SudoListing(List<String> rights, boolean passwordless) {
                 break;
             }
             if (!line.isBlank() && rights.size() < MAX_RIGHTS) {
-                String shown = VisibleText.of(line.strip()).text();
-                rights.add(shown.length() > SHOWN_CHARS ? shown.substring(0, SHOWN_CHARS) + "…" : shown);
+                rights.add(Shown.of(line.strip()));
             }
         }
         // The Defaults sudo matched for the user come before the list: !authenticate makes every right passwordless.

@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -35,7 +34,6 @@ final class SudoersParser {
     private static final int MAX_FILES = 128;
     private static final int MAX_LINES = 20_000;
     private static final int MAX_PROBLEMS = 20;
-    private static final int SHOWN_CHARS = 200;
     private static final Pattern INCLUDE = Pattern.compile("[@#]include(dir)?\\s+(.+)");
     private static final Pattern DEFAULTS = Pattern.compile("Defaults(?:([:@>!])(\\S+))?(?:\\s+(.*))?");
     private static final Pattern ALIAS = Pattern.compile("(User|Runas|Host|Cmnd|Cmd)_Alias\\s+(.*)");
@@ -75,18 +73,18 @@ final class SudoersParser {
     /** Reads one file; false when it does not exist. */
     private boolean file(String path, Deque<String> including) throws IOException {
         if (including.contains(path)) {
-            notes.add(shown(including.peek()) + " includes " + shown(path) + " again (an include loop): skipped");
+            notes.add(Shown.of(including.peek()) + " includes " + Shown.of(path) + " again (an include loop): skipped");
             return true;
         }
         if (including.size() >= MAX_DEPTH || files.size() >= MAX_FILES) {
-            notes.add(shown(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
+            notes.add(Shown.of(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
             return true;
         }
         Optional<String> text = host.read(path);
         if (text.isEmpty()) {
             return false;
         }
-        files.add(shown(path));
+        files.add(Shown.of(path));
         including.push(path);
         String[] raw = text.get().split("\n", -1);
         StringBuilder joined = new StringBuilder();
@@ -106,21 +104,21 @@ final class SudoersParser {
             joined.setLength(0);
         }
         if (lines >= MAX_LINES) {
-            notes.add("reading stopped at " + shown(path) + ": more than " + MAX_LINES + " lines in all");
+            notes.add("reading stopped at " + Shown.of(path) + ": more than " + MAX_LINES + " lines in all");
         }
         including.pop();
         return true;
     }
 
     private void line(String file, int number, String raw, Deque<String> including) throws IOException {
-        String source = shown(file) + ":" + number;
+        String source = Shown.of(file) + ":" + number;
         String t = raw.strip();
         Matcher inc = INCLUDE.matcher(t);
         if (inc.matches()) {
             String target = resolve(file, unquote(inc.group(2).strip()));
             if (inc.group(1) == null) {
                 if (!file(target, including)) {
-                    notes.add(source + " includes " + shown(target) + ", which does not exist");
+                    notes.add(source + " includes " + Shown.of(target) + ", which does not exist");
                 }
             } else {
                 folder(target, including);
@@ -183,7 +181,7 @@ final class SudoersParser {
             default -> Sudoers.Scope.LATER;
         };
         List<String> users = scope == Sudoers.Scope.USERS ? list(d.group(2)) : List.of("ALL");
-        defaults.add(new Sudoers.AuthDefault(source, shown(line), scope, users, auth));
+        defaults.add(new Sudoers.AuthDefault(source, Shown.of(line), scope, users, auth));
     }
 
     /**
@@ -216,7 +214,7 @@ final class SudoersParser {
         if (users.stream().anyMatch(u -> u.replace("!", "").startsWith("+"))) {
             notes.add(source + ": a netgroup is not resolved here");
         }
-        rules.add(new Sudoers.Rule(source, shown(line), users, nopasswd(line.substring(eq + 1))));
+        rules.add(new Sudoers.Rule(source, Shown.of(line), users, nopasswd(line.substring(eq + 1))));
     }
 
     /** True when a command of the list is run under a NOPASSWD tag (tags carry on until PASSWD). */
@@ -270,10 +268,5 @@ final class SudoersParser {
 
     private static String unquote(String s) {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    private static String shown(String line) {
-        String v = VisibleText.of(line).text();
-        return v.length() > SHOWN_CHARS ? v.substring(0, SHOWN_CHARS) + "…" : v;
     }
 }
