@@ -41,7 +41,7 @@ final class PolkitGrants {
                 boolean yes = file.endsWith(".rules") ? !t.startsWith("//") && t.contains("polkit.Result.YES")
                         : PKLA_YES.matcher(t).matches();
                 if (yes) {
-                    found.add(Shown.of(file) + ":" + (i + 1) + ": " + Shown.of(t));
+                    found.add(HostText.of(file) + ":" + (i + 1) + ": " + HostText.of(t));
                 }
             }
         }

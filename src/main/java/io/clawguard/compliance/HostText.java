@@ -8,10 +8,10 @@ import io.clawguard.json.TerminalEscapes;
  * characters) written out as {@code \x1b} or {@code \u202e}, backslashes doubled so nothing
  * reads as an escape it is not, and cut at {@value #MAX_CHARS} characters.
  */
-final class Shown {
+final class HostText {
     static final int MAX_CHARS = 200;
 
-    private Shown() {
+    private HostText() {
     }
 
     static String of(String raw) {
