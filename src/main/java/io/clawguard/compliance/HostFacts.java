@@ -1,6 +1,7 @@
 package io.clawguard.compliance;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * can be made up) and its tools (sshd -T, sudo -l, nft, auditctl…), through one door each.
  */
 public interface HostFacts {
+    int MAX_READ = 4 << 20;
+
     /** Where host paths are read: "/" on the host. */
     Path root();
 
@@ -23,12 +26,14 @@ public interface HostFacts {
     }
 
     /**
-     * A host file's text; empty when it does not exist; {@link java.nio.file.AccessDeniedException}
-     * when this user may not read it (a root-only file: the check then says running as root would assess it).
+     * A host file's text, at most its first {@link #MAX_READ} bytes (what a check reads is
+     * anyone's to write: a process's 2 MiB environment, a made-up /proc); empty when it does not
+     * exist; {@link java.nio.file.AccessDeniedException} when this user may not read it (a
+     * root-only file: the check then says running as root would assess it).
      */
     default Optional<String> read(String absolute) throws IOException {
-        try {
-            return Optional.of(new String(Files.readAllBytes(path(absolute)), StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(path(absolute))) {
+            return Optional.of(new String(in.readNBytes(MAX_READ), StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -42,18 +47,6 @@ public interface HostFacts {
 
     /** Whether a console answers on the broker socket. */
     boolean brokerReachable(Path socket);
-
-    /** The uids OpenClaw processes run as now; empty when none runs. */
-    List<Integer> agentUids();
-
-    /** The PATH the agent runs with (its process environment when readable, else this process's). */
-    String agentPath();
-
-    /** sudoers lines granting NOPASSWD. */
-    List<String> nopasswdRules();
-
-    /** su, doas or pkexec usable by any user (not restricted to a group). */
-    List<String> unrestrictedEscalators();
 
     /** What a tool printed and how it ended. */
     record ToolOutput(int exitCode, String stdout, String stderr) {

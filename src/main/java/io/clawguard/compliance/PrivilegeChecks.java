@@ -24,45 +24,16 @@ final class PrivilegeChecks {
 
     static List<Check> all() {
         return List.of(
-                Check.of("privilege_approval_required", PrivilegeChecks::approvalRequired),
-                Check.of("least_privilege_enforced", PrivilegeChecks::leastPrivilege),
+                Check.of("privilege_approval_required", AgentChecks::approvalRequired),
+                Check.of("least_privilege_enforced", AgentChecks::leastPrivilege),
+                Check.of("agent_group_memberships", AgentChecks::groupMemberships),
                 Check.of("elevation_timeout_30m", PrivilegeChecks::timeout),
                 Check.of("runtime_privilege_hook_installed", PrivilegeChecks::hook),
-                Check.of("alternate_privilege_paths_restricted", PrivilegeChecks::alternatePaths),
+                Check.of("alternate_privilege_paths_restricted", AlternatePaths::evaluate),
                 Check.of("prompt_injection_controls", PrivilegeChecks::promptInjection),
                 Check.of("command_policy_enforced", PrivilegeChecks::commandPolicy),
                 Check.of("session_boundary_enforced", PrivilegeChecks::sessionBoundary),
-                Check.of("multi_factor_approval", PrivilegeChecks::secondFactor));
-    }
-
-    private static CheckResult.Draft approvalRequired(Signals s) {
-        String shim = s.home().shimDir().resolve("sudo").toString();
-        if (!s.shimInstalled() || !s.shimFirstOnPath()) {
-            return violation("sudo does not go through ClawGuard", shim + (s.shimInstalled()
-                    ? " is installed but another sudo comes first on the agent's PATH" : " is not installed"),
-                    "privileged commands can run without a human's approval",
-                    "Run clawguard hook install and put " + s.home().shimDir() + " first on the agent's PATH.");
-        }
-        if (!s.host().brokerReachable(s.home().agentSocket())) {
-            return partial("sudo goes through ClawGuard, but no broker is running", s.home().agentSocket()
-                    + " does not answer", "requests are refused (exit 10) until an approver is reachable",
-                    "Run the broker: clawguard service install (separated), or keep clawguard console running (same user).");
-        }
-        return compliant("every sudo goes through ClawGuard and a broker answers", shim + "; "
-                + s.home().agentSocket() + " answers");
-    }
-
-    private static CheckResult.Draft leastPrivilege(Signals s) {
-        List<Integer> uids = s.host().agentUids();
-        if (uids.isEmpty()) {
-            return notAssessed("no OpenClaw process is running", "/proc (no process with openclaw in its command line)");
-        }
-        if (uids.contains(0)) {
-            return violation("OpenClaw runs as root", "process uids " + uids,
-                    "the agent holds root rights all the time",
-                    "Run OpenClaw as an unprivileged user (e.g. a dedicated openclaw account) and restart it.");
-        }
-        return compliant("OpenClaw runs unprivileged", "process uids " + uids);
+                Check.of("multi_factor_approval", SecondFactor::evaluate));
     }
 
     private static CheckResult.Draft timeout(Signals s) {
@@ -104,23 +75,6 @@ final class PrivilegeChecks {
         return s.shimInstalled() ? compliant("the sudo shim is installed", shim)
                 : violation("no sudo shim", shim + " is missing", "the agent's sudo is not guarded",
                 "Run clawguard hook install.");
-    }
-
-    private static CheckResult.Draft alternatePaths(Signals s) {
-        List<String> nopasswd = s.host().nopasswdRules();
-        if (!nopasswd.isEmpty()) {
-            return violation("sudoers grants NOPASSWD", String.join("; ", nopasswd),
-                    "root without a password and without ClawGuard",
-                    "Remove NOPASSWD from these sudoers rules (visudo), or limit them to accounts the agent cannot use.");
-        }
-        List<String> open = s.host().unrestrictedEscalators();
-        if (!open.isEmpty()) {
-            return partial("other ways to root are usable by any user", String.join(", ", open),
-                    "su, doas or pkexec bypass the approval guard",
-                    "Restrict su to the wheel group (pam_wheel.so in /etc/pam.d/su), remove doas and pkexec, or deny"
-                            + " them to the agent's account.");
-        }
-        return compliant("no NOPASSWD rule; su, doas and pkexec restricted or absent", "/etc/sudoers*, /etc/pam.d/su");
     }
 
     private static CheckResult.Draft promptInjection(Signals s) {
@@ -177,21 +131,5 @@ final class PrivilegeChecks {
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
                 "a request without a session id is still accepted",
                 "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawEnvFile() + " and restart OpenClaw.");
-    }
-
-    private static CheckResult.Draft secondFactor(Signals s) {
-        try {
-            GuardConfig c = s.config();
-            if (c.totpSecretFile() != null || c.approvalTokenFile() != null) {
-                return compliant("approvals take a second factor", s.home().config() + ": "
-                        + (c.totpSecretFile() != null ? "totp_secret_file" : "approval_token_file") + " set");
-            }
-            return violation("approvals take one keypress", s.home().config()
-                    + ": neither totp_secret_file nor approval_token_file", "a stolen admin session can approve",
-                    "Run clawguard totp enrol and add \"totp_secret_file\": \"totp-secret\" to " + s.home().config() + ".");
-        } catch (InvalidJsonFileException e) {
-            return violation("clawguard.json cannot be used", e.getMessage(), "the second factor in force is unknown",
-                    "Fix " + s.home().config() + ".");
-        }
     }
 }

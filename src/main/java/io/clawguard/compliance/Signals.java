@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ public final class Signals {
     private final AuditChainWatch audit;
     private final Instant now;
     private OpenClawSettings openclaw;
+    private AgentIdentity agents;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
         this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
@@ -133,8 +135,26 @@ public final class Signals {
         }
     }
 
-    /** True when the shim's folder comes before any other folder holding a sudo on the agent's PATH. */
-    public boolean shimFirstOnPath() {
-        return new SudoShim(home.shimDir()).firstOnPath(host.agentPath());
+    /**
+     * True when the shim's folder comes before any other folder holding a sudo on {@code agentPath}
+     * (the agent's PATH, read from its process: {@link AgentIdentity}).
+     */
+    public boolean shimFirstOnPath(String agentPath) {
+        return new SudoShim(home.shimDir()).firstOnPath(agentPath);
+    }
+
+    /** Who the agent is: its OpenClaw processes and the agent_users of clawguard.json, found once per assessment. */
+    AgentIdentity agents() {
+        if (agents == null) {
+            List<String> configured;
+            try {
+                configured = config().agentUsers();
+            } catch (InvalidJsonFileException e) {
+                // The checks that read clawguard.json say it is unusable; the processes still name the agent.
+                configured = List.of();
+            }
+            agents = AgentIdentity.of(host, configured);
+        }
+        return agents;
     }
 }

@@ -13,23 +13,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each check against prepared homes: compliant, partial, violation and not_assessed where they apply. */
 class ChecksTest {
-    private static final String TOKEN_CONFIG = "{\"approval_token_file\": \"approval-token\"}";
-
     private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
         return Arguments.of(check + " " + status.wire(), check, status, observed, setup);
     }
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                c("privilege_approval_required", Status.COMPLIANT, "a broker answers", h -> {
-                    h.shim(true);
-                    h.broker = true;
-                }),
-                c("privilege_approval_required", Status.PARTIAL, "no broker is running", h -> h.shim(true)),
-                c("privilege_approval_required", Status.VIOLATION, "sudo does not go through", h -> h.shim(false)),
-                c("least_privilege_enforced", Status.COMPLIANT, "unprivileged", h -> h.agentUids = List.of(1001)),
-                c("least_privilege_enforced", Status.VIOLATION, "runs as root", h -> h.agentUids = List.of(1001, 0)),
-                c("least_privilege_enforced", Status.NOT_ASSESSED, "no OpenClaw process", h -> { }),
                 c("elevation_timeout_30m", Status.COMPLIANT, "the default, in force", h -> h.broker = true),
                 c("elevation_timeout_30m", Status.COMPLIANT, "after 20 idle minutes",
                         h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 20}")),
@@ -37,13 +26,6 @@ class ChecksTest {
                 c("elevation_timeout_30m", Status.ERROR, "cannot be parsed", h -> h.file(h.home.config(), "{\"idle_")),
                 c("elevation_timeout_30m", Status.PARTIAL, "after 45", h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 45}")),
                 c("elevation_timeout_30m", Status.VIOLATION, "after 240", h -> h.file(h.home.config(), "{\"idle_timeout_minutes\": 240}")),
-                c("runtime_privilege_hook_installed", Status.COMPLIANT, "installed", h -> h.shim(false)),
-                c("runtime_privilege_hook_installed", Status.VIOLATION, "no sudo shim", h -> { }),
-                c("alternate_privilege_paths_restricted", Status.COMPLIANT, "no NOPASSWD", h -> { }),
-                c("alternate_privilege_paths_restricted", Status.PARTIAL, "usable by any user",
-                        h -> h.escalators = List.of("/usr/bin/su")),
-                c("alternate_privilege_paths_restricted", Status.VIOLATION, "NOPASSWD",
-                        h -> h.nopasswd = List.of("/etc/sudoers.d/agent: agent ALL=(ALL) NOPASSWD: ALL")),
                 c("prompt_injection_controls", Status.COMPLIANT, "explicit confirmation",
                         h -> h.file(h.home.promptPolicy(), "{\"require_confirmation_for_untrusted\": true}")),
                 c("prompt_injection_controls", Status.PARTIAL, "no prompt policy file", h -> { }),
@@ -56,8 +38,6 @@ class ChecksTest {
                 c("command_policy_enforced", Status.VIOLATION, "no command policy", h -> { }),
                 c("command_policy_enforced", Status.VIOLATION, "cannot be read",
                         h -> h.file(h.home.commandPolicy(), "{\"deny\": [\"(\"]}")),
-                c("multi_factor_approval", Status.COMPLIANT, "second factor", h -> h.file(h.home.config(), TOKEN_CONFIG)),
-                c("multi_factor_approval", Status.VIOLATION, "one keypress", h -> { }),
                 c("audit_logging_privileged_actions", Status.COMPLIANT, "chain verifies", h -> h.file(h.home.auditLog(),
                         "{\"action\":\"exec_start\",\"hash\":\"" + io.clawguard.audit.AuditChain.hashOf(java.util.Map.of(
                                 "action", "exec_start", "prev", io.clawguard.audit.AuditChain.genesisPrev(new byte[0]),

@@ -41,11 +41,7 @@ final class PreparedHome implements HostFacts {
     final Map<String, ToolOutput> tools = new HashMap<>();
     final Set<String> unreadable = new HashSet<>();
     boolean root = true;
-    List<Integer> agentUids = List.of();
     boolean broker;
-    String agentPath = "/usr/bin:/bin";
-    List<String> nopasswd = List.of();
-    List<String> escalators = List.of();
     List<ListeningSocket> listening = new ArrayList<>();
     List<Connection> connections = new ArrayList<>();
     boolean scanned = true;
@@ -72,20 +68,71 @@ final class PreparedHome implements HostFacts {
         return this;
     }
 
+    /** clawguard.json with these settings, written by Jackson. */
+    PreparedHome config(Map<String, Object> settings) {
+        try {
+            return file(home.config(), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     PreparedHome openclaw(String json5) {
         return file(openclawDir.resolve("openclaw.json"), json5);
     }
 
-    PreparedHome shim(boolean firstOnPath) {
+    PreparedHome shim() {
         try {
             new SudoShim(home.shimDir()).install(List.of("/usr/bin/true"), home.dir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Another sudo earlier on the PATH, as a system sudo in /usr/bin would be.
+        return this;
+    }
+
+    /** A PATH with the shim's folder and another sudo's (as a system sudo in /usr/bin would be), the shim first or not. */
+    String pathWithShim(boolean shimFirst) {
         Path other = openclawDir.resolve("other-bin");
         file(other.resolve("sudo"), "#!/bin/sh\n").mode(other.resolve("sudo"), "rwx------");
-        agentPath = firstOnPath ? home.shimDir() + ":" + other : other + ":" + home.shimDir();
+        return shimFirst ? home.shimDir() + ":" + other : other + ":" + home.shimDir();
+    }
+
+    /** The made-up host's accounts: root, admin (1000, in sudo), agent (1001) and the usual groups. */
+    PreparedHome accounts() {
+        return hostFile("/etc/passwd", """
+                root:x:0:0:root:/root:/bin/bash
+                admin:x:1000:1000:Admin:/home/admin:/bin/bash
+                agent:x:1001:1001:OpenClaw:/home/agent:/bin/bash
+                deploy:x:1002:1002::/home/deploy:/bin/sh
+                """).hostFile("/etc/group", """
+                root:x:0:
+                adm:x:4:admin
+                sudo:x:27:admin
+                docker:x:999:
+                admin:x:1000:
+                agent:x:1001:
+                deploy:x:1002:
+                """);
+    }
+
+    /** An OpenClaw gateway of {@code uid} as it runs: node on openclaw.mjs, with {@code env} (NAME=VALUE). */
+    PreparedHome gateway(int pid, int uid, String... env) {
+        return process(pid, uid, "/usr/bin/node", List.of("node", "/usr/lib/node_modules/openclaw/openclaw.mjs",
+                "gateway", "--port", "18789"), env);
+    }
+
+    /** A process of the made-up host: /proc/PID/exe (a link), cmdline and environ (NUL-separated), status. */
+    PreparedHome process(int pid, int uid, String exe, List<String> argv, String... env) {
+        Path dir = path("/proc/" + pid);
+        hostFile("/proc/" + pid + "/cmdline", String.join("\0", argv) + "\0");
+        hostFile("/proc/" + pid + "/environ", String.join("\0", env) + (env.length == 0 ? "" : "\0"));
+        hostFile("/proc/" + pid + "/status", "Name:\tx\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid
+                + "\nGid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGroups:\t\n");
+        try {
+            Files.createSymbolicLink(dir.resolve("exe"), Path.of(exe));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
@@ -163,27 +210,7 @@ final class PreparedHome implements HostFacts {
     }
 
     @Override
-    public List<Integer> agentUids() {
-        return agentUids;
-    }
-
-    @Override
     public boolean brokerReachable(Path socket) {
         return broker;
-    }
-
-    @Override
-    public String agentPath() {
-        return agentPath;
-    }
-
-    @Override
-    public List<String> nopasswdRules() {
-        return nopasswd;
-    }
-
-    @Override
-    public List<String> unrestrictedEscalators() {
-        return escalators;
     }
 }
