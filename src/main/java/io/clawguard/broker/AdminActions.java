@@ -3,7 +3,7 @@ package io.clawguard.broker;
 import io.clawguard.approval.ApprovalDecision;
 import io.clawguard.approval.ApprovalDesk;
 import io.clawguard.approval.ElevationGate;
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.audit.Recordings;
 import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.monitor.BaselineReview;

@@ -1,6 +1,6 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.audit.AuditChain;
 import io.clawguard.json.JsonValues;
 import io.clawguard.policy.ShellQuote;

@@ -1,6 +1,6 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.fleet.FleetAssessment;
 import java.util.LinkedHashMap;
 import java.util.List;

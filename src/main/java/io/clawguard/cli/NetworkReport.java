@@ -1,6 +1,6 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.NetworkScan;

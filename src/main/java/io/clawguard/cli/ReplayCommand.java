@@ -1,6 +1,6 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.audit.Recordings;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.clawguard.cli;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.elevation.AllowedCommand;
 import io.clawguard.elevation.ElevationStatus;
 import io.clawguard.elevation.ElevationStore;

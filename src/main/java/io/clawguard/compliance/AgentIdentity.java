@@ -51,7 +51,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
         String pathEvidence() {
             for (AgentProcess p : processes) {
                 if (p.path() != null) {
-                    return p.where() + "/environ: PATH=" + HostText.of(p.path());
+                    return p.where() + "/environ: PATH=" + Evidence.text(p.path());
                 }
             }
             return processes.isEmpty() ? "PATH unknown: no OpenClaw process of " + name + " is running"
@@ -61,7 +61,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
         /** OPENCLAW_STATE_DIR from its process environment, or "unknown". */
         String stateDir() {
             return processes.stream().map(AgentProcess::stateDir).filter(d -> d != null).findFirst()
-                    .map(HostText::of).orElse("unknown");
+                    .map(Evidence::text).orElse("unknown");
         }
     }
 
@@ -101,7 +101,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
             } else if (user.matches("\\d{1,9}")) {
                 uids.put(Integer.parseInt(user), true);
             } else {
-                problems.add("agent_users names " + HostText.of(user) + ", which is not in /etc/passwd");
+                problems.add("agent_users names " + Evidence.text(user) + ", which is not in /etc/passwd");
             }
         }
         List<AgentUser> users = new ArrayList<>();
@@ -111,7 +111,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
             Set<Integer> gids = new TreeSet<>(UserDatabase.groupsOf(uid, passwd, group));
             own.forEach(p -> gids.addAll(p.groups()));
             String name = UserDatabase.nameOf(uid, passwd);
-            users.add(new AgentUser(uid, name == null ? Integer.toString(uid) : HostText.of(name),
+            users.add(new AgentUser(uid, name == null ? Integer.toString(uid) : Evidence.text(name),
                     gids.stream().map(g -> new Group(g, groupName(g, group))).toList(), own, e.getValue()));
         }
         return new AgentIdentity(List.copyOf(users), List.copyOf(processes), List.copyOf(problems));
@@ -120,7 +120,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
     private static String groupName(int gid, List<String> group) {
         String id = Integer.toString(gid);
         return group.stream().map(l -> l.split(":", -1)).filter(f -> f.length > 2 && f[2].equals(id))
-                .map(f -> HostText.of(f[0])).findFirst().orElse(id);
+                .map(f -> Evidence.text(f[0])).findFirst().orElse(id);
     }
 
     private static List<String> lines(HostFacts host, String file, List<String> problems) {

@@ -67,7 +67,7 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
             Set<Integer> groups = new TreeSet<>();
             Arrays.stream(numbers(field(status, "Gid:"))).limit(1).forEach(groups::add);
             Arrays.stream(numbers(field(status, "Groups:"))).forEach(groups::add);
-            String shown = HostText.of(String.join(" ", argv));
+            String shown = Evidence.text(String.join(" ", argv));
             boolean root = Arrays.stream(uids).anyMatch(u -> u == 0);
             try {
                 List<String> env = words(host.read(dir + "/environ").orElse(""), MAX_VARIABLES);

@@ -28,7 +28,7 @@ final class AgentToolChecks {
         List<ExecPolicy> policies = ExecPolicy.inForce(oc, s.openclawDir().resolve("exec-approvals.json"));
         boolean elevated = ToolReach.elevatedReachable(oc);
         String elevatedDefault = oc.choice("agents.defaults.elevatedDefault", "off", "off", "on", "ask", "full");
-        String evidence = oc.file() + ": " + Shown.list(policies.stream().map(ExecPolicy::toString).toList())
+        String evidence = oc.file() + ": " + Evidence.list(policies.stream().map(ExecPolicy::toString).toList())
                 + "; tools.elevated " + (elevated ? "usable" : "off") + ", agents.defaults.elevatedDefault = "
                 + elevatedDefault + " (unset keys at OpenClaw's defaults)";
         List<String> bypass = new ArrayList<>();
@@ -59,11 +59,11 @@ final class AgentToolChecks {
                 + " \"deny\", autoAllowSkills: false} (and the same in any agents.list[].tools.exec) and"
                 + " tools.elevated.enabled: false (or an empty allowFrom).";
         if (!bypass.isEmpty()) {
-            return violation("commands run without a human: " + Shown.list(bypass), evidence,
+            return violation("commands run without a human: " + Evidence.list(bypass), evidence,
                     "an injected prompt becomes a command on the host", fix);
         }
         if (!loose.isEmpty()) {
-            return partial("exec approvals are weakened: " + Shown.list(loose), evidence,
+            return partial("exec approvals are weakened: " + Evidence.list(loose), evidence,
                     "some commands run without a human's decision", fix);
         }
         return compliant("host commands are " + (policies.stream().allMatch(p -> "deny".equals(p.security())) ? "denied"

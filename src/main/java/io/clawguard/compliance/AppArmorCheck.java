@@ -47,7 +47,7 @@ final class AppArmorCheck {
                     "a compromised service is held back by nothing but file permissions", FIX);
         }
         if (!enabled.get().strip().equals("Y")) {
-            return violation("AppArmor is disabled", ENABLED + ": " + HostHardeningChecks.shown(enabled.get().strip()),
+            return violation("AppArmor is disabled", ENABLED + ": " + Evidence.text(enabled.get().strip()),
                     "a compromised service is held back by nothing but file permissions", FIX);
         }
         Optional<Profiles> read = profiles(s.host());
@@ -66,7 +66,7 @@ final class AppArmorCheck {
                 - p.modes().values().stream().filter("unconfined"::equals).count();
         String evidence = ENABLED + ": Y; " + p.source() + ": " + enforcing + " enforcing, " + complain.size()
                 + " complain, " + (p.modes().size() - enforcing - complain.size()) + " unconfined by design"
-                + (complain.isEmpty() ? "" : " (" + HostHardeningChecks.shown(String.join(", ",
+                + (complain.isEmpty() ? "" : " (" + Evidence.text(String.join(", ",
                 complain.subList(0, Math.min(10, complain.size())))) + (complain.size() > 10 ? ", …" : "") + ")");
         if (p.modes().isEmpty()) {
             return partial("AppArmor is on, but no profile is loaded", evidence, "nothing is confined",
@@ -95,7 +95,7 @@ final class AppArmorCheck {
                 modes.put(m.group(1), m.group(2));
             } else if (!line.isBlank()) {
                 return Optional.of(new Profiles(modes, PROFILES, "a line is not \"name (mode)\": "
-                        + HostHardeningChecks.shown(line.length() > 80 ? line.substring(0, 80) + "…" : line)));
+                        + Evidence.text(line.length() > 80 ? line.substring(0, 80) + "…" : line)));
             }
         }
         return Optional.of(new Profiles(modes, PROFILES, null));

@@ -52,7 +52,7 @@ final class AuditdCheck {
         Optional<String> running = running(s, status.get());
         if (running.isEmpty()) {
             return violation("auditd is not running (or auditing is disabled)", "auditctl -s: "
-                    + HostHardeningChecks.shown(status.get().stdout().strip() + " " + status.get().stderr().strip()),
+                    + Evidence.text(status.get().stdout().strip() + " " + status.get().stderr().strip()),
                     "the kernel records nothing", "systemctl enable --now auditd; auditctl -e 1 (or set -e 1 in "
                             + RULES_D + "), then augenrules --load.");
         }
@@ -64,7 +64,7 @@ final class AuditdCheck {
         found.sudoersD().ifPresent(matched::add);
         found.privilegedExec().ifPresent(matched::add);
         String evidence = running.get() + "; rules from " + rules.source() + (matched.isEmpty() ? ""
-                : ": " + HostHardeningChecks.shown(String.join(" | ", matched)))
+                : ": " + Evidence.text(String.join(" | ", matched)))
                 + (missing.isEmpty() ? "" : "; " + String.join(", ", missing));
         if (missing.isEmpty()) {
             return compliant("auditd records sudoers changes and privileged execution", evidence);
@@ -116,6 +116,6 @@ final class AuditdCheck {
         for (String f : files) {
             HostFile.read(s.host(), f).ifPresent(text -> lines.addAll(text.lines().toList()));
         }
-        return new Rules(lines, HostHardeningChecks.shown(String.join(", ", files)) + " (on disk: loaded at boot, not read from the kernel)");
+        return new Rules(lines, Evidence.text(String.join(", ", files)) + " (on disk: loaded at boot, not read from the kernel)");
     }
 }

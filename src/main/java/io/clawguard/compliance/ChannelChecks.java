@@ -54,17 +54,17 @@ final class ChannelChecks {
                 pairing.add(c.name());
             }
         }
-        String evidence = oc.file() + ": channels " + Shown.list(channels.stream().map(OpenClawSettings.Channel::name).toList());
+        String evidence = oc.file() + ": channels " + Evidence.list(channels.stream().map(OpenClawSettings.Channel::name).toList());
         if (!open.isEmpty()) {
-            return violation("direct messages open to anyone: " + Shown.list(open), evidence,
+            return violation("direct messages open to anyone: " + Evidence.list(open), evidence,
                     "any sender can instruct the agent", "In " + oc.file() + ", set dmPolicy: \"allowlist\" with explicit"
-                            + " allowFrom (no \"*\") for " + Shown.list(open) + "; an account inherits channels.defaults and"
+                            + " allowFrom (no \"*\") for " + Evidence.list(open) + "; an account inherits channels.defaults and"
                             + " its channel, so fix the level named.");
         }
         if (!pairing.isEmpty()) {
-            return partial("channel accounts that accept pairing requests (OpenClaw's default): " + Shown.list(pairing),
+            return partial("channel accounts that accept pairing requests (OpenClaw's default): " + Evidence.list(pairing),
                     evidence, "unknown senders can ask for access", "Once users are paired, set dmPolicy: \"allowlist\""
-                            + " with allowFrom for " + Shown.list(pairing) + " in " + oc.file() + ".");
+                            + " with allowFrom for " + Evidence.list(pairing) + " in " + oc.file() + ".");
         }
         return compliant("every channel account allow-lists its senders or refuses direct messages", evidence);
     }
@@ -85,22 +85,22 @@ final class ChannelChecks {
             if (c.get("groups").orElse(null) instanceof Map<?, ?> groups) {
                 groups.forEach((group, settings) -> {
                     if (settings instanceof Map<?, ?> g && seen.add(g) && Boolean.FALSE.equals(g.get("requireMention"))) {
-                        unmentioned.add(c.path() + ".groups." + Shown.value(group));
+                        unmentioned.add(c.path() + ".groups." + Evidence.value(group));
                     }
                 });
             }
         }
-        String evidence = oc.file() + ": groupPolicy and groups.*.requireMention of " + Shown.list(channels.stream()
+        String evidence = oc.file() + ": groupPolicy and groups.*.requireMention of " + Evidence.list(channels.stream()
                 .map(OpenClawSettings.Channel::name).toList());
         if (!unmentioned.isEmpty()) {
-            return violation("groups where the agent answers without a mention: " + Shown.list(unmentioned), evidence,
-                    "anyone in those groups can steer the agent", "Set requireMention: true for " + Shown.list(unmentioned)
+            return violation("groups where the agent answers without a mention: " + Evidence.list(unmentioned), evidence,
+                    "anyone in those groups can steer the agent", "Set requireMention: true for " + Evidence.list(unmentioned)
                             + " in " + oc.file() + ".");
         }
         if (!openGroups.isEmpty()) {
-            return partial("channel accounts with an open group policy: " + Shown.list(openGroups), evidence,
+            return partial("channel accounts with an open group policy: " + Evidence.list(openGroups), evidence,
                     "any group can add the bot (a mention is still required)", "Set groupPolicy: \"allowlist\" with"
-                            + " groupAllowFrom for " + Shown.list(openGroups) + " in " + oc.file() + " (or in"
+                            + " groupAllowFrom for " + Evidence.list(openGroups) + " in " + oc.file() + " (or in"
                             + " channels.defaults when it is set there).");
         }
         return compliant("group chats are allow-listed and need a mention (OpenClaw's default)", evidence);
@@ -116,14 +116,14 @@ final class ChannelChecks {
         List<String> runtime = ToolReach.runtimeTools(oc);
         boolean elevated = ToolReach.elevatedReachable(oc);
         boolean sandboxed = ToolReach.sandboxedEverywhere(oc);
-        String evidence = oc.file() + ": open groups " + (open.isEmpty() ? "none" : Shown.list(open)) + "; runtime tools "
+        String evidence = oc.file() + ": open groups " + (open.isEmpty() ? "none" : Evidence.list(open)) + "; runtime tools "
                 + runtime + " (tools.profile/allow/deny); tools.elevated " + (elevated ? "reachable" : "off or allow-listed"
                 + " to nobody") + "; sandbox " + (sandboxed ? "mode all for every agent" : "off for some sessions"
                 + " (agents.defaults.sandbox.mode = " + ToolReach.sandboxMode(oc) + ", or an agents.list override)");
         if (open.isEmpty()) {
             return compliant("no channel account has an open group policy", evidence);
         }
-        String fix = "Set groupPolicy: \"allowlist\" for " + Shown.list(open) + " in " + oc.file()
+        String fix = "Set groupPolicy: \"allowlist\" for " + Evidence.list(open) + " in " + oc.file()
                 + ", or deny the tools to group sessions (tools.deny: [\"group:runtime\"], tools.elevated.enabled: false).";
         if (elevated || !runtime.isEmpty() && !sandboxed) {
             return violation("open groups reach " + (elevated ? "elevated exec" : "") + (elevated && !runtime.isEmpty()

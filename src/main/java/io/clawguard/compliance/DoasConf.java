@@ -46,7 +46,7 @@ final class DoasConf {
                 at++;
             }
             if (at < words.size()) {
-                rules.add(new Rule(FILE + ":" + (i + 1), HostText.of(t), words.get(0).equals("permit"), words.get(at),
+                rules.add(new Rule(FILE + ":" + (i + 1), Evidence.text(t), words.get(0).equals("permit"), words.get(at),
                         words.contains("cmd")));
             }
         }

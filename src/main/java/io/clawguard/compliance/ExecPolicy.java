@@ -31,7 +31,7 @@ record ExecPolicy(String where, String security, String ask, String fallback, bo
             for (int i = 0; i < agents.size(); i++) {
                 if (agents.get(i) instanceof Map<?, ?> agent && agent.get("tools") instanceof Map<?, ?> tools
                         && tools.get("exec") instanceof Map<?, ?> exec) {
-                    out.add(of("agents.list[" + i + "] (" + Shown.value(agent.get("id")) + ").tools.exec", exec, global)
+                    out.add(of("agents.list[" + i + "] (" + Evidence.value(agent.get("id")) + ").tools.exec", exec, global)
                             .stricter(host));
                 }
             }

@@ -67,7 +67,7 @@ final class FirewallDefaults {
         List<String> all = new ArrayList<>(seen);
         all.addAll(refused);
         return all.isEmpty() ? "no default-deny chain, policy or ufw default found"
-                : HostHardeningChecks.shown(String.join("; ", all));
+                : Evidence.text(String.join("; ", all));
     }
 
     private Optional<String> ask(HostFacts host, List<String> argv) {

@@ -60,8 +60,8 @@ final class GatewayChecks {
         List<ListeningSocket> exposed = s.network().map(scan -> scan.snapshot().listening().stream()
                 .filter(l -> l.port() == port && !l.loopback()).toList()).orElse(List.of());
         if (!exposed.isEmpty()) {
-            return violation("the gateway port listens beyond loopback: " + Shown.list(exposed.stream()
-                            .map(l -> l.key() + " (" + Shown.value(l.process()) + ", pid " + l.pid() + ")").toList()),
+            return violation("the gateway port listens beyond loopback: " + Evidence.list(exposed.stream()
+                            .map(l -> l.key() + " (" + Evidence.value(l.process()) + ", pid " + l.pid() + ")").toList()),
                     config + "; live listener on port " + port, "the control plane is reachable from the network"
                             + ("loopback".equals(bind) ? " whatever the config says (another process, or a stale gateway)" : ""),
                     fix);
@@ -115,7 +115,7 @@ final class GatewayChecks {
         }
         if (!(secret.get() instanceof String value)) {
             return notAssessed("the " + mode + " is a secret reference ClawGuard does not resolve",
-                    where + ": gateway.auth." + mode + " is " + Shown.value(secret.get()));
+                    where + ": gateway.auth." + mode + " is " + Evidence.value(secret.get()));
         }
         String strength = where + ": gateway.auth.mode = " + mode + ", " + mode + " of " + value.strip().length()
                 + " characters";
@@ -142,7 +142,7 @@ final class GatewayChecks {
         boolean hostHeader = oc.flag("gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback", false);
         boolean loopback = onLoopback(oc);
         String evidence = oc.file() + ": discovery.mdns.mode = " + mdns + ", gateway.controlUi.enabled = " + ui
-                + ", allowedOrigins = " + (origins.isEmpty() ? "none" : Shown.list(origins.stream().map(Shown::value).toList()))
+                + ", allowedOrigins = " + (origins.isEmpty() ? "none" : Evidence.list(origins.stream().map(Evidence::value).toList()))
                 + (hostHeader ? ", dangerouslyAllowHostHeaderOriginFallback = true" : "");
         String fix = "In " + oc.file() + ", set discovery.mdns.mode: \"off\" (or \"minimal\"), list the exact origins in"
                 + " gateway.controlUi.allowedOrigins (no \"*\") and remove dangerouslyAllowHostHeaderOriginFallback.";

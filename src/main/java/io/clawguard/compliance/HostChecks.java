@@ -7,7 +7,6 @@ import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.seeOther;
 import static io.clawguard.compliance.CheckResult.violation;
 
-import io.clawguard.approval.VisibleText;
 import io.clawguard.audit.AuditVerification;
 import io.clawguard.files.FileFacts;
 import io.clawguard.json.InvalidJsonFileException;
@@ -80,7 +79,7 @@ final class HostChecks {
                 : BackupTarget.local(guard.syslog().host());
         boolean logCovered = offHost || syslogNot.isEmpty();
         String evidence = s.home().config() + ": assessment.backup_target " + target.map(t -> "= "
-                + VisibleText.of(t).text() + notOff.map(w -> " (not off the host: " + w + ")").orElse(" (off the host)"))
+                + Evidence.text(t) + notOff.map(w -> " (not off the host: " + w + ")").orElse(" (off the host)"))
                 .orElse("not set") + "; syslog " + (guard.syslog() == null ? "not set" : "to "
                 + guard.syslog().host() + syslogNot.map(w -> " (" + w + ")").orElse(" (an off-host copy of the audit log)"))
                 + "; copies beside the files (NAME.bak) do not count: they share the disk";

@@ -8,7 +8,6 @@ import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.unreadable;
 import static io.clawguard.compliance.CheckResult.violation;
 
-import io.clawguard.approval.VisibleText;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
@@ -57,11 +56,6 @@ final class HostHardeningChecks {
         }
     }
 
-    /** Text read from the host, as data: escapes written out, never interpreted. */
-    static String shown(String raw) {
-        return VisibleText.of(raw).text();
-    }
-
     private interface SshdJudge {
         CheckResult.Draft judge(SshdSettings settings);
     }
@@ -87,11 +81,11 @@ final class HostHardeningChecks {
                     "some connections may still log in as root", "Remove PermitRootLogin from those Match blocks"
                             + " in the file and line named, then sshd -t && systemctl reload ssh.");
             case "prohibit-password", "without-password", "forced-commands-only" -> partial(
-                    "root may log in over SSH with a key (" + shown(v.value()) + ")", evidence,
+                    "root may log in over SSH with a key (" + Evidence.text(v.value()) + ")", evidence,
                     "a stolen root key logs in directly, with no named user in the logs", fix);
             case "yes" -> violation("root may log in over SSH with a password", evidence,
                     "root's password can be guessed from the network, and logins are anonymous", fix);
-            default -> error(v.where(), "PermitRootLogin " + shown(v.value()) + " is no value sshd accepts", fix);
+            default -> error(v.where(), "PermitRootLogin " + Evidence.text(v.value()) + " is no value sshd accepts", fix);
         };
     }
 
@@ -111,7 +105,7 @@ final class HostHardeningChecks {
                 + " Install every user's public key (~/.ssh/authorized_keys) first.";
         for (SshdSettings.Setting v : List.of(pw, kbd)) {
             if (!v.value().equalsIgnoreCase("yes") && !v.value().equalsIgnoreCase("no")) {
-                return error(v.where(), "a yes/no setting is " + shown(v.value()), fix);
+                return error(v.where(), "a yes/no setting is " + Evidence.text(v.value()), fix);
             }
         }
         if (pw.value().equalsIgnoreCase("yes")) {
@@ -140,7 +134,7 @@ final class HostHardeningChecks {
     /** The first few Match blocks that differ, and how many more: evidence, not a copy of the file. */
     private static String exceptionsShown(String what, List<SshdSettings.Setting> exceptions) {
         return exceptions.isEmpty() ? "" : "; a Match block sets " + what + " otherwise: "
-                + String.join(", ", exceptions.stream().limit(3).map(e -> shown(e.value()) + " (" + e.where() + ")")
+                + String.join(", ", exceptions.stream().limit(3).map(e -> Evidence.text(e.value()) + " (" + e.where() + ")")
                 .toList()) + (exceptions.size() > 3 ? " and " + (exceptions.size() - 3) + " more" : "");
     }
 
@@ -160,7 +154,7 @@ final class HostHardeningChecks {
         }
         String value = text.get().strip();
         if (!value.matches("[0-3]")) {
-            return error(file, "holds " + shown(value.length() > 40 ? value.substring(0, 40) + "…" : value)
+            return error(file, "holds " + Evidence.text(value.length() > 40 ? value.substring(0, 40) + "…" : value)
                     + ", not 0 to 3", fix);
         }
         String evidence = file + ": " + value;

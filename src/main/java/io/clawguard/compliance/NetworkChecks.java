@@ -5,7 +5,6 @@ import static io.clawguard.compliance.CheckResult.notAssessed;
 import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.violation;
 
-import io.clawguard.approval.VisibleText;
 import io.clawguard.monitor.Addresses;
 import io.clawguard.monitor.Finding;
 import io.clawguard.monitor.ListeningSocket;
@@ -105,12 +104,12 @@ final class NetworkChecks {
         for (Finding f : scan.findings()) {
             if (f.kind() == Finding.Kind.INSECURE_PORT) {
                 byPort.add(f.subject());
-                found.add(VisibleText.of(f.summary()).text());
+                found.add(Evidence.text(f.summary()));
             }
         }
         for (ListeningSocket l : scan.snapshot().listening()) {
             if (!byPort.contains(l.key())) {
-                CleartextDaemons.protocol(l.process()).ifPresent(p -> found.add(VisibleText.of(l.process()).text()
+                CleartextDaemons.protocol(l.process()).ifPresent(p -> found.add(Evidence.text(l.process())
                         + " on " + Addresses.endpoint(l.bind(), l.port()) + " (" + p + ", cleartext)"));
             }
         }

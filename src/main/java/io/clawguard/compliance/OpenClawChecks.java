@@ -37,7 +37,7 @@ final class OpenClawChecks {
             return partial("the OpenClaw version is not recorded", oc.file() + ": no meta.lastTouchedVersion",
                     "updates cannot be tracked", fix);
         }
-        String shown = Shown.value(recorded.get());
+        String shown = Evidence.value(recorded.get());
         Optional<OpenClawRelease> release = recorded.get() instanceof String v ? OpenClawRelease.parse(v) : Optional.empty();
         LocalDate today = s.now().atZone(ZoneOffset.UTC).toLocalDate();
         if (release.isEmpty() || release.get().latestDate().withDayOfMonth(1).isAfter(today)) {

@@ -42,7 +42,7 @@ public final class OpenClawSettings {
         private final String field;
 
         BadSetting(String field, Object value, String expected) {
-            super(field + " = " + Shown.value(value) + ", " + expected, null, false, false);
+            super(field + " = " + Evidence.value(value) + ", " + expected, null, false, false);
             this.field = field;
         }
 
@@ -75,7 +75,7 @@ public final class OpenClawSettings {
             return new OpenClawSettings(file, State.BROKEN, null, at == null ? "invalid JSON5"
                     : "invalid JSON5 at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } catch (IOException e) {
-            return new OpenClawSettings(file, State.BROKEN, null, "invalid JSON5: " + Shown.value(e.getMessage()));
+            return new OpenClawSettings(file, State.BROKEN, null, "invalid JSON5: " + Evidence.value(e.getMessage()));
         }
     }
 
@@ -197,12 +197,12 @@ public final class OpenClawSettings {
             if (!(value instanceof Map<?, ?> channel) || "defaults".equals(name) || Boolean.FALSE.equals(channel.get("enabled"))) {
                 return;
             }
-            String label = Shown.value(name);
+            String label = Evidence.value(name);
             out.add(new Channel(label, "channels." + label, List.of(channel, defaults)));
             if (channel.get("accounts") instanceof Map<?, ?> accounts) {
                 accounts.forEach((id, account) -> {
                     if (account instanceof Map<?, ?> overrides && !Boolean.FALSE.equals(overrides.get("enabled"))) {
-                        String accountLabel = Shown.value(id);
+                        String accountLabel = Evidence.value(id);
                         out.add(new Channel(label + "/" + accountLabel, "channels." + label + ".accounts." + accountLabel,
                                 List.of(overrides, channel, defaults)));
                     }

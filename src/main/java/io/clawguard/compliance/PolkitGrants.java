@@ -41,7 +41,7 @@ final class PolkitGrants {
                 boolean yes = file.endsWith(".rules") ? !t.startsWith("//") && t.contains("polkit.Result.YES")
                         : PKLA_YES.matcher(t).matches();
                 if (yes) {
-                    found.add(HostText.of(file) + ":" + (i + 1) + ": " + HostText.of(t));
+                    found.add(Evidence.text(file) + ":" + (i + 1) + ": " + Evidence.text(t));
                 }
             }
         }

@@ -126,7 +126,7 @@ final class PrivilegeChecks {
     private static CheckResult.Draft sessionBoundary(Signals s) {
         String required = s.openclawEnv().get("OPENCLAW_REQUIRE_SESSION_ID");
         String evidence = s.openclawEnvFile() + (Files.exists(s.openclawEnvFile()) ? ": OPENCLAW_REQUIRE_SESSION_ID = "
-                + (required == null ? "unset" : Shown.value(required)) : " does not exist");
+                + (required == null ? "unset" : Evidence.value(required)) : " does not exist");
         return "1".equals(required) ? compliant("approvals are scoped to a task session id, which is required", evidence)
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
                 "a request without a session id is still accepted",

@@ -41,7 +41,7 @@ final class SandboxPolicy {
         if (oc.at("agents.list").orElse(null) instanceof List<?> agents) {
             for (int i = 0; i < agents.size(); i++) {
                 if (agents.get(i) instanceof Map<?, ?> agent && agent.get("sandbox") instanceof Map<?, ?> sandbox) {
-                    scopes.add(new Scope("agents.list[" + i + "] (" + Shown.value(agent.get("id")) + ").sandbox", sandbox));
+                    scopes.add(new Scope("agents.list[" + i + "] (" + Evidence.value(agent.get("id")) + ").sandbox", sandbox));
                 }
             }
         }
@@ -64,20 +64,20 @@ final class SandboxPolicy {
                 docker(scope.path() + ".docker", docker, openclawDir, dangers, vague);
             }
         }
-        String evidence = oc.file() + ": " + Shown.list(modes) + (oc.at("agents.defaults.sandbox.mode").isEmpty()
+        String evidence = oc.file() + ": " + Evidence.list(modes) + (oc.at("agents.defaults.sandbox.mode").isEmpty()
                 ? " (unset: OpenClaw's default is off)" : "");
         String fix = "In " + oc.file() + ", set agents.defaults.sandbox.mode: \"all\" (and in every agents.list entry),"
                 + " bind only project folders (read-only where possible) and use network \"none\" or \"bridge\".";
         if (!off.isEmpty() || !dangers.isEmpty()) {
             List<String> found = new ArrayList<>(off);
             found.addAll(dangers);
-            return violation("the sandbox does not contain the agent: " + Shown.list(found), evidence,
+            return violation("the sandbox does not contain the agent: " + Evidence.list(found), evidence,
                     "commands reach the host's files, credentials or network", fix);
         }
         if (!nonMain.isEmpty() || !vague.isEmpty()) {
             List<String> found = new ArrayList<>(nonMain);
             found.addAll(vague);
-            return partial("the sandbox is partly on: " + Shown.list(found), evidence,
+            return partial("the sandbox is partly on: " + Evidence.list(found), evidence,
                     "part of the agent's work runs outside the sandbox or through unclear mounts", fix);
         }
         return compliant("every agent runs sandboxed without dangerous mounts or host network", evidence);
@@ -87,16 +87,16 @@ final class SandboxPolicy {
         if (docker.get("binds") instanceof List<?> binds) {
             for (Object bind : binds) {
                 String spec = String.valueOf(bind);
-                blocked(spec, openclawDir).ifPresent(reason -> dangers.add(where + ".binds \"" + Shown.value(spec) + "\" "
+                blocked(spec, openclawDir).ifPresent(reason -> dangers.add(where + ".binds \"" + Evidence.value(spec) + "\" "
                         + reason));
                 if (!spec.startsWith("/")) {
-                    vague.add(where + ".binds \"" + Shown.value(spec) + "\" has a relative source");
+                    vague.add(where + ".binds \"" + Evidence.value(spec) + "\" has a relative source");
                 }
             }
         }
         String network = docker.get("network") instanceof String n ? n.strip().toLowerCase(java.util.Locale.ROOT) : "";
         if (network.equals("host") || network.startsWith("container:")) {
-            dangers.add(where + ".network = " + Shown.value(network) + " (shares a network namespace)");
+            dangers.add(where + ".network = " + Evidence.value(network) + " (shares a network namespace)");
         }
         for (String profile : List.of("seccompProfile", "apparmorProfile")) {
             if (docker.get(profile) instanceof String p && "unconfined".equalsIgnoreCase(p.strip())) {

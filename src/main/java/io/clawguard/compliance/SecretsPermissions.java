@@ -56,24 +56,24 @@ final class SecretsPermissions {
             }
             try {
                 if (Files.isSymbolicLink(p)) {
-                    problems.add(Shown.path(p) + " is a symlink to " + Shown.path(Files.readSymbolicLink(p))
+                    problems.add(Evidence.path(p) + " is a symlink to " + Evidence.path(Files.readSymbolicLink(p))
                             + " (not followed)");
                     return true;
                 }
                 FileFacts f = FileFacts.of(p);
                 if (f.uid() != ownerUid && f.uid() != 0) {
-                    problems.add(Shown.path(p) + " is owned by uid " + f.uid() + " (want uid " + ownerUid
+                    problems.add(Evidence.path(p) + " is owned by uid " + f.uid() + " (want uid " + ownerUid
                             + ", the folder's owner, or root)");
-                    chown.add(Shown.path(reference) + " " + Shown.path(p));
+                    chown.add(Evidence.path(reference) + " " + Evidence.path(p));
                 }
                 // Search only (0711) is how a broker lets named agents and admins reach ClawGuard's sockets.
                 int loose = f.directory() && searchOnlyAllowed ? f.mode() & 066 : f.mode() & 077;
                 if (loose != 0 && (f.directory() || f.regularFile())) {
-                    problems.add(Shown.path(p) + " is " + f.octalMode() + " (want " + (f.directory() ? "0700" : "0600") + ")");
+                    problems.add(Evidence.path(p) + " is " + f.octalMode() + " (want " + (f.directory() ? "0700" : "0600") + ")");
                     (f.directory() ? chmodDirs : chmodFiles).add(p);
                 }
             } catch (IOException e) {
-                unreadable.add(Shown.path(p) + ": " + e.getClass().getSimpleName());
+                unreadable.add(Evidence.path(p) + ": " + e.getClass().getSimpleName());
             }
             return true;
         }
@@ -97,7 +97,7 @@ final class SecretsPermissions {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        unreadable.add(Shown.path(file) + ": " + e.getClass().getSimpleName());
+                        unreadable.add(Evidence.path(file) + ": " + e.getClass().getSimpleName());
                         return FileVisitResult.CONTINUE;
                     }
                 });
@@ -173,13 +173,13 @@ final class SecretsPermissions {
         }
         String evidence = f.entries + " entries inspected in " + String.join(", ", looked)
                 + (f.capped ? "; stopped at " + MAX_ENTRIES + " entries" : "")
-                + (f.problems.isEmpty() ? "" : "; " + Shown.list(f.problems));
+                + (f.problems.isEmpty() ? "" : "; " + Evidence.list(f.problems));
         if (!f.problems.isEmpty()) {
             return violation(f.problems.size() + " secret file(s) or folder(s) open to others or not the owner's", evidence,
                     "credentials, tokens and transcripts can be read or changed by other users", mitigation(f));
         }
         if (!f.unreadable.isEmpty()) {
-            return unreadable(Shown.list(f.unreadable), "cannot be inspected by this user");
+            return unreadable(Evidence.list(f.unreadable), "cannot be inspected by this user");
         }
         if (f.capped) {
             return partial("no loose permission among the first " + MAX_ENTRIES + " entries", evidence,
@@ -209,10 +209,10 @@ final class SecretsPermissions {
     private static String mitigation(Findings f) {
         List<String> steps = new ArrayList<>();
         if (!f.chmodDirs.isEmpty()) {
-            steps.add("chmod 700 " + String.join(" ", f.chmodDirs.stream().limit(20).map(Shown::path).toList()));
+            steps.add("chmod 700 " + String.join(" ", f.chmodDirs.stream().limit(20).map(Evidence::path).toList()));
         }
         if (!f.chmodFiles.isEmpty()) {
-            steps.add("chmod 600 " + String.join(" ", f.chmodFiles.stream().limit(20).map(Shown::path).toList()));
+            steps.add("chmod 600 " + String.join(" ", f.chmodFiles.stream().limit(20).map(Evidence::path).toList()));
         }
         f.chown.stream().limit(20).forEach(c -> steps.add("chown --reference=" + c));
         if (f.problems.stream().anyMatch(p -> p.contains("is a symlink"))) {

@@ -1,6 +1,5 @@
 package io.clawguard.compliance;
 
-import io.clawguard.approval.VisibleText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class SshdSettings {
     /** One value and where it came from ("/etc/ssh/sshd_config line 12", "sshd -T"). */
     record Setting(String value, String where) {
         String shown(String keyword) {
-            return keyword + " " + VisibleText.of(value).text() + " (" + where + ")";
+            return keyword + " " + Evidence.text(value) + " (" + where + ")";
         }
     }
 
@@ -66,7 +65,7 @@ final class SshdSettings {
         }
         SshdSettings s = new SshdSettings(CONFIG + " and its Includes");
         t.ifPresent(out -> s.note("sshd -T exited " + out.exitCode() + (host.assessingAsRoot()
-                ? " (" + VisibleText.of(out.stderr().lines().findFirst().orElse("no message")).text() + ")"
+                ? " (" + Evidence.text(out.stderr().lines().findFirst().orElse("no message")) + ")"
                 : " (it needs root)") + ", so the files were read"));
         if (main.isEmpty()) {
             s.note(CONFIG + " does not exist: OpenSSH's defaults apply");
@@ -104,7 +103,7 @@ final class SshdSettings {
             String[] kv = line.split("[\\s=]+", 2);
             String keyword = keyword(kv[0]);
             String args = kv.length > 1 ? kv[1].strip() : "";
-            String where = VisibleText.of(file).text() + " line " + (i + 1);
+            String where = Evidence.text(file) + " line " + (i + 1);
             if (keyword.equals("match")) {
                 match = true;
                 note("Match block at " + where + " applies to some connections only, not to the global value");
@@ -134,13 +133,13 @@ final class SshdSettings {
         Path p = Path.of(pattern.startsWith("/") ? pattern : "/etc/ssh/" + pattern).normalize();
         String folder = p.getParent() == null ? "/" : p.getParent().toString();
         if (folder.matches(".*[*?\\[{].*")) {
-            note("Include " + VisibleText.of(pattern).text() + " at " + where
+            note("Include " + Evidence.text(pattern) + " at " + where
                     + ": a pattern in a folder name is not followed");
             return;
         }
         for (String f : HostFile.list(host, folder, p.getFileName().toString())) {
             if (!read.add(f)) {
-                note("Include of " + VisibleText.of(f).text() + " at " + where
+                note("Include of " + Evidence.text(f) + " at " + where
                         + " read already: a loop, or a repeat that cannot change a first value");
             } else if (read.size() > MAX_FILES) {
                 note("more than " + MAX_FILES + " files included: the rest not read");

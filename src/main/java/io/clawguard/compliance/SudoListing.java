@@ -26,7 +26,7 @@ record SudoListing(List<String> rights, boolean passwordless) {
                 break;
             }
             if (!line.isBlank() && rights.size() < MAX_RIGHTS) {
-                rights.add(HostText.of(line.strip()));
+                rights.add(Evidence.text(line.strip()));
             }
         }
         // The Defaults sudo matched for the user come before the list: !authenticate makes every right passwordless.

@@ -73,18 +73,18 @@ final class SudoersParser {
     /** Reads one file; false when it does not exist. */
     private boolean file(String path, Deque<String> including) throws IOException {
         if (including.contains(path)) {
-            notes.add(HostText.of(including.peek()) + " includes " + HostText.of(path) + " again (an include loop): skipped");
+            notes.add(Evidence.text(including.peek()) + " includes " + Evidence.text(path) + " again (an include loop): skipped");
             return true;
         }
         if (including.size() >= MAX_DEPTH || files.size() >= MAX_FILES) {
-            notes.add(HostText.of(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
+            notes.add(Evidence.text(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
             return true;
         }
         Optional<String> text = host.read(path);
         if (text.isEmpty()) {
             return false;
         }
-        files.add(HostText.of(path));
+        files.add(Evidence.text(path));
         including.push(path);
         String[] raw = text.get().split("\n", -1);
         StringBuilder joined = new StringBuilder();
@@ -104,21 +104,21 @@ final class SudoersParser {
             joined.setLength(0);
         }
         if (lines >= MAX_LINES) {
-            notes.add("reading stopped at " + HostText.of(path) + ": more than " + MAX_LINES + " lines in all");
+            notes.add("reading stopped at " + Evidence.text(path) + ": more than " + MAX_LINES + " lines in all");
         }
         including.pop();
         return true;
     }
 
     private void line(String file, int number, String raw, Deque<String> including) throws IOException {
-        String source = HostText.of(file) + ":" + number;
+        String source = Evidence.text(file) + ":" + number;
         String t = raw.strip();
         Matcher inc = INCLUDE.matcher(t);
         if (inc.matches()) {
             String target = resolve(file, unquote(inc.group(2).strip()));
             if (inc.group(1) == null) {
                 if (!file(target, including)) {
-                    notes.add(source + " includes " + HostText.of(target) + ", which does not exist");
+                    notes.add(source + " includes " + Evidence.text(target) + ", which does not exist");
                 }
             } else {
                 folder(target, including);
@@ -181,7 +181,7 @@ final class SudoersParser {
             default -> Sudoers.Scope.LATER;
         };
         List<String> users = scope == Sudoers.Scope.USERS ? list(d.group(2)) : List.of("ALL");
-        defaults.add(new Sudoers.AuthDefault(source, HostText.of(line), scope, users, auth));
+        defaults.add(new Sudoers.AuthDefault(source, Evidence.text(line), scope, users, auth));
     }
 
     /**
@@ -214,7 +214,7 @@ final class SudoersParser {
         if (users.stream().anyMatch(u -> u.replace("!", "").startsWith("+"))) {
             notes.add(source + ": a netgroup is not resolved here");
         }
-        rules.add(new Sudoers.Rule(source, HostText.of(line), users, nopasswd(line.substring(eq + 1))));
+        rules.add(new Sudoers.Rule(source, Evidence.text(line), users, nopasswd(line.substring(eq + 1))));
     }
 
     /** True when a command of the list is run under a NOPASSWD tag (tags carry on until PASSWD). */

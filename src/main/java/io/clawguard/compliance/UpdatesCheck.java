@@ -47,7 +47,7 @@ final class UpdatesCheck {
         }
         if (sim.get().exitCode() != 0) {
             return notAssessed("apt-get could not simulate an upgrade", String.join(" ", SIMULATE) + " exited "
-                    + sim.get().exitCode() + ": " + HostHardeningChecks.shown(sim.get().stderr().strip()));
+                    + sim.get().exitCode() + ": " + Evidence.text(sim.get().stderr().strip()));
         }
         Optional<FileTime> lists = listsDate(s.host());
         if (lists.isEmpty()) {
@@ -65,7 +65,7 @@ final class UpdatesCheck {
             return error(auto.where(), auto.problem(), AUTO_FIX);
         }
         String evidence = String.join(" ", SIMULATE) + ": " + pending.size() + " security update(s) pending"
-                + (pending.isEmpty() ? "" : " (" + HostHardeningChecks.shown(String.join(", ",
+                + (pending.isEmpty() ? "" : " (" + Evidence.text(String.join(", ",
                 pending.subList(0, Math.min(10, pending.size())))) + (pending.size() > 10 ? ", …" : "") + ")")
                 + " per the package lists of " + lists.get() + "; " + auto.evidence();
         String install = "apt-get update && apt-get upgrade (or unattended-upgrade -v).";
@@ -121,7 +121,7 @@ final class UpdatesCheck {
         }
         if (value != null && !value.strip().matches("\\d{1,6}")) {
             return new Auto(false, "", where, "APT::Periodic::Unattended-Upgrade is "
-                    + HostHardeningChecks.shown(value) + ", not a number of days");
+                    + Evidence.text(value) + ", not a number of days");
         }
         boolean enabled = value != null && Integer.parseInt(value.strip()) > 0;
         String evidence = "/usr/bin/unattended-upgrade " + (installed ? "installed" : "not installed")

@@ -1,6 +1,6 @@
 package io.clawguard.console;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.audit.AuditAction;
 import io.clawguard.bus.ApprovalDecided;
 import io.clawguard.bus.ApprovalProgress;

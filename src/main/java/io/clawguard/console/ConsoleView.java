@@ -4,7 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.AbstractComponent;
 import com.googlecode.lanterna.gui2.ComponentRenderer;
 import com.googlecode.lanterna.gui2.TextGUIGraphics;
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.bus.NetworkChanged;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.clawguard.console;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.clawguard.console;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.bus.NetworkChanged;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.clawguard.console;
 
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.bus.ApprovalRequested;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

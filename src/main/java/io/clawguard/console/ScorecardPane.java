@@ -4,7 +4,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
-import io.clawguard.approval.VisibleText;
+import io.clawguard.text.VisibleText;
 import io.clawguard.bus.ScorecardChanged;
 import java.util.ArrayList;
 import java.util.List;

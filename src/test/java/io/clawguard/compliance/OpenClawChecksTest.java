@@ -393,7 +393,7 @@ class OpenClawChecksTest {
         h.openclaw("{channels: {'\\u001b[2Jevil\\u202e\\u009b2J': {dmPolicy: 'open'}}, meta: {lastTouchedVersion: '\\u001b]0;x\\u0007'}}");
         CheckResult channel = result(h, "channel_allowlist_configured");
         assertThat(channel.status()).isEqualTo(Status.VIOLATION);
-        assertThat(all(channel)).contains("?[2Jevil??2J").doesNotContain("\u001b").doesNotContain("\u202e")
+        assertThat(all(channel)).contains("\\x1b[2Jevil\\u202e\\x9b2J").doesNotContain("\u001b").doesNotContain("\u202e")
                 .doesNotContain("\u009b");
         CheckResult version = result(h, "update_hygiene");
         assertThat(version.status()).isEqualTo(Status.ERROR);
@@ -407,7 +407,7 @@ class OpenClawChecksTest {
         h.file(evil, "{}").mode(evil, "rw-r--r--");
         CheckResult r = result(h, "secrets_permissions_hardened");
         assertThat(r.status()).isEqualTo(Status.VIOLATION);
-        assertThat(all(r)).contains("?]0;pwned?.json is 0644").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(all(r)).contains("\\x1b]0;pwned\\x07.json is 0644").doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test

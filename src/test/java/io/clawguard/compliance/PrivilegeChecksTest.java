@@ -473,7 +473,7 @@ class PrivilegeChecksTest {
         h.accounts().process(PID, AGENT, "/usr/bin/node", argv);
         AgentIdentity id = h.signals().agents();
         assertThat(id.processes()).hasSize(1);
-        assertThat(id.processes().get(0).commandLine().length()).isLessThanOrEqualTo(HostText.MAX_CHARS + 1);
+        assertThat(id.processes().get(0).commandLine().length()).isLessThanOrEqualTo(Evidence.MAX_TEXT + 1);
     }
 
     private static CheckResult result(PreparedHome h, String checkId) throws Exception {

@@ -1,4 +1,4 @@
-package io.clawguard.approval;
+package io.clawguard.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

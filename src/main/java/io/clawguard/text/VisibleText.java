@@ -1,4 +1,4 @@
-package io.clawguard.approval;
+package io.clawguard.text;
 
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UProperty;
