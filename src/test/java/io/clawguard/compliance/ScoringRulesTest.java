@@ -103,6 +103,18 @@ class ScoringRulesTest {
     }
 
     @Test
+    void aMissingShimIsPenalisedOnce(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.file(h.home.config(), "{\"agent_users\": [\"agent\"]}");
+        h.hostFile("/etc/passwd", "root:x:0:0::/root:/bin/sh\nagent:x:1001:1001::/home/agent:/bin/sh\n");
+        h.hostFile("/etc/group", "agent:x:1001:\n");
+        Assessment a = assess(h);
+        assertThat(status(a, "runtime_privilege_hook_installed")).isEqualTo(Status.VIOLATION);
+        assertThat(status(a, "privilege_approval_required")).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(observed(a, "privilege_approval_required")).startsWith("see runtime_privilege_hook_installed");
+    }
+
+    @Test
     void withRulesInPlaceTheDependentChecksJudgeAgain(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.listening.add(PreparedHome.listener("0.0.0.0", 8080, "web"));
