@@ -74,7 +74,7 @@ class ReferencesTest {
             assertThat(e.strings("nist_sp800_53")).isNotEmpty().allMatch(id -> id.matches("[A-Z]{2}-\\d{1,2}(\\(\\d{1,2}\\))?"));
         }
         assertThat(ids).contains("privilege_approval_required", "egress_connections_approved", "public_binds_justified")
-                .hasSize(21);
+                .hasSize(35);
     }
 
     @Test
