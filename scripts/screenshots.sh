@@ -116,13 +116,5 @@ else
   echo "openssh-server not installed: console-fleet.png not rendered" >&2
 fi
 
-# The HTML report of this machine as it is (its real state folder), rendered by headless Chromium.
-if command -v chromium >/dev/null; then
-  "$here/clawguard" assess --html "$home/report.html" >/dev/null 2>&1 || true
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --user-data-dir="$home/chromium" --hide-scrollbars \
-    --window-size=1200,2400 --screenshot="$out/assess-report.png" "file://$home/report.html" >/dev/null 2>&1
-  echo "screenshots/assess-report.png"
-else
-  echo "chromium not installed (apt-get install chromium): assess-report.png not rendered" >&2
-fi
+# The HTML reports: this machine as it is, and the prepared well-run OpenClaw host.
+"$here/scripts/screenshot-assess.sh" || echo "assess reports not rendered" >&2

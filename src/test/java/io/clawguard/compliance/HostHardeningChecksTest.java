@@ -23,25 +23,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostHardeningChecksTest {
     private static final String SSHD = "/etc/ssh/sshd_config";
-    private static final String SSHD_T = "port 22\npermitrootlogin no\npasswordauthentication no\n"
+    static final String SSHD_T = "port 22\npermitrootlogin no\npasswordauthentication no\n"
             + "kbdinteractiveauthentication no\n";
-    private static final String AUDIT_STATUS = "enabled 1\nfailure 1\npid 812\nrate_limit 0\n";
-    private static final String AUDIT_RULES = "-w /etc/sudoers -p wa -k scope\n-w /etc/sudoers.d/ -p wa -k scope\n"
+    static final String AUDIT_STATUS = "enabled 1\nfailure 1\npid 812\nrate_limit 0\n";
+    static final String AUDIT_RULES = "-w /etc/sudoers -p wa -k scope\n-w /etc/sudoers.d/ -p wa -k scope\n"
             + "-a always,exit -F arch=b64 -S execve -C uid!=euid -F euid=0 -F key=privileged\n";
-    private static final String NFT_BOTH = "table inet filter {\n\tchain input {\n\t\ttype filter hook input priority"
+    static final String NFT_BOTH = "table inet filter {\n\tchain input {\n\t\ttype filter hook input priority"
             + " filter; policy drop;\n\t\tct state established,related accept\n\t\ttcp dport 22 accept\n\t}\n"
             + "\tchain output {\n\t\ttype filter hook output priority filter; policy drop;\n\t\tip daddr { 10.0.0.0/8,"
             + " 192.0.2.0/24 } accept\n\t}\n}\n";
     private static final String APT = "apt-get -s -o Debug::NoLocking=true upgrade";
     private static final String APT_SECURITY = "Inst libssl3 [3.0.11-1~deb12u1] (3.0.15-1~deb12u1 Debian-Security:12/"
             + "stable-security [amd64])\nInst tzdata [2024a-0+deb12u1] (2024b-0+deb12u1 Debian:12.7/stable [all])\n";
-    private static final String APT_CLEAN = "Inst tzdata [2024a-0+deb12u1] (2024b-0+deb12u1 Debian:12.7/stable [all])\n";
+    static final String APT_CLEAN = "Inst tzdata [2024a-0+deb12u1] (2024b-0+deb12u1 Debian:12.7/stable [all])\n";
     private static final String LISTS_FILE = "/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64"
             + "_Packages";
-    private static final String AUTO = "/etc/apt/apt.conf.d/20auto-upgrades";
-    private static final String PTRACE = "/proc/sys/kernel/yama/ptrace_scope";
-    private static final String AA = "/sys/module/apparmor/parameters/enabled";
-    private static final String AA_PROFILES = "/sys/kernel/security/apparmor/profiles";
+    static final String AUTO = "/etc/apt/apt.conf.d/20auto-upgrades";
+    static final String PTRACE = "/proc/sys/kernel/yama/ptrace_scope";
+    static final String AA = "/sys/module/apparmor/parameters/enabled";
+    static final String AA_PROFILES = "/sys/kernel/security/apparmor/profiles";
 
     private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
         return c(check + " " + status.wire(), check, status, observed, setup);
@@ -292,11 +292,11 @@ class HostHardeningChecksTest {
                         h -> h.listening.add(PreparedHome.listener("0.0.0.0", 23, "tel\u001b]0;ok\u0007"))));
     }
 
-    private static PreparedHome ipv6(PreparedHome h) {
+    static PreparedHome ipv6(PreparedHome h) {
         return h.hostFile("/proc/sys/net/ipv6/conf/all/disable_ipv6", "0\n");
     }
 
-    private static PreparedHome apt(PreparedHome h, String simulated, boolean unattended) {
+    static PreparedHome apt(PreparedHome h, String simulated, boolean unattended) {
         h.tool(APT, 0, simulated).hostFile(LISTS_FILE, "");
         return unattended ? h.hostFile("/usr/bin/unattended-upgrade", "") : h;
     }

@@ -32,8 +32,8 @@ class PrivilegeChecksTest {
     private static final String HOOK = "runtime_privilege_hook_installed";
     private static final int AGENT = 1001;
     private static final int PID = 4242;
-    private static final String NOT_ALLOWED = "User agent is not allowed to run sudo on host.\n";
-    private static final String SUDO_L = "sudo -n -l -U agent";
+    static final String NOT_ALLOWED = "User agent is not allowed to run sudo on host.\n";
+    static final String SUDO_L = "sudo -n -l -U agent";
     private static final String TOKEN = "approval_token_file";
 
     private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
