@@ -1,6 +1,7 @@
 package io.clawguard.compliance;
 
 import static io.clawguard.compliance.CheckResult.compliant;
+import static io.clawguard.compliance.CheckResult.notApplicable;
 import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.unreadable;
 import static io.clawguard.compliance.CheckResult.violation;
@@ -135,7 +136,9 @@ final class SecretsPermissions {
         Findings f = new Findings();
         Path clawguard = s.home().dir();
         List<String> looked = new ArrayList<>();
-        ownerOf(clawguard, f).ifPresent(uid -> {
+        if (!Files.exists(clawguard, LinkOption.NOFOLLOW_LINKS)) {
+            looked.add(clawguard + " (does not exist)");
+        } else ownerOf(clawguard, f).ifPresent(uid -> {
             looked.add(clawguard + " (and its files)");
             f.judge(clawguard, clawguard, uid, true);
             try (DirectoryStream<Path> files = Files.newDirectoryStream(clawguard)) {
@@ -174,6 +177,10 @@ final class SecretsPermissions {
         String evidence = f.entries + " entries inspected in " + String.join(", ", looked)
                 + (f.capped ? "; stopped at " + MAX_ENTRIES + " entries" : "")
                 + (f.problems.isEmpty() ? "" : "; " + Evidence.list(f.problems));
+        if (f.entries == 0 && f.unreadable.isEmpty()) {
+            // Nothing exists yet to protect: no credit, and no blame either.
+            return notApplicable("neither ClawGuard's nor OpenClaw's state folder exists yet", evidence);
+        }
         if (!f.problems.isEmpty()) {
             return violation(f.problems.size() + " secret file(s) or folder(s) open to others or not the owner's", evidence,
                     "credentials, tokens and transcripts can be read or changed by other users", mitigation(f));

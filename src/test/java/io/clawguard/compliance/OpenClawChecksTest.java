@@ -269,6 +269,14 @@ class OpenClawChecksTest {
                         .mode(h.path("/tmp/openclaw/openclaw-2026-11-24.log"), "rw-r--r--")),
                 c(check, Status.VIOLATION, "var/log/oc.log is 0666", h -> tidy(h).openclaw("{logging: {file:"
                         + " '/var/log/oc.log'}}").hostFile("/var/log/oc.log", "x").mode(h.path("/var/log/oc.log"), "rw-rw-rw-")),
+                c(check, Status.NOT_APPLICABLE, "neither ClawGuard's nor OpenClaw's state folder exists", h -> {
+                    try {
+                        Files.delete(h.home.dir());
+                        Files.delete(h.openclawDir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }),
                 c(check, Status.PARTIAL, "stopped at 5000 entries", h -> {
                     tidy(h);
                     IntStream.range(0, SecretsPermissions.MAX_ENTRIES).forEach(i -> h.file(h.openclawDir.resolve(
