@@ -40,4 +40,12 @@ class JsonValuesTest {
         Object v = JsonValues.parseLenient("{\n // admin's note\n \"idle_timeout_minutes\": 15,\n}");
         assertThat(v).isEqualTo(Map.of("idle_timeout_minutes", 15L));
     }
+
+    @Test
+    void lenientParsingReadsJson5Numbers() throws IOException {
+        Object v = JsonValues.parseLenient("{a: +1, b: .5, c: 5., d: Infinity, e: -Infinity}");
+        assertThat(v).isEqualTo(Map.of("a", 1L, "b", 0.5, "c", 5.0, "d", Double.POSITIVE_INFINITY,
+                "e", Double.NEGATIVE_INFINITY));
+        assertThatThrownBy(() -> JsonValues.parse("{\"a\": +1}")).as("strict JSON stays strict").isInstanceOf(IOException.class);
+    }
 }
