@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import static io.clawguard.compliance.CheckCases.c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,9 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each check against prepared homes: compliant, partial, violation and not_assessed where they apply. */
 class ChecksTest {
-    private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
-        return Arguments.of(check + " " + status.wire(), check, status, observed, setup);
-    }
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -92,18 +90,7 @@ class ChecksTest {
     @MethodSource("cases")
     void checkAgainstPreparedHome(String name, String checkId, Status expected, String observed,
                                   Consumer<PreparedHome> setup, @TempDir Path root) throws Exception {
-        PreparedHome h = new PreparedHome(root);
-        setup.accept(h);
-        Assessment a = Assessor.builtIn().assess(h.signals(), java.time.Instant.parse("2026-11-24T12:00:00Z"), "test");
-        CheckResult r = a.checks().stream().filter(s -> s.control().checkId().equals(checkId)).findFirst()
-                .orElseThrow().result();
-        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-        assertThat(r.observed() + " " + r.evidence()).contains(observed);
-        assertThat(r.evidence()).isNotBlank();
-        if (expected == Status.VIOLATION || expected == Status.PARTIAL) {
-            assertThat(r.gap()).isNotBlank();
-            assertThat(r.mitigation()).isNotBlank();
-        }
+        CheckCases.verify(checkId, expected, observed, setup, root);
     }
 
 }

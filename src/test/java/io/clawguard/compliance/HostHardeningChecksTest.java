@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import static io.clawguard.compliance.CheckCases.c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,13 +44,7 @@ class HostHardeningChecksTest {
     static final String AA = "/sys/module/apparmor/parameters/enabled";
     static final String AA_PROFILES = "/sys/kernel/security/apparmor/profiles";
 
-    private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
-        return c(check + " " + status.wire(), check, status, observed, setup);
-    }
 
-    private static Arguments c(String name, String check, Status status, String observed, Consumer<PreparedHome> setup) {
-        return Arguments.of(name, check, status, observed, setup);
-    }
 
     static Stream<Arguments> cases() {
         return Stream.of(sshd(), auditd(), firewall(), updates(), ptrace(), apparmor(), backups(), cleartext(), attacks())
@@ -276,7 +271,7 @@ class HostHardeningChecksTest {
                         h -> h.hostFile(SSHD, "#" + "x".repeat(10 << 20) + "\nPermitRootLogin no\n")),
                 c("attack: an Include of /dev/zero", root, Status.ERROR, "not a regular file", h -> {
                     h.hostFile(SSHD, "Include zero.conf\nPermitRootLogin no\n");
-                    link(h.path("/etc/ssh/zero.conf"), Path.of("/dev/zero"));
+                    PreparedHome.link(h.path("/etc/ssh/zero.conf"), Path.of("/dev/zero"));
                 }),
                 c("attack: escapes in a config value", root, Status.ERROR, "\\x1b[2J",
                         h -> h.hostFile(SSHD, "PermitRootLogin \u001b[2Jno\n")),
@@ -309,34 +304,18 @@ class HostHardeningChecksTest {
         return "{\"syslog\": {\"transport\": \"tcp\", \"host\": \"" + host + "\", \"port\": 6514}}";
     }
 
-    private static void link(Path link, Path target) {
-        try {
-            Files.createSymbolicLink(link, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void checkAgainstPreparedHost(String name, String checkId, Status expected, String observed,
                                   Consumer<PreparedHome> setup, @TempDir Path root) throws Exception {
-        CheckResult r = assess(checkId, setup, root);
-        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-        assertThat(r.observed() + " " + r.evidence()).contains(observed);
-        assertThat(r.evidence()).isNotBlank();
-        if (expected == Status.VIOLATION || expected == Status.PARTIAL || expected == Status.ERROR) {
-            assertThat(r.gap()).isNotBlank();
-            assertThat(r.mitigation()).isNotBlank();
-        }
-        assertThat(r.observed() + r.evidence() + r.gap()).as("no raw escape reaches the report")
-                .doesNotContain("\u001b", "\u0007");
+        CheckCases.verify(checkId, expected, observed, setup, root);
     }
 
     /** A file of a million Match lines is judged, and its evidence stays short. */
     @Test
     void evidenceStaysShortWhateverTheConfigHolds(@TempDir Path root) throws Exception {
-        CheckResult r = assess("sshd_root_login_disabled", h -> h.hostFile(SSHD, "PermitRootLogin no\n"
+        CheckResult r = CheckCases.result("sshd_root_login_disabled", h -> h.hostFile(SSHD, "PermitRootLogin no\n"
                 + "Match User x\n PermitRootLogin yes\n".repeat(100_000)), root);
         assertThat(r.status()).isEqualTo(Status.PARTIAL);
         assertThat(r.evidence().length()).isLessThan(4000);
@@ -345,7 +324,7 @@ class HostHardeningChecksTest {
     /** On Debian the Include comes first: a value set in sshd_config.d must be changed there, not below it. */
     @Test
     void theSshdFixNamesWhereTheValueInForceIsSet(@TempDir Path root) throws Exception {
-        CheckResult r = assess("sshd_root_login_disabled", h -> h.hostFile(SSHD, "Include sshd_config.d/*.conf\n")
+        CheckResult r = CheckCases.result("sshd_root_login_disabled", h -> h.hostFile(SSHD, "Include sshd_config.d/*.conf\n")
                 .hostFile("/etc/ssh/sshd_config.d/50-cloud-init.conf", "PermitRootLogin yes\n"), root);
         assertThat(r.mitigation()).contains("/etc/ssh/sshd_config.d/50-cloud-init.conf line 1", "sshd -t");
     }
@@ -359,10 +338,4 @@ class HostHardeningChecksTest {
                 "backup_configured not_applicable", "insecure_ports_remediated not_assessed");
     }
 
-    private static CheckResult assess(String checkId, Consumer<PreparedHome> setup, Path root) throws Exception {
-        PreparedHome h = new PreparedHome(root);
-        setup.accept(h);
-        Assessment a = Assessor.builtIn().assess(h.signals(), Instant.parse("2026-11-24T12:00:00Z"), "test");
-        return a.checks().stream().filter(s -> s.control().checkId().equals(checkId)).findFirst().orElseThrow().result();
-    }
 }

@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import static io.clawguard.compliance.CheckCases.c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,9 +25,6 @@ class OpenClawChecksTest {
     private static final String LONG_TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef";
     private static final String OPEN_GROUPS = "channels: {telegram: {groupPolicy: 'open'}}";
 
-    private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
-        return Arguments.of(check + " " + status.wire() + " (" + observed + ")", check, status, observed, setup);
-    }
 
     static Stream<Arguments> cases() {
         return Stream.of(channelCases(), gatewayCases(), agentToolCases(), updateCases(), secretsCases(), sessionCases())
@@ -259,7 +257,7 @@ class OpenClawChecksTest {
                         h.openclawDir.resolve("agents/main/sessions/sessions.json"), "rw----r--")),
                 c(check, Status.VIOLATION, ".openclaw is 0750", h -> tidy(h).mode(h.openclawDir, "rwxr-x---")),
                 c(check, Status.VIOLATION, "owned by uid 1234", h -> owner(tidy(h).openclawDir.resolve(".env"), 1234)),
-                c(check, Status.VIOLATION, "is a symlink to /etc/shadow (not followed)", h -> link(tidy(h).openclawDir
+                c(check, Status.VIOLATION, "is a symlink to /etc/shadow (not followed)", h -> PreparedHome.link(tidy(h).openclawDir
                         .resolve("credentials/stolen.json"), Path.of("/etc/shadow"))),
                 c(check, Status.VIOLATION, "logs/gateway.log is 0644", h -> tidy(h).file(h.openclawDir.resolve(
                         "logs/gateway.log"), "x").mode(h.openclawDir.resolve("logs"), "rwx------").mode(h.openclawDir
@@ -302,34 +300,14 @@ class OpenClawChecksTest {
         }
     }
 
-    private static void link(Path link, Path target) {
-        try {
-            Files.createSymbolicLink(link, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void checkAgainstPreparedHome(String name, String checkId, Status expected, String observed,
                                   Consumer<PreparedHome> setup, @TempDir Path root) throws Exception {
-        PreparedHome h = new PreparedHome(root);
-        setup.accept(h);
-        CheckResult r = result(h, checkId);
-        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-        assertThat(r.observed() + " " + r.evidence()).as(r.toString()).contains(observed);
-        assertThat(r.evidence()).isNotBlank();
-        if (expected == Status.VIOLATION || expected == Status.PARTIAL || expected == Status.ERROR) {
-            assertThat(r.gap()).isNotBlank();
-            assertThat(r.mitigation()).isNotBlank();
-        }
+        CheckCases.verify(checkId, expected, observed, setup, root);
     }
 
-    private static CheckResult result(PreparedHome h, String checkId) throws Exception {
-        Assessment a = Assessor.builtIn().assess(h.signals(), PreparedHome.NOW, "test");
-        return a.checks().stream().filter(s -> s.control().checkId().equals(checkId)).findFirst().orElseThrow().result();
-    }
 
     private static String all(CheckResult r) {
         return String.join("\n", r.observed(), r.evidence(), r.gap(), r.mitigation());
@@ -348,7 +326,7 @@ class OpenClawChecksTest {
     void anInheritedGroupIsNamedOnceWhereItIsWritten(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{channels: {telegram: {groups: {ops: {requireMention: false}}, accounts: {a: {}, b: {}}}}}");
-        CheckResult r = result(h, "group_mentions_required");
+        CheckResult r = CheckCases.result(h, "group_mentions_required");
         assertThat(r.status()).isEqualTo(Status.VIOLATION);
         assertThat(r.observed()).contains("channels.telegram.groups.ops").doesNotContain("accounts");
     }
@@ -367,7 +345,7 @@ class OpenClawChecksTest {
     void aParseErrorNamesTheLineNeverTheTextItChokedOn(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{gateway: {auth: {token: sk-live-SECRETVALUE}}}");
-        CheckResult r = result(h, "gateway_auth_hardened");
+        CheckResult r = CheckCases.result(h, "gateway_auth_hardened");
         assertThat(r.status()).isEqualTo(Status.ERROR);
         assertThat(all(r)).contains("line 1").doesNotContain("SECRETVALUE");
     }
@@ -377,11 +355,11 @@ class OpenClawChecksTest {
         PreparedHome h = new PreparedHome(root);
         Path shadow = root.resolve("shadow");
         h.file(shadow, "root:$6$SHADOWHASH:19000:0:99999:7:::\n");
-        link(h.openclawDir.resolve("openclaw.json"), shadow);
-        CheckResult config = result(h, "openclaw_exec_approvals");
+        PreparedHome.link(h.openclawDir.resolve("openclaw.json"), shadow);
+        CheckResult config = CheckCases.result(h, "openclaw_exec_approvals");
         assertThat(config.status()).isEqualTo(Status.ERROR);
         assertThat(all(config)).doesNotContain("SHADOWHASH");
-        CheckResult perms = result(h, "secrets_permissions_hardened");
+        CheckResult perms = CheckCases.result(h, "secrets_permissions_hardened");
         assertThat(perms.status()).isEqualTo(Status.VIOLATION);
         assertThat(perms.evidence()).contains("openclaw.json is a symlink to " + shadow);
     }
@@ -390,7 +368,7 @@ class OpenClawChecksTest {
     void theGatewayTokenIsMeasuredNeverShown(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{gateway: {auth: {token: 'hunter2'}}}");
-        CheckResult r = result(h, "gateway_auth_hardened");
+        CheckResult r = CheckCases.result(h, "gateway_auth_hardened");
         assertThat(r.status()).isEqualTo(Status.PARTIAL);
         assertThat(all(r)).contains("7 characters").doesNotContain("hunter2");
     }
@@ -399,11 +377,11 @@ class OpenClawChecksTest {
     void escapeSequencesInNamesAndValuesReachNoReport(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{channels: {'\\u001b[2Jevil\\u202e\\u009b2J': {dmPolicy: 'open'}}, meta: {lastTouchedVersion: '\\u001b]0;x\\u0007'}}");
-        CheckResult channel = result(h, "channel_allowlist_configured");
+        CheckResult channel = CheckCases.result(h, "channel_allowlist_configured");
         assertThat(channel.status()).isEqualTo(Status.VIOLATION);
         assertThat(all(channel)).contains("\\x1b[2Jevil\\u202e\\x9b2J").doesNotContain("\u001b").doesNotContain("\u202e")
                 .doesNotContain("\u009b");
-        CheckResult version = result(h, "update_hygiene");
+        CheckResult version = CheckCases.result(h, "update_hygiene");
         assertThat(version.status()).isEqualTo(Status.ERROR);
         assertThat(all(version)).doesNotContain("\u001b").doesNotContain("\u0007");
     }
@@ -413,7 +391,7 @@ class OpenClawChecksTest {
         PreparedHome h = tidy(new PreparedHome(root));
         Path evil = h.openclawDir.resolve("credentials/\u001b]0;pwned\u0007.json");
         h.file(evil, "{}").mode(evil, "rw-r--r--");
-        CheckResult r = result(h, "secrets_permissions_hardened");
+        CheckResult r = CheckCases.result(h, "secrets_permissions_hardened");
         assertThat(r.status()).isEqualTo(Status.VIOLATION);
         assertThat(all(r)).contains("\\x1b]0;pwned\\x07.json is 0644").doesNotContain("\u001b").doesNotContain("\u0007");
     }
@@ -423,7 +401,7 @@ class OpenClawChecksTest {
         PreparedHome h = new PreparedHome(root);
         String many = IntStream.range(0, 200_000).mapToObj(i -> "'" + i + "'").collect(Collectors.joining(","));
         h.openclaw("{channels: {telegram: {dmPolicy: 'allowlist', allowFrom: [" + many + ", '*']}}}");
-        CheckResult r = result(h, "channel_allowlist_configured");
+        CheckResult r = CheckCases.result(h, "channel_allowlist_configured");
         assertThat(r.status()).isEqualTo(Status.VIOLATION);
         assertThat(all(r).length()).isLessThan(2000);
     }
@@ -435,7 +413,7 @@ class OpenClawChecksTest {
         String accounts = IntStream.range(0, 20_000).mapToObj(i -> "a" + i + ": {}").collect(Collectors.joining(","));
         h.openclaw("{channels: {telegram: {" + keys + ", dmPolicy: 'allowlist', accounts: {" + accounts + "}}}}");
         CheckResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                () -> result(h, "channel_allowlist_configured"));
+                () -> CheckCases.result(h, "channel_allowlist_configured"));
         assertThat(r.status()).isEqualTo(Status.COMPLIANT);
         assertThat(r.evidence()).contains("and 19991 more");
     }
@@ -445,7 +423,7 @@ class OpenClawChecksTest {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{channels: {" + IntStream.range(0, 50).mapToObj(i -> "c" + i + ": {dmPolicy: 'open'}")
                 .collect(Collectors.joining(",")) + "}}");
-        CheckResult r = result(h, "channel_allowlist_configured");
+        CheckResult r = CheckCases.result(h, "channel_allowlist_configured");
         assertThat(r.observed()).contains("and 40 more");
     }
 
@@ -453,14 +431,14 @@ class OpenClawChecksTest {
     void deepNestingIsAnErrorNotACrash(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{a: " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
-        assertThat(result(h, "logging_redaction_enabled").status()).isEqualTo(Status.ERROR);
+        assertThat(CheckCases.result(h, "logging_redaction_enabled").status()).isEqualTo(Status.ERROR);
     }
 
     @Test
     void anOversizedConfigIsRefusedUnread(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("{pad: '" + "x".repeat(BoundedFile.MAX_BYTES) + "'}");
-        CheckResult r = result(h, "logging_redaction_enabled");
+        CheckResult r = CheckCases.result(h, "logging_redaction_enabled");
         assertThat(r.status()).isEqualTo(Status.ERROR);
         assertThat(r.evidence()).contains("larger than 16 MiB");
     }
@@ -472,21 +450,21 @@ class OpenClawChecksTest {
         assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
         h.file(h.openclawDir.resolve(".env"), "x");
         Files.delete(h.openclawDir.resolve(".env"));
-        link(h.openclawDir.resolve(".env"), Path.of("/dev/zero"));
-        CheckResult r = result(h, "gateway_auth_hardened");
+        PreparedHome.link(h.openclawDir.resolve(".env"), Path.of("/dev/zero"));
+        CheckResult r = CheckCases.result(h, "gateway_auth_hardened");
         assertThat(r.status()).isEqualTo(Status.ERROR);
         assertThat(r.evidence()).contains("not a regular file");
         Files.delete(config);
-        link(config, Path.of("/dev/zero"));
-        assertThat(result(h, "gateway_auth_hardened").evidence()).contains("not a regular file");
-        assertThat(result(h, "session_boundary_enforced").status()).isEqualTo(Status.PARTIAL);
+        PreparedHome.link(config, Path.of("/dev/zero"));
+        assertThat(CheckCases.result(h, "gateway_auth_hardened").evidence()).contains("not a regular file");
+        assertThat(CheckCases.result(h, "session_boundary_enforced").status()).isEqualTo(Status.PARTIAL);
     }
 
     @Test
     void aConfigThatIsNotAnObjectIsAnError(@TempDir Path root) throws Exception {
         PreparedHome h = new PreparedHome(root);
         h.openclaw("['gateway']");
-        assertThat(result(h, "gateway_loopback_only").status()).isEqualTo(Status.ERROR);
+        assertThat(CheckCases.result(h, "gateway_loopback_only").status()).isEqualTo(Status.ERROR);
     }
 
     @Test
@@ -495,7 +473,7 @@ class OpenClawChecksTest {
         Path elsewhere = root.resolve("elsewhere");
         h.file(elsewhere.resolve("credentials/x.json"), "{}").mode(elsewhere.resolve("credentials/x.json"), "rw-rw-rw-");
         Path linked = root.resolve("linked-openclaw");
-        link(linked, elsewhere);
+        PreparedHome.link(linked, elsewhere);
         Signals s = h.signals();
         Signals pointed = new Signals(s.home(), linked, h, s.network(), PreparedHome.NOW);
         CheckResult r = Assessor.builtIn().assess(pointed, PreparedHome.NOW, "test").checks().stream()

@@ -136,6 +136,16 @@ final class PreparedHome implements HostFacts {
         return this;
     }
 
+    /** A symlink, as the agent may leave one where a check looks. */
+    static void link(Path link, Path target) {
+        try {
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     PreparedHome mode(Path p, String perms) {
         try {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(perms));

@@ -1,5 +1,6 @@
 package io.clawguard.compliance;
 
+import static io.clawguard.compliance.CheckCases.c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,9 +37,6 @@ class PrivilegeChecksTest {
     static final String SUDO_L = "sudo -n -l -U agent";
     private static final String TOKEN = "approval_token_file";
 
-    private static Arguments c(String check, Status status, String observed, Consumer<PreparedHome> setup) {
-        return Arguments.of(check + " " + status.wire() + ": " + observed, check, status, observed, setup);
-    }
 
     /** The agent's gateway running with the shim first on its PATH, no sudo rights, and a broker when asked. */
     private static void guarded(PreparedHome h, boolean broker) {
@@ -311,17 +309,7 @@ class PrivilegeChecksTest {
     @MethodSource("cases")
     void checkAgainstMadeUpHost(String name, String checkId, Status expected, String observed,
                                 Consumer<PreparedHome> setup, @TempDir Path root) throws Exception {
-        PreparedHome h = new PreparedHome(root);
-        setup.accept(h);
-        CheckResult r = result(h, checkId);
-        assertThat(r.status()).as(r.toString()).isEqualTo(expected);
-        assertThat(r.observed() + " " + r.evidence()).as(r.toString()).contains(observed);
-        assertThat(r.evidence()).isNotBlank();
-        assertThat(r.toString()).doesNotContain("\u001b").doesNotContain("\u009b");
-        if (expected == Status.VIOLATION || expected == Status.PARTIAL || expected == Status.ERROR) {
-            assertThat(r.gap()).isNotBlank();
-            assertThat(r.mitigation()).isNotBlank();
-        }
+        CheckCases.verify(checkId, expected, observed, setup, root);
     }
 
     @Test
@@ -427,11 +415,11 @@ class PrivilegeChecksTest {
         assertThat(s.problems()).isEmpty();
         assertThat(s.files()).containsExactly("/etc/sudoers", "/etc/sudoers.d/90-cloud-init-users",
                 "/etc/sudoers.d/README");
-        CheckResult paths = result(h, PATHS);
+        CheckResult paths = CheckCases.result(h, PATHS);
         assertThat(paths.status()).isEqualTo(Status.VIOLATION);
         assertThat(paths.evidence()).contains("/etc/sudoers.d/90-cloud-init-users:4: ubuntu ALL=(ALL) NOPASSWD:ALL")
                 .doesNotContain("%sudo");
-        CheckResult approval = result(h, APPROVAL);
+        CheckResult approval = CheckCases.result(h, APPROVAL);
         assertThat(approval.status()).isEqualTo(Status.VIOLATION);
         assertThat(approval.evidence()).contains("/etc/sudoers:22: %sudo ALL=(ALL:ALL) ALL")
                 .contains("sudo is not installed");
@@ -456,7 +444,7 @@ class PrivilegeChecksTest {
         h.hostFile("/etc/sudoers", "@includedir /etc/sudoers.d\n").hostFile("/etc/sudoers.d/agent", "agent ALL=(ALL) ALL\n");
         h.unreadable.add("/etc/sudoers.d/agent");
         h.root = false;
-        CheckResult r = result(h, PATHS);
+        CheckResult r = CheckCases.result(h, PATHS);
         assertThat(r.status()).isEqualTo(Status.NOT_ASSESSED);
         assertThat(r.evidence()).startsWith("/etc/sudoers.d/agent");
         assertThat(r.mitigation()).contains("as root");
@@ -476,8 +464,4 @@ class PrivilegeChecksTest {
         assertThat(id.processes().get(0).commandLine().length()).isLessThanOrEqualTo(Evidence.MAX_TEXT + 1);
     }
 
-    private static CheckResult result(PreparedHome h, String checkId) throws Exception {
-        Assessment a = Assessor.builtIn().assess(h.signals(), Instant.parse("2026-11-24T12:00:00Z"), "test");
-        return a.checks().stream().filter(s -> s.control().checkId().equals(checkId)).findFirst().orElseThrow().result();
-    }
 }
