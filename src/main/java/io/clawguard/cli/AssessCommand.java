@@ -24,6 +24,7 @@ import io.clawguard.json.InvalidJsonFileException;
 import io.clawguard.json.JsonValues;
 import io.clawguard.monitor.OwnerLookup;
 import io.clawguard.policy.GuardConfig;
+import io.clawguard.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -129,8 +130,9 @@ final class AssessCommand implements Callable<Integer> {
             notify(h, a);
         }
         for (ScoredCheck s : a.checks()) {
-            human.printf("%-12s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
-                    s.control().checkId(), s.result().observed());
+            // What a check observed quotes the host: shown, never obeyed, on a terminal.
+            human.printf("%-14s %-6s %-38s %s%n", s.result().status().wire(), s.result().risk(),
+                    s.control().checkId(), VisibleText.of(s.result().observed()).text());
         }
         if (a.count(Status.VIOLATION) + a.count(Status.ERROR) > 0) {
             return ExitCode.FINDINGS;

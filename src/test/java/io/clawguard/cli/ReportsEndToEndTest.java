@@ -40,7 +40,7 @@ class ReportsEndToEndTest {
         CliProcess.Result assess = CliProcess.run(root, Map.of(), "", "assess", "--home", home.dir().toString(),
                 "--json", json.toString(), "--html", html.toString());
         assertThat(assess.exitCode()).as(assess.stderr()).isEqualTo(1);
-        assertThat(assess.stdout()).contains("score ", "violation    high   command_policy_enforced");
+        assertThat(assess.stdout()).contains("score ", "violation      high   command_policy_enforced");
         Map<String, Object> a = (Map<String, Object>) JsonValues.parse(Files.readString(json));
         assertThat(a).containsEntry("schema", "clawguard-assessment/2");
         assertThat((List<Object>) a.get("checks")).hasSize(io.clawguard.compliance.ControlsMap.builtIn().size());
