@@ -22,7 +22,10 @@ import java.util.Set;
  * but unparsable (an error, scored 0: OpenClaw itself refuses to start on it).
  */
 public final class OpenClawSettings {
-    private enum State { READ, MISSING, UNREADABLE, BROKEN }
+    private enum State { READ, MISSING, UNREADABLE, BROKEN, INCLUDES }
+
+    /** OpenClaw merges the files this key names into the object holding it (its config/includes.ts). */
+    private static final String INCLUDE_KEY = "$include";
 
     private final Path file;
     private final State state;
@@ -65,9 +68,15 @@ public final class OpenClawSettings {
             return new OpenClawSettings(file, State.UNREADABLE, null, e.getClass().getSimpleName());
         }
         try {
-            return JsonValues.parseLenient(text) instanceof Map<?, ?> map
-                    ? new OpenClawSettings(file, State.READ, map, null)
-                    : new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
+            Object doc = JsonValues.parseLenient(text);
+            if (!(doc instanceof Map<?, ?> map)) {
+                return new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
+            }
+            // Settings in an included file are in force but not in this one: judging this file alone
+            // would call an open channel written there absent.
+            return includes(map) ? new OpenClawSettings(file, State.INCLUDES, null, "uses " + INCLUDE_KEY
+                    + ", which ClawGuard does not follow: the settings in force are not all in this file")
+                    : new OpenClawSettings(file, State.READ, map, null);
         } catch (JsonProcessingException e) {
             // Where the parser stopped, never what it read there: its message quotes the text it choked
             // on, which may be a token (or, through a symlink, another file's contents).
@@ -91,7 +100,17 @@ public final class OpenClawSettings {
             case UNREADABLE -> Optional.of(CheckResult.unreadable(file.toString(), problem));
             case BROKEN -> Optional.of(CheckResult.error(file.toString(), problem, "Fix " + file
                     + " (openclaw doctor names the problem; OpenClaw does not start on it either), then assess again."));
+            case INCLUDES -> Optional.of(CheckResult.error(file.toString(), problem, "Move the settings of the files"
+                    + " named by " + INCLUDE_KEY + " into " + file + " and remove " + INCLUDE_KEY + ", then assess again."));
         };
+    }
+
+    /** Whether an object anywhere in the document has an {@code $include} key. */
+    private static boolean includes(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            return m.containsKey(INCLUDE_KEY) || m.values().stream().anyMatch(OpenClawSettings::includes);
+        }
+        return node instanceof List<?> l && l.stream().anyMatch(OpenClawSettings::includes);
     }
 
     /** The value at a dotted path ({@code gateway.auth.mode}); empty when any part is missing. */
