@@ -102,7 +102,7 @@ final class SecretsPermissions {
                     }
                 });
             } catch (IOException e) {
-                unreadable.add(start + ": " + e.getClass().getSimpleName());
+                unreadable.add(Evidence.path(start) + ": " + e.getClass().getSimpleName());
             }
         }
 
@@ -167,7 +167,8 @@ final class SecretsPermissions {
                     f.walk(agent.resolve("sessions"), openclaw, uid);
                 }
                 Path logs = logLocation(s);
-                looked.add(logs + " (the gateway's log)");
+                // logging.file is the agent's to write: its name is quoted like any other found on disk.
+                looked.add(Evidence.path(logs) + " (the gateway's log)");
                 f.walk(logs, openclaw, uid);
             });
         }

@@ -3,6 +3,7 @@ package io.clawguard.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +28,29 @@ class ScorecardAttackTest {
         CheckResult r = result(h, "channel_allowlist_configured");
         assertThat(r.status()).as(r.toString()).isNotIn(Status.NOT_APPLICABLE, Status.COMPLIANT);
         assertThat(r.status()).as(r.toString()).isIn(Status.VIOLATION, Status.ERROR);
+    }
+
+    @Test
+    void noAgentWrittenTextReachesAReportUnescaped(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts();
+        String esc = "\\u001b]0;pwned\\u0007";
+        h.openclaw("{logging: {file: '/tmp/" + esc + "/x.log', redactSensitive: '" + esc + "'},"
+                + " gateway: {bind: 'custom', customBindHost: '" + esc + "', auth: {token: '" + esc + "'},"
+                + " controlUi: {allowedOrigins: ['" + esc + "']}},"
+                + " agents: {defaults: {sandbox: {mode: 'all', docker: {network: '" + esc + "', binds: ['/" + esc + ":/x']}}},"
+                + " list: [{id: '" + esc + "', tools: {exec: {security: '" + esc + "'}}, sandbox: {mode: '" + esc + "'}}]},"
+                + " tools: {allow: ['" + esc + "'], elevated: {allowFrom: {'" + esc + "': ['" + esc + "']}}},"
+                + " channels: {telegram: {allowFrom: ['" + esc + "'], groups: {'" + esc + "': {requireMention: false}}}},"
+                + " meta: {lastTouchedVersion: '" + esc + "'}}");
+        String raw = "\u001b]0;pwned\u0007";
+        h.file(h.openclawDir.resolve(".env"), "OPENCLAW_REQUIRE_SESSION_ID=" + raw + "\nOPENCLAW_GATEWAY_TOKEN=" + raw + "\n");
+        h.process(4242, 1001, "/usr/bin/node", List.of("node", "/opt/openclaw/openclaw.mjs", "gateway", raw),
+                "PATH=/x" + raw + ":/usr/bin", "OPENCLAW_STATE_DIR=/tmp/" + raw);
+        h.listening.add(PreparedHome.listener("0.0.0.0", 18789, "node" + raw));
+        for (ScoredCheck s : Assessor.builtIn().assess(h.signals(), PreparedHome.NOW, "test").checks()) {
+            CheckResult r = s.result();
+            assertThat(String.join("\n", r.observed(), r.evidence(), r.gap(), r.mitigation())).as(r.toString())
+                    .doesNotContain("\u001b").doesNotContain("\u0007");
+        }
     }
 }
