@@ -89,7 +89,7 @@ public final class Signals {
      */
     public OpenClawSettings openclaw() {
         if (openclaw == null) {
-            openclaw = OpenClawSettings.read(openclawConfigFile());
+            openclaw = OpenClawSettings.read(openclawConfigFile(), openclawEnv());
         }
         return openclaw;
     }

@@ -1,8 +1,10 @@
 package io.clawguard.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,5 +54,37 @@ class ScorecardAttackTest {
             assertThat(String.join("\n", r.observed(), r.evidence(), r.gap(), r.mitigation())).as(r.toString())
                     .doesNotContain("\u001b").doesNotContain("\u0007");
         }
+    }
+
+    @Test
+    void aWildcardSubstitutedFromTheEnvironmentIsJudgedAsOpenClawReadsIt(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // OpenClaw replaces ${NAME} in every string of the config with NAME from its environment, .env included.
+        h.openclaw("{channels: {telegram: {dmPolicy: 'allowlist', allowFrom: ['${OWNER}']}}}");
+        h.file(h.openclawDir.resolve(".env"), "OWNER=*\n");
+        CheckResult r = result(h, "channel_allowlist_configured");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+    }
+
+    @Test
+    void aReferenceNoEnvironmentFileResolvesIsUnknownNotTakenLiterally(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{gateway: {controlUi: {allowedOrigins: ['${UI_ORIGIN}', '$${KEPT}']}}}");
+        CheckResult r = result(h, "gateway_discovery_minimised");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.ERROR);
+        assertThat(r.evidence()).contains("UI_ORIGIN").contains("gateway.controlUi.allowedOrigins");
+        h.file(h.openclawDir.resolve(".env"), "UI_ORIGIN=https://ui.example\n");
+        CheckResult resolved = result(h, "gateway_discovery_minimised");
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(Status.COMPLIANT);
+        assertThat(resolved.evidence()).contains("https://ui.example").contains("${KEPT}");
+    }
+
+    @Test
+    void referencesThatAreNoneCostTheirLengthOnce(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // Each "${" opens a reference up to the next "}": a million of them before one brace must not each read to it.
+        h.openclaw("{a: '" + "${a".repeat(1 << 20) + "}', b: '" + "$${pass:".repeat(1 << 19) + "}'}");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThat(result(h, "gateway_loopback_only").status())
+                .isEqualTo(Status.COMPLIANT));
     }
 }
