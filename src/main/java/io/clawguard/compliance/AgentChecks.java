@@ -62,8 +62,10 @@ final class AgentChecks {
         if (!s.shimInstalled()) {
             return seeOther("runtime_privilege_hook_installed", "the sudo shim is not installed");
         }
-        List<String> bypassed = id.users().stream().filter(u -> u.path() != null && !s.shimFirstOnPath(u.path()))
-                .map(u -> u.label() + ": " + u.pathEvidence()).toList();
+        // Every process's PATH, not the first one's: the agent can start a decoy with the shim first.
+        List<String> bypassed = id.users().stream().flatMap(u -> u.processes().stream()
+                .filter(p -> p.path() != null && !s.shimFirstOnPath(p.path()))
+                .map(p -> u.label() + ": " + p.where() + "/environ: PATH=" + Evidence.text(p.path()))).toList();
         String shimDir = s.home().shimDir().toString();
         if (!bypassed.isEmpty()) {
             return violation("another sudo comes before ClawGuard's shim on the agent's PATH", String.join("; ", bypassed),

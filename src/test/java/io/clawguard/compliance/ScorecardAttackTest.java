@@ -87,4 +87,17 @@ class ScorecardAttackTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThat(result(h, "gateway_loopback_only").status())
                 .isEqualTo(Status.COMPLIANT));
     }
+
+    @Test
+    void aDecoyProcessWithTheShimFirstDoesNotVouchForTheGateway(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts().shim();
+        // The agent starts its own "gateway" (a lower pid) with the shim first; the real one runs with /usr/bin first.
+        h.gateway(100, 1001, "PATH=" + h.pathWithShim(true));
+        h.gateway(4242, 1001, "PATH=" + h.pathWithShim(false));
+        h.tool("sudo -n -l -U agent", 1, "User agent is not allowed to run sudo on host.\n");
+        h.broker = true;
+        CheckResult r = result(h, "privilege_approval_required");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+        assertThat(r.evidence()).contains("/proc/4242/environ");
+    }
 }
