@@ -16,11 +16,11 @@ import java.util.TreeSet;
 /**
  * One running OpenClaw process, as the host's {@code /proc} shows it: its uids (real, effective,
  * saved, filesystem), supplementary groups, a printable command line, and of its environment only
- * PATH and OPENCLAW_STATE_DIR ({@code path == null} with the reason when environ cannot be read:
- * never this process's own PATH).
+ * PATH, OPENCLAW_STATE_DIR and OPENCLAW_CONFIG_PATH ({@code path == null} with the reason when
+ * environ cannot be read: never this process's own PATH).
  */
 record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, String commandLine, String path,
-                    String stateDir, String environProblem) {
+                    String stateDir, String configPath, String environProblem) {
     /** No host lists more; a made-up /proc with more entries costs a bounded scan. */
     private static final int MAX_PROCESSES = 1 << 17;
     private static final int MAX_WORDS = 64;
@@ -28,6 +28,18 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
 
     String where() {
         return "/proc/" + pid;
+    }
+
+    /**
+     * The openclaw.json this process reads when its environment names one (OpenClaw's order:
+     * OPENCLAW_CONFIG_PATH, then OPENCLAW_STATE_DIR's openclaw.json); empty when it names none.
+     */
+    Optional<String> configFile() {
+        if (configPath != null && !configPath.isBlank()) {
+            return Optional.of(configPath);
+        }
+        return stateDir == null || stateDir.isBlank() ? Optional.empty()
+                : Optional.of(stateDir.replaceAll("/+$", "") + "/openclaw.json");
     }
 
     /** The OpenClaw processes under the host's /proc, by pid. */
@@ -73,9 +85,10 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
                 List<String> env = words(host.read(dir + "/environ").orElse(""), MAX_VARIABLES);
                 String path = variable(env, "PATH");
                 return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, path,
-                        variable(env, "OPENCLAW_STATE_DIR"), path == null ? dir + "/environ has no PATH" : ""));
+                        variable(env, "OPENCLAW_STATE_DIR"), variable(env, "OPENCLAW_CONFIG_PATH"),
+                        path == null ? dir + "/environ has no PATH" : ""));
             } catch (AccessDeniedException e) {
-                return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, null, null,
+                return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, null, null, null,
                         dir + "/environ cannot be read by this user"));
             }
         } catch (IOException e) {

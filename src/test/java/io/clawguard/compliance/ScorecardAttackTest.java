@@ -100,4 +100,26 @@ class ScorecardAttackTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
         assertThat(r.evidence()).contains("/proc/4242/environ");
     }
+
+    @Test
+    void aGatewayRunningOnAnotherConfigIsNotJudgedByTheOneAssessed(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts();
+        h.openclaw("{channels: {telegram: {dmPolicy: 'allowlist', allowFrom: ['123']}}}");
+        // The agent restarts its gateway on a config of its own; the one in the state folder stays tidy.
+        h.file(root.resolve("elsewhere/open.json"), "{channels: {telegram: {dmPolicy: 'open', allowFrom: ['*']}}}");
+        h.gateway(4242, 1001, "PATH=/usr/bin", "OPENCLAW_CONFIG_PATH=" + root.resolve("elsewhere/open.json"));
+        CheckResult r = result(h, "channel_allowlist_configured");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.ERROR);
+        assertThat(r.evidence()).contains("/proc/4242").contains("elsewhere/open.json");
+    }
+
+    @Test
+    void aGatewayOnTheAssessedConfigIsJudgedByIt(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts();
+        h.openclaw("{channels: {telegram: {dmPolicy: 'allowlist', allowFrom: ['123']}}}");
+        h.gateway(4242, 1001, "PATH=/usr/bin", "OPENCLAW_STATE_DIR=" + h.openclawDir + "/");
+        h.gateway(4243, 1001, "PATH=/usr/bin", "OPENCLAW_CONFIG_PATH=" + h.openclawDir.resolve("openclaw.json"));
+        h.gateway(4244, 1001, "PATH=/usr/bin");
+        assertThat(result(h, "channel_allowlist_configured").status()).isEqualTo(Status.COMPLIANT);
+    }
 }
