@@ -199,12 +199,14 @@ final class SecretsPermissions {
         }
     }
 
-    /** logging.file when openclaw.json sets it, else the default folder /tmp/openclaw on the host. */
+    /** logging.file when openclaw.json sets it to an absolute path, else the default folder /tmp/openclaw on the host. */
     private static Path logLocation(Signals s) {
         OpenClawSettings oc = s.openclaw();
         Optional<String> file = oc.unusable().isEmpty() ? oc.at("logging.file").filter(String.class::isInstance)
                 .map(String.class::cast) : Optional.empty();
-        return file.filter(p -> p.startsWith("/")).map(p -> s.host().path(p)).orElse(s.host().path("/tmp/openclaw"));
+        // A NUL names no file (OpenClaw cannot open it either), and Java refuses it as a path.
+        return file.filter(p -> p.startsWith("/") && p.indexOf('\0') < 0).map(p -> s.host().path(p))
+                .orElse(s.host().path("/tmp/openclaw"));
     }
 
     private static String mitigation(Findings f) {

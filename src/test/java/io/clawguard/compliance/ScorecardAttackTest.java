@@ -122,4 +122,13 @@ class ScorecardAttackTest {
         h.gateway(4244, 1001, "PATH=/usr/bin");
         assertThat(result(h, "channel_allowlist_configured").status()).isEqualTo(Status.COMPLIANT);
     }
+
+    @Test
+    void aLogPathNoFileCanHaveCostsOneCheckNotTheAssessment(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{logging: {file: '/tmp/\\u0000/x.log'}}");
+        // A NUL is no path at all: Java refuses to make one, and an exception there ended the whole assessment.
+        CheckResult r = result(h, "secrets_permissions_hardened");
+        assertThat(r.evidence()).as(r.toString()).contains("(the gateway's log)");
+    }
 }
