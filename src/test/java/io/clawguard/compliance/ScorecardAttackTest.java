@@ -3,6 +3,7 @@ package io.clawguard.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -130,5 +131,17 @@ class ScorecardAttackTest {
         // A NUL is no path at all: Java refuses to make one, and an exception there ended the whole assessment.
         CheckResult r = result(h, "secrets_permissions_hardened");
         assertThat(r.evidence()).as(r.toString()).contains("(the gateway's log)");
+    }
+
+    @Test
+    void aBindThroughASymlinkIsJudgedByWhatDockerMounts(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // Docker follows a symlink in a bind's source; /tmp and the agent's home are the agent's to link from.
+        Path link = root.resolve("innocent");
+        Files.createSymbolicLink(link, Path.of("/"));
+        h.openclaw("{agents: {defaults: {sandbox: {mode: 'all', docker: {binds: ['" + link + ":/work:rw']}}}}}");
+        CheckResult r = result(h, "openclaw_sandbox_enabled");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+        assertThat(r.observed()).contains("whole host");
     }
 }
