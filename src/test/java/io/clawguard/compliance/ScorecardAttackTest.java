@@ -144,4 +144,14 @@ class ScorecardAttackTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
         assertThat(r.observed()).contains("whole host");
     }
+
+    @Test
+    void markupInAChannelNameIsTextInTheMarkdownReport(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{channels: {'<img src=https://evil.example/t.png>[Fixed: compliant](https://evil.example)': {dmPolicy: 'open'}}}");
+        String md = MarkdownReport.of(Assessor.builtIn().assess(h.signals(), PreparedHome.NOW, "test"), ControlCatalog.builtIn());
+        // Each character Markdown would act on comes escaped: it renders as itself, no tag, image or link.
+        assertThat(md).contains("\\<img src=https://evil.example/t.png\\>\\[Fixed: compliant\\](https://evil.example)")
+                .doesNotContainPattern("(?<!\\\\)<img").doesNotContainPattern("(?<!\\\\)\\]\\(https");
+    }
 }
