@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,5 +154,19 @@ class ScorecardAttackTest {
         // Each character Markdown would act on comes escaped: it renders as itself, no tag, image or link.
         assertThat(md).contains("\\<img src=https://evil.example/t.png\\>\\[Fixed: compliant\\](https://evil.example)")
                 .doesNotContainPattern("(?<!\\\\)<img").doesNotContainPattern("(?<!\\\\)\\]\\(https");
+    }
+
+    @Test
+    void theAgentsOwnEnvironmentDoesNotMakeSessionIdsRequired(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // The shim forwards whatever the calling process's environment says: the agent can leave it out per command.
+        h.file(h.openclawDir.resolve(".env"), "OPENCLAW_REQUIRE_SESSION_ID=1\n");
+        CheckResult fromEnv = result(h, "session_boundary_enforced");
+        assertThat(fromEnv.status()).as(fromEnv.toString()).isEqualTo(Status.PARTIAL);
+        // clawguard.json's require_session_id is in force whatever the agent's environment says.
+        h.config(Map.of("require_session_id", true));
+        CheckResult fromConfig = result(h, "session_boundary_enforced");
+        assertThat(fromConfig.status()).as(fromConfig.toString()).isEqualTo(Status.COMPLIANT);
+        assertThat(fromConfig.evidence()).contains("require_session_id = true");
     }
 }
