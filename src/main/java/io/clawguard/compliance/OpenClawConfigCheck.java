@@ -40,12 +40,13 @@ final class OpenClawConfigCheck {
     private static Optional<CheckResult.Draft> runningElsewhere(Signals s, OpenClawSettings oc) {
         Path assessed = oc.file().toAbsolutePath().normalize();
         for (AgentProcess p : s.agents().processes()) {
-            Optional<String> other = p.configFile().filter(f -> !same(f, assessed));
-            if (other.isPresent()) {
-                String read = Evidence.text(other.get());
+            // A config file it names must be this one; a state folder, this one's folder (OpenClaw picks the file there).
+            boolean file = p.configPath() != null;
+            String named = file ? p.configPath() : p.stateDir();
+            if (named != null && !same(named, file ? assessed : assessed.getParent())) {
                 return Optional.of(new CheckResult.Draft(Status.ERROR, "OpenClaw runs on another config than "
-                        + oc.file(), p.where() + " (" + p.commandLine() + ") reads " + read
-                        + " (OPENCLAW_CONFIG_PATH or OPENCLAW_STATE_DIR in its environment); " + oc.file() + " was assessed",
+                        + oc.file(), p.where() + " (" + p.commandLine() + ") reads " + (file ? "" : "the state folder ")
+                        + Evidence.text(named) + " (named in its environment); " + oc.file() + " was assessed",
                         "the settings in force are not the ones assessed", "Assess the config OpenClaw runs on"
                         + " (clawguard assess --openclaw-dir with its folder), or restart OpenClaw on " + oc.file() + "."));
             }

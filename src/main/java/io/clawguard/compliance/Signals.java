@@ -10,12 +10,14 @@ import io.clawguard.monitor.NetworkScan;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Everything the checks read, in one place: the state folder's files, OpenClaw's own
@@ -70,8 +72,13 @@ public final class Signals {
         return openclawDir;
     }
 
+    /**
+     * The config OpenClaw reads in its state folder: openclaw.json, else the first of the names it
+     * had as Clawdbot that exists (its config/paths.ts), so a config renamed to one is still judged.
+     */
     public Path openclawConfigFile() {
-        return openclawDir.resolve("openclaw.json");
+        return Stream.of("openclaw.json", "clawdbot.json", "moldbot.json", "moltbot.json").map(openclawDir::resolve)
+                .filter(Files::exists).findFirst().orElse(openclawDir.resolve("openclaw.json"));
     }
 
     /** The assessment's own settings; the defaults when clawguard.json is unusable (its checks say so). */

@@ -113,6 +113,9 @@ class ScorecardAttackTest {
         CheckResult r = result(h, "channel_allowlist_configured");
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.ERROR);
         assertThat(r.evidence()).contains("/proc/4242").contains("elsewhere/open.json");
+        // OpenClaw still honours the names it had as Clawdbot.
+        h.file(h.path("/proc/4242/environ"), "PATH=/usr/bin\0CLAWDBOT_CONFIG_PATH=" + root.resolve("elsewhere/open.json") + "\0");
+        assertThat(result(h, "channel_allowlist_configured").status()).isEqualTo(Status.ERROR);
     }
 
     @Test
@@ -168,5 +171,15 @@ class ScorecardAttackTest {
         CheckResult fromConfig = result(h, "session_boundary_enforced");
         assertThat(fromConfig.status()).as(fromConfig.toString()).isEqualTo(Status.COMPLIANT);
         assertThat(fromConfig.evidence()).contains("require_session_id = true");
+    }
+
+    @Test
+    void aConfigUnderItsLegacyNameIsTheOneJudged(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // With no openclaw.json, OpenClaw reads clawdbot.json (then moldbot.json, moltbot.json) in the state folder.
+        h.file(h.openclawDir.resolve("clawdbot.json"), "{channels: {telegram: {dmPolicy: 'open'}}}");
+        CheckResult r = result(h, "channel_allowlist_configured");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+        assertThat(r.evidence()).contains("clawdbot.json");
     }
 }
