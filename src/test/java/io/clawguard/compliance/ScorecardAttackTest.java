@@ -182,4 +182,17 @@ class ScorecardAttackTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
         assertThat(r.evidence()).contains("clawdbot.json");
     }
+
+    @Test
+    void aStateFolderUnderItsLegacyNameIsTheOneAssessed(@TempDir Path root) throws Exception {
+        Path home = root.resolve("home/agent");
+        Files.createDirectories(home.resolve(".clawdbot"));
+        // With no ~/.openclaw, OpenClaw keeps its state in ~/.clawdbot (then .moldbot, .moltbot).
+        Path found = OpenClawHome.resolve(null, Map.of(), List.of("agent"),
+                List.of("agent:x:1001:1001::" + home + ":/bin/sh"), root.resolve("home/admin"));
+        assertThat(found).isEqualTo(home.resolve(".clawdbot"));
+        Files.createDirectories(home.resolve(".openclaw"));
+        assertThat(OpenClawHome.resolve(null, Map.of(), List.of("agent"), List.of("agent:x:1001:1001::" + home + ":/bin/sh"),
+                root.resolve("home/admin"))).isEqualTo(home.resolve(".openclaw"));
+    }
 }
