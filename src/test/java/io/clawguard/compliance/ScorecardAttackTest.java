@@ -195,4 +195,16 @@ class ScorecardAttackTest {
         assertThat(OpenClawHome.resolve(null, Map.of(), List.of("agent"), List.of("agent:x:1001:1001::" + home + ":/bin/sh"),
                 root.resolve("home/admin"))).isEqualTo(home.resolve(".openclaw"));
     }
+
+    @Test
+    void dotEnvIsReadAsDotenvReadsIt(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.openclaw("{channels: {telegram: {dmPolicy: 'allowlist', allowFrom: ['${OWNER}']}}}");
+        // dotenv ends an unquoted value at " #", and takes a quoted one between its quotes.
+        for (String line : List.of("OWNER=* # whoever writes", "OWNER='*' # whoever writes", "export OWNER = \"*\"")) {
+            h.file(h.openclawDir.resolve(".env"), line + "\n");
+            CheckResult r = result(h, "channel_allowlist_configured");
+            assertThat(r.status()).as(line + ": " + r).isEqualTo(Status.VIOLATION);
+        }
+    }
 }
