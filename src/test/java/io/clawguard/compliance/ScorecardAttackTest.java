@@ -207,4 +207,21 @@ class ScorecardAttackTest {
             assertThat(r.status()).as(line + ": " + r).isEqualTo(Status.VIOLATION);
         }
     }
+
+    @Test
+    void aProcessNameWithEscapesReachesNoNetworkFinding(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        // A process names itself (prctl PR_SET_NAME): fifteen bytes are enough to retitle the terminal.
+        String comm = "\u001b]0;pwned\u0007";
+        h.file(h.home.approvedPorts(), "[{\"port\": 22, \"protocol\": \"tcp\", \"comment\": \"ssh\"}]");
+        h.file(h.home.egressAllowlist(), "[{\"protocol\": \"tcp\", \"cidr\": \"10.0.0.0/8\"}]");
+        h.listening.add(PreparedHome.listener("0.0.0.0", 8080, comm));
+        h.connections.add(PreparedHome.outbound("203.0.113.9", 443, comm));
+        for (String check : List.of("open_ports_approved", "public_binds_justified", "egress_connections_approved")) {
+            CheckResult r = result(h, check);
+            assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+            assertThat(String.join("\n", r.observed(), r.evidence(), r.gap(), r.mitigation())).as(r.toString())
+                    .doesNotContain("\u001b").doesNotContain("\u0007");
+        }
+    }
 }
