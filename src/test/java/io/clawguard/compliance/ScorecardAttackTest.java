@@ -224,4 +224,15 @@ class ScorecardAttackTest {
                     .doesNotContain("\u001b").doesNotContain("\u0007");
         }
     }
+
+    @Test
+    void thousandsOfAgentProcessesAreNamedTenThenCounted(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts();
+        for (int pid = 1000; pid < 1500; pid++) {
+            h.gateway(pid, 1001, "PATH=/usr/bin");
+        }
+        CheckResult r = result(h, "least_privilege_enforced");
+        assertThat(r.status()).isEqualTo(Status.COMPLIANT);
+        assertThat(r.evidence()).contains("and 490 more").hasSizeLessThan(5000);
+    }
 }
