@@ -159,7 +159,9 @@ final class SecretsPermissions {
                 looked.add(openclaw + " (openclaw.json, .env, exec-approvals.json, credentials/, agents/*/agent/"
                         + "auth-profiles.json, agents/*/sessions/, sessions/, logs/)");
                 f.judge(openclaw, openclaw, uid, false);
-                for (String name : List.of("openclaw.json", ".env", "exec-approvals.json", "credentials", "sessions", "logs")) {
+                // The config under the names OpenClaw still reads (clawdbot.json…) holds the same secrets.
+                for (String name : List.of("openclaw.json", "clawdbot.json", "moldbot.json", "moltbot.json", ".env",
+                        "exec-approvals.json", "credentials", "sessions", "logs")) {
                     f.walk(openclaw.resolve(name), openclaw, uid);
                 }
                 for (Path agent : f.agents(openclaw.resolve("agents"), openclaw, uid)) {

@@ -235,4 +235,15 @@ class ScorecardAttackTest {
         assertThat(r.status()).isEqualTo(Status.COMPLIANT);
         assertThat(r.evidence()).contains("and 490 more").hasSizeLessThan(5000);
     }
+
+    @Test
+    void aLegacyNamedConfigIsHeldToTheSameModes(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root);
+        h.mode(Files.createDirectories(h.openclawDir), "rwx------");
+        Path legacy = h.openclawDir.resolve("clawdbot.json");
+        h.file(legacy, "{gateway: {auth: {token: 'secret'}}}").mode(legacy, "rw-r--r--");
+        CheckResult r = result(h, "secrets_permissions_hardened");
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+        assertThat(r.evidence()).contains("clawdbot.json is 0644");
+    }
 }
