@@ -62,11 +62,13 @@ final class AgentChecks {
         if (!s.shimInstalled()) {
             return seeOther("runtime_privilege_hook_installed", "the sudo shim is not installed");
         }
-        List<String> bypassed = id.users().stream().filter(u -> u.path() != null && !s.shimFirstOnPath(u.path()))
-                .map(u -> u.label() + ": " + u.pathEvidence()).toList();
+        // Every process's PATH, not the first one's: the agent can start a decoy with the shim first.
+        List<String> bypassed = id.users().stream().flatMap(u -> u.processes().stream()
+                .filter(p -> p.path() != null && !s.shimFirstOnPath(p.path()))
+                .map(p -> u.label() + ": " + p.where() + "/environ: PATH=" + Evidence.text(p.path()))).toList();
         String shimDir = s.home().shimDir().toString();
         if (!bypassed.isEmpty()) {
-            return violation("another sudo comes before ClawGuard's shim on the agent's PATH", String.join("; ", bypassed),
+            return violation("another sudo comes before ClawGuard's shim on the agent's PATH", Evidence.list(bypassed),
                     "the agent's sudo runs the system sudo, not ClawGuard",
                     "Put " + shimDir + " first on the PATH the agent starts with (its service unit:"
                             + " Environment=PATH=" + shimDir + ":/usr/bin:/bin), then restart OpenClaw.");
@@ -141,7 +143,7 @@ final class AgentChecks {
         id.users().stream().filter(u -> u.uid() == 0 && u.configured()).forEach(u -> root.add(
                 "agent_users names " + u.label()));
         if (!root.isEmpty()) {
-            return violation("OpenClaw runs as root", String.join("; ", root), "the agent holds root rights all the time",
+            return violation("OpenClaw runs as root", Evidence.list(root), "the agent holds root rights all the time",
                     "Run OpenClaw as an unprivileged account (a dedicated openclaw user: User=openclaw in its service"
                             + " unit), name it in agent_users of " + s.home().config() + ", and restart it.");
         }

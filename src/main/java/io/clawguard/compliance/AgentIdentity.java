@@ -73,9 +73,10 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
     String evidence() {
         List<String> parts = new ArrayList<>();
         for (AgentUser u : users) {
+            // The agent starts as many processes as it likes: ten are named, the rest counted.
             parts.add(u.label() + (u.configured() ? " named in agent_users" : "") + (u.processes().isEmpty() ? ""
-                    : " running " + u.processes().stream().map(p -> p.where() + " (" + p.commandLine() + ")")
-                    .collect(Collectors.joining(", "))));
+                    : " running " + Evidence.list(u.processes().stream().map(p -> p.where() + " (" + p.commandLine()
+                    + ")").toList())));
         }
         parts.addAll(problems);
         return parts.isEmpty() ? "/proc: no OpenClaw process; clawguard.json names no agent_users" : String.join("; ", parts);

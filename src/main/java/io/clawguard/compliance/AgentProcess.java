@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * One running OpenClaw process, as the host's {@code /proc} shows it: its uids (real, effective,
  * saved, filesystem), supplementary groups, a printable command line, and of its environment only
- * PATH and OPENCLAW_STATE_DIR ({@code path == null} with the reason when environ cannot be read:
- * never this process's own PATH).
+ * PATH and the state folder and config file it names (OPENCLAW_STATE_DIR, OPENCLAW_CONFIG_PATH, or
+ * the CLAWDBOT_ names OpenClaw still honours) ({@code path == null} with the reason when environ
+ * cannot be read: never this process's own PATH).
  */
 record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, String commandLine, String path,
-                    String stateDir, String environProblem) {
+                    String stateDir, String configPath, String environProblem) {
     /** No host lists more; a made-up /proc with more entries costs a bounded scan. */
     private static final int MAX_PROCESSES = 1 << 17;
     private static final int MAX_WORDS = 64;
@@ -73,9 +75,11 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
                 List<String> env = words(host.read(dir + "/environ").orElse(""), MAX_VARIABLES);
                 String path = variable(env, "PATH");
                 return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, path,
-                        variable(env, "OPENCLAW_STATE_DIR"), path == null ? dir + "/environ has no PATH" : ""));
+                        override(env, "OPENCLAW_STATE_DIR", "CLAWDBOT_STATE_DIR"),
+                        override(env, "OPENCLAW_CONFIG_PATH", "CLAWDBOT_CONFIG_PATH"),
+                        path == null ? dir + "/environ has no PATH" : ""));
             } catch (AccessDeniedException e) {
-                return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, null, null,
+                return Optional.of(new AgentProcess(pid, uids[0], root, groups, shown, null, null, null,
                         dir + "/environ cannot be read by this user"));
             }
         } catch (IOException e) {
@@ -100,6 +104,12 @@ record AgentProcess(int pid, int uid, boolean anyRootId, Set<Integer> groups, St
     private static String variable(List<String> env, String name) {
         return env.stream().filter(e -> e.startsWith(name + "=")).map(e -> e.substring(name.length() + 1))
                 .reduce((first, later) -> first).orElse(null);
+    }
+
+    /** OpenClaw's reading of a path override: the first of the names set to more than blanks, trimmed. */
+    private static String override(List<String> env, String name, String legacy) {
+        return Stream.of(variable(env, name), variable(env, legacy)).filter(v -> v != null && !v.isBlank())
+                .map(String::strip).findFirst().orElse(null);
     }
 
     private static String field(String status, String key) {

@@ -2,7 +2,11 @@ package io.clawguard.compliance;
 
 import java.util.stream.Collectors;
 
-/** The assessment as Markdown: a summary table, then each check worst first. */
+/**
+ * The assessment as Markdown: a summary table, then each check worst first. What the checks found
+ * quotes the host and OpenClaw's files (a channel name is the agent's to choose), so it is written
+ * as text: the characters Markdown would read as HTML, a link, an image or emphasis are escaped.
+ */
 public final class MarkdownReport {
     private MarkdownReport() {
     }
@@ -10,7 +14,7 @@ public final class MarkdownReport {
     public static String of(Assessment a, ControlCatalog catalog) {
         StringBuilder md = new StringBuilder();
         md.append("# ClawGuard compliance assessment\n\n");
-        md.append("Host `").append(a.host()).append("`, ").append(a.generatedAt()).append(" UTC\n\n");
+        md.append("Host ").append(text(a.host())).append(", ").append(a.generatedAt()).append(" UTC\n\n");
         md.append("**Score ").append(a.score()).append("/100 (").append(a.band()).append(")**, coverage ")
                 .append(a.coverage().describe()).append(" · ")
                 .append(a.byStatus().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
@@ -18,16 +22,16 @@ public final class MarkdownReport {
         md.append("| status | risk | check | observed |\n|---|---|---|---|\n");
         for (ScoredCheck s : a.checks()) {
             md.append("| ").append(s.result().status().wire()).append(" | ").append(s.result().risk()).append(" | ")
-                    .append(cell(s.control().title())).append(" | ").append(cell(s.result().observed())).append(" |\n");
+                    .append(cell(s.control().title())).append(" | ").append(text(s.result().observed())).append(" |\n");
         }
         for (ScoredCheck s : a.checks()) {
             md.append("\n## ").append(s.control().title()).append(" — ").append(s.result().status().wire()).append("\n\n");
             md.append("- **Expected:** ").append(s.control().expectedState()).append('\n');
-            md.append("- **Observed:** ").append(s.result().observed()).append('\n');
-            md.append("- **Evidence:** ").append(s.result().evidence()).append('\n');
+            md.append("- **Observed:** ").append(text(s.result().observed())).append('\n');
+            md.append("- **Evidence:** ").append(text(s.result().evidence())).append('\n');
             if (!s.result().gap().isEmpty()) {
-                md.append("- **Gap:** ").append(s.result().gap()).append('\n');
-                md.append("- **Mitigation:** ").append(s.result().mitigation()).append('\n');
+                md.append("- **Gap:** ").append(text(s.result().gap())).append('\n');
+                md.append("- **Mitigation:** ").append(text(s.result().mitigation())).append('\n');
             }
             md.append("- **Controls:** ").append(ids(s, catalog)).append('\n');
         }
@@ -42,5 +46,13 @@ public final class MarkdownReport {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /**
+     * Found text, read by Markdown as the same text: CommonMark's backslash escape for every
+     * character that opens HTML, a link or image, code, emphasis or a table cell, and one line.
+     */
+    private static String text(String found) {
+        return found.replaceAll("[\\\\`*_\\[\\]<>|~!&]", "\\\\$0").replace("\n", " ");
     }
 }

@@ -73,7 +73,7 @@ final class NetworkChecks {
         List<Finding> found = scan.findings().stream().filter(f -> f.kind() == kind).toList();
         String evidence = found.isEmpty() ? scan.snapshot().listening().size() + " listeners, "
                 + scan.egress().outbound().size() + " outbound connections scanned at " + scan.snapshot().at()
-                : String.join("; ", found.stream().map(Finding::subject).toList());
+                : Evidence.list(found.stream().map(f -> Evidence.text(f.subject())).toList());
         if (needsBaseline && scan.baseline().isEmpty()) {
             return violation("no approved baseline", s.home().approvedPorts() + " is missing",
                     "no port is approved, so none can be told from an intruder's",
@@ -82,7 +82,9 @@ final class NetworkChecks {
         if (found.isEmpty()) {
             return compliant(good, evidence);
         }
-        return violation(found.size() + " " + kind.id() + " finding(s)", evidence, found.get(0).summary(), mitigation);
+        // A summary names the process, whose name is its own choice (prctl): quoted with its escapes written out.
+        return violation(found.size() + " " + kind.id() + " finding(s)", evidence, Evidence.text(found.get(0).summary()),
+                mitigation);
     }
 
     private static CheckResult.Draft noScan() {

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Which folder is OpenClaw's state folder, the way OpenClaw itself picks it: {@code --openclaw-dir}
  * first, then {@code OPENCLAW_STATE_DIR}, then {@code ~/.openclaw} of the first configured agent
- * user (a root broker assesses the agent's folder, not root's), then the assessing user's own.
+ * user (a root broker assesses the agent's folder, not root's), then the assessing user's own;
+ * in a home without {@code .openclaw}, the first of the names it had as Clawdbot that exists.
  * Never derived from ClawGuard's state folder: {@code --home DIR} says nothing about OpenClaw.
  */
 public final class OpenClawHome {
@@ -42,9 +44,15 @@ public final class OpenClawHome {
         for (String user : agentUsers) {
             UserDatabase.Account account = UserDatabase.account(user, passwd);
             if (account != null && account.home() != null && !account.home().isBlank()) {
-                return Path.of(account.home(), ".openclaw");
+                return in(Path.of(account.home()));
             }
         }
-        return userHome.resolve(".openclaw");
+        return in(userHome);
+    }
+
+    /** ~/.openclaw, else the legacy folder OpenClaw falls back to when only that exists (its config/paths.ts). */
+    private static Path in(Path home) {
+        return Stream.of(".openclaw", ".clawdbot", ".moldbot", ".moltbot").map(home::resolve).filter(Files::exists)
+                .findFirst().orElse(home.resolve(".openclaw"));
     }
 }

@@ -22,7 +22,15 @@ import java.util.Set;
  * but unparsable (an error, scored 0: OpenClaw itself refuses to start on it).
  */
 public final class OpenClawSettings {
-    private enum State { READ, MISSING, UNREADABLE, BROKEN }
+    private enum State { READ, MISSING, UNREADABLE, BROKEN, INCLUDES, UNRESOLVED }
+
+    /** OpenClaw merges the files this key names into the object holding it (its config/includes.ts). */
+    private static final String INCLUDE_KEY = "$include";
+    /** What OpenClaw substitutes in a string (its config/env-substitution.ts): an upper-case variable name. */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]*");
+    /** A variable, or a secret store's path (pass:, gopass:), which has no "$": a match stops at the next one. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            VARIABLE.pattern() + "|(?:pass|gopass):[^}$]+");
 
     private final Path file;
     private final State state;
@@ -51,7 +59,35 @@ public final class OpenClawSettings {
         }
     }
 
-    static OpenClawSettings read(Path file) {
+    /** A {@code ${NAME}} the environment given does not set: the value OpenClaw runs with is unknown. */
+    private static final class Unresolved extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        /** Where it is, filled in from the string outward as the walk unwinds: only a failing path is ever spelled. */
+        private final java.util.Deque<String> where = new java.util.ArrayDeque<>();
+
+        Unresolved(String name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+
+        Unresolved at(String part) {
+            where.addFirst(where.isEmpty() || where.peekFirst().startsWith("[") ? part : part + ".");
+            return this;
+        }
+
+        String problem() {
+            return Evidence.value(String.join("", where)) + " refers to ${" + Evidence.value(name) + "}, which "
+                    + (VARIABLE.matcher(name).matches() ? ".env does not set" : "is a secret ClawGuard does not look up")
+                    + ": the value in force is unknown";
+        }
+    }
+
+    /**
+     * {@code env}: the variables OpenClaw substitutes for {@code ${NAME}} in the file's strings, as
+     * far as ClawGuard knows them (OpenClaw's .env).
+     */
+    static OpenClawSettings read(Path file, Map<String, String> env) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedFile.read(file))).toString();
@@ -65,9 +101,20 @@ public final class OpenClawSettings {
             return new OpenClawSettings(file, State.UNREADABLE, null, e.getClass().getSimpleName());
         }
         try {
-            return JsonValues.parseLenient(text) instanceof Map<?, ?> map
-                    ? new OpenClawSettings(file, State.READ, map, null)
-                    : new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
+            Object doc = JsonValues.parseLenient(text);
+            if (!(doc instanceof Map<?, ?> map)) {
+                return new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
+            }
+            // Settings in an included file are in force but not in this one: judging this file alone
+            // would call an open channel written there absent.
+            if (includes(map)) {
+                return new OpenClawSettings(file, State.INCLUDES, null, "uses " + INCLUDE_KEY
+                        + ", which ClawGuard does not follow: the settings in force are not all in this file");
+            }
+            // Judged as OpenClaw reads it: allowFrom ['${OWNER}'] with OWNER=* in .env lets anyone in.
+            return new OpenClawSettings(file, State.READ, (Map<?, ?>) substituted(map, env), null);
+        } catch (Unresolved e) {
+            return new OpenClawSettings(file, State.UNRESOLVED, null, e.problem());
         } catch (JsonProcessingException e) {
             // Where the parser stopped, never what it read there: its message quotes the text it choked
             // on, which may be a token (or, through a symlink, another file's contents).
@@ -91,7 +138,77 @@ public final class OpenClawSettings {
             case UNREADABLE -> Optional.of(CheckResult.unreadable(file.toString(), problem));
             case BROKEN -> Optional.of(CheckResult.error(file.toString(), problem, "Fix " + file
                     + " (openclaw doctor names the problem; OpenClaw does not start on it either), then assess again."));
+            case UNRESOLVED -> Optional.of(CheckResult.error(file.toString(), problem, "Set the variable named in "
+                    + file.resolveSibling(".env") + " (mode 0600), or write the value itself in " + file
+                    + ", then assess again."));
+            case INCLUDES -> Optional.of(CheckResult.error(file.toString(), problem, "Move the settings of the files"
+                    + " named by " + INCLUDE_KEY + " into " + file + " and remove " + INCLUDE_KEY + ", then assess again."));
         };
+    }
+
+    /** The document with every string's {@code ${NAME}} replaced as OpenClaw does ({@code $${NAME}} kept as {@code ${NAME}}). */
+    private static Object substituted(Object node, Map<String, String> env) throws Unresolved {
+        if (node instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                try {
+                    out.put(e.getKey(), substituted(e.getValue(), env));
+                } catch (Unresolved u) {
+                    throw u.at(String.valueOf(e.getKey()));
+                }
+            }
+            return out;
+        }
+        if (node instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                try {
+                    out.add(substituted(l.get(i), env));
+                } catch (Unresolved u) {
+                    throw u.at("[" + i + "]");
+                }
+            }
+            return out;
+        }
+        return node instanceof String text && text.contains("$") ? substituted(text, env) : node;
+    }
+
+    private static String substituted(String text, Map<String, String> env) throws Unresolved {
+        StringBuilder out = new StringBuilder(text.length());
+        // The first "}" at or after the reference being read: each is found once, so a string of
+        // a million "${" before one brace costs its length, not a million reads to that brace.
+        int brace = text.indexOf('}');
+        java.util.regex.Matcher name = REFERENCE.matcher(text);
+        for (int i = 0; i < text.length(); i++) {
+            boolean escaped = text.startsWith("$${", i);
+            int open = escaped ? i + 3 : text.startsWith("${", i) ? i + 2 : -1;
+            if (open >= 0 && brace >= 0 && brace < open) {
+                brace = text.indexOf('}', open);
+            }
+            if (open < 0 || brace < 0 || !name.region(open, brace).matches()) {
+                out.append(text.charAt(i));
+            } else if (escaped) {
+                out.append("${").append(name.group()).append('}');
+                i = brace;
+            } else {
+                // A secret store lookup, or a variable unset or empty: OpenClaw would not start on it, or reads it elsewhere.
+                String value = VARIABLE.matcher(name.group()).matches() ? env.get(name.group()) : null;
+                if (value == null || value.isEmpty()) {
+                    throw new Unresolved(name.group());
+                }
+                out.append(value);
+                i = brace;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether an object anywhere in the document has an {@code $include} key. */
+    private static boolean includes(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            return m.containsKey(INCLUDE_KEY) || m.values().stream().anyMatch(OpenClawSettings::includes);
+        }
+        return node instanceof List<?> l && l.stream().anyMatch(OpenClawSettings::includes);
     }
 
     /** The value at a dotted path ({@code gateway.auth.mode}); empty when any part is missing. */

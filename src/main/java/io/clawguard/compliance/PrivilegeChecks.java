@@ -124,12 +124,27 @@ final class PrivilegeChecks {
     }
 
     private static CheckResult.Draft sessionBoundary(Signals s) {
+        GuardConfig config;
+        try {
+            config = s.config();
+        } catch (InvalidJsonFileException e) {
+            return error(s.home().config().toString(), e.getMessage(), "Fix " + s.home().config() + ".");
+        }
         String required = s.openclawEnv().get("OPENCLAW_REQUIRE_SESSION_ID");
-        String evidence = s.openclawEnvFile() + (Files.exists(s.openclawEnvFile()) ? ": OPENCLAW_REQUIRE_SESSION_ID = "
+        String evidence = s.home().config() + ": require_session_id = " + config.requireSessionId() + "; "
+                + s.openclawEnvFile() + (Files.exists(s.openclawEnvFile()) ? ": OPENCLAW_REQUIRE_SESSION_ID = "
                 + (required == null ? "unset" : Evidence.value(required)) : " does not exist");
-        return "1".equals(required) ? compliant("approvals are scoped to a task session id, which is required", evidence)
+        if (config.requireSessionId()) {
+            return compliant("approvals are scoped to a task session id, which clawguard.json requires", evidence);
+        }
+        // OPENCLAW_REQUIRE_SESSION_ID reaches the broker from the requesting process's environment:
+        // the agent's to leave out of any request, so .env asking for it requires nothing.
+        String fix = "Set \"require_session_id\": true in " + s.home().config() + " (in force whatever the agent's"
+                + " environment says).";
+        return "1".equals(required)
+                ? partial("approvals are scoped to a task session id; the agent's own environment asks for one", evidence,
+                "the agent can leave OPENCLAW_REQUIRE_SESSION_ID out of any request", fix)
                 : partial("approvals are scoped to a task session id when the agent sends one", evidence,
-                "a request without a session id is still accepted",
-                "Add OPENCLAW_REQUIRE_SESSION_ID=1 to " + s.openclawEnvFile() + " and restart OpenClaw.");
+                "a request without a session id is still accepted", fix);
     }
 }

@@ -4,6 +4,7 @@ import static io.clawguard.compliance.CheckResult.compliant;
 import static io.clawguard.compliance.CheckResult.partial;
 import static io.clawguard.compliance.CheckResult.violation;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * blocked paths are OpenClaw's own (src/agents/sandbox/validate-sandbox-security.ts,
  * BLOCKED_HOST_PATHS and the home's credential folders), plus "/" and the agent's home and state
  * folder, which contain them; network "host" or "container:…" and unconfined seccomp/AppArmor are
- * what its audit rates critical. Bind sources are compared as text, normalised, never resolved.
+ * what its audit rates critical. Bind sources are compared as text, normalised, and where they
+ * exist also as what their symlinks lead to, since Docker mounts that.
  */
 final class SandboxPolicy {
     private static final List<String> BLOCKED = List.of("/etc", "/private/etc", "/proc", "/sys", "/dev", "/root", "/boot",
@@ -117,6 +119,22 @@ final class SandboxPolicy {
         } catch (InvalidPathException e) {
             return Optional.of("cannot be read as a path");
         }
+        // Docker follows a symlink in the source: /tmp/x -> / mounts the host, whatever the text says.
+        Path real = realPath(source);
+        return reason(source, openclawDir).or(() -> real.equals(source) ? Optional.empty()
+                : reason(real, openclawDir).map(why -> why + " (through a symlink to " + Evidence.path(real) + ")"));
+    }
+
+    /** Where a mount of {@code source} lands; itself when it is not there (Docker creates it) or cannot be reached. */
+    private static Path realPath(Path source) {
+        try {
+            return source.toRealPath();
+        } catch (IOException e) {
+            return source;
+        }
+    }
+
+    private static Optional<String> reason(Path source, Path openclawDir) {
         if (source.getNameCount() == 0) {
             return Optional.of("mounts the whole host (/)");
         }

@@ -103,7 +103,7 @@ final class SecretsPermissions {
                     }
                 });
             } catch (IOException e) {
-                unreadable.add(start + ": " + e.getClass().getSimpleName());
+                unreadable.add(Evidence.path(start) + ": " + e.getClass().getSimpleName());
             }
         }
 
@@ -162,7 +162,9 @@ final class SecretsPermissions {
                 looked.add(openclaw + " (openclaw.json, .env, exec-approvals.json, credentials/, agents/*/agent/"
                         + "auth-profiles.json, agents/*/sessions/, sessions/, logs/)");
                 f.judge(openclaw, openclaw, uid, false);
-                for (String name : List.of("openclaw.json", ".env", "exec-approvals.json", "credentials", "sessions", "logs")) {
+                // The config under the names OpenClaw still reads (clawdbot.json…) holds the same secrets.
+                for (String name : List.of("openclaw.json", "clawdbot.json", "moldbot.json", "moltbot.json", ".env",
+                        "exec-approvals.json", "credentials", "sessions", "logs")) {
                     f.walk(openclaw.resolve(name), openclaw, uid);
                 }
                 for (Path agent : f.agents(openclaw.resolve("agents"), openclaw, uid)) {
@@ -170,7 +172,8 @@ final class SecretsPermissions {
                     f.walk(agent.resolve("sessions"), openclaw, uid);
                 }
                 Path logs = logLocation(s);
-                looked.add(logs + " (the gateway's log)");
+                // logging.file is the agent's to write: its name is quoted like any other found on disk.
+                looked.add(Evidence.path(logs) + " (the gateway's log)");
                 f.walk(logs, openclaw, uid);
             });
         }
@@ -205,12 +208,14 @@ final class SecretsPermissions {
         }
     }
 
-    /** logging.file when openclaw.json sets it, else the default folder /tmp/openclaw on the host. */
+    /** logging.file when openclaw.json sets it to an absolute path, else the default folder /tmp/openclaw on the host. */
     private static Path logLocation(Signals s) {
         OpenClawSettings oc = s.openclaw();
         Optional<String> file = oc.unusable().isEmpty() ? oc.at("logging.file").filter(String.class::isInstance)
                 .map(String.class::cast) : Optional.empty();
-        return file.filter(p -> p.startsWith("/")).map(p -> s.host().path(p)).orElse(s.host().path("/tmp/openclaw"));
+        // A NUL names no file (OpenClaw cannot open it either), and Java refuses it as a path.
+        return file.filter(p -> p.startsWith("/") && p.indexOf('\0') < 0).map(p -> s.host().path(p))
+                .orElse(s.host().path("/tmp/openclaw"));
     }
 
     private static String mitigation(Findings f) {

@@ -10,12 +10,16 @@ import io.clawguard.monitor.NetworkScan;
 import io.clawguard.policy.GuardConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Everything the checks read, in one place: the state folder's files, OpenClaw's own
@@ -24,6 +28,9 @@ import java.util.Optional;
  * prepared home tests each of them.
  */
 public final class Signals {
+    /** dotenv's line: KEY=VALUE or KEY: VALUE, "export " allowed before; a "#" line matches no key. */
+    private static final Pattern DOTENV_LINE = Pattern.compile("\\s*(?:export\\s+)?([\\w.-]+)(?:\\s*=|:\\s)(.*)");
+
     private final StateHome home;
     private final Path openclawDir;
     private final HostFacts host;
@@ -70,8 +77,13 @@ public final class Signals {
         return openclawDir;
     }
 
+    /**
+     * The config OpenClaw reads in its state folder: openclaw.json, else the first of the names it
+     * had as Clawdbot that exists (its config/paths.ts), so a config renamed to one is still judged.
+     */
     public Path openclawConfigFile() {
-        return openclawDir.resolve("openclaw.json");
+        return Stream.of("openclaw.json", "clawdbot.json", "moldbot.json", "moltbot.json").map(openclawDir::resolve)
+                .filter(Files::exists).findFirst().orElse(openclawDir.resolve("openclaw.json"));
     }
 
     /** The assessment's own settings; the defaults when clawguard.json is unusable (its checks say so). */
@@ -89,7 +101,7 @@ public final class Signals {
      */
     public OpenClawSettings openclaw() {
         if (openclaw == null) {
-            openclaw = OpenClawSettings.read(openclawConfigFile());
+            openclaw = OpenClawSettings.read(openclawConfigFile(), openclawEnv());
         }
         return openclaw;
     }
@@ -99,23 +111,49 @@ public final class Signals {
         return openclawDir.resolve(".env");
     }
 
-    /** {@link #openclawEnvFile()}'s KEY=VALUE lines; empty when it is missing, unreadable or not a sane file. */
+    /**
+     * {@link #openclawEnvFile()}'s KEY=VALUE lines as dotenv (which OpenClaw loads it with) reads
+     * them, one line each; empty when it is missing, unreadable or not a sane file.
+     */
     public Map<String, String> openclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         Path file = openclawEnvFile();
         try {
             for (String line : new String(BoundedFile.read(file), StandardCharsets.UTF_8).split("\\R")) {
-                String t = line.strip();
-                int eq = t.indexOf('=');
-                if (!t.startsWith("#") && eq > 0) {
-                    env.put(t.substring(0, eq).replaceFirst("^export\\s+", "").strip(),
-                            t.substring(eq + 1).strip().replaceAll("^[\"']|[\"']$", ""));
+                Matcher m = DOTENV_LINE.matcher(line);
+                if (m.matches()) {
+                    env.put(m.group(1), dotenvValue(m.group(2).stripLeading()));
                 }
             }
         } catch (IOException e) {
             return env;
         }
         return env;
+    }
+
+    /**
+     * A value as dotenv takes it: between its quotes when quoted (then only a comment may follow;
+     * in double quotes \n and \r are line breaks), else up to the first "#", trimmed. Read otherwise,
+     * {@code OWNER=* # anyone} would be "* # anyone" here and "*" to OpenClaw.
+     */
+    private static String dotenvValue(String rest) {
+        if (!rest.isEmpty() && "'\"`".indexOf(rest.charAt(0)) >= 0) {
+            char quote = rest.charAt(0);
+            for (int i = 1; i < rest.length(); i++) {
+                if (rest.charAt(i) == '\\' && i + 1 < rest.length() && rest.charAt(i + 1) == quote) {
+                    i++;
+                } else if (rest.charAt(i) == quote) {
+                    String after = rest.substring(i + 1).strip();
+                    if (after.isEmpty() || after.startsWith("#")) {
+                        String inner = rest.substring(1, i);
+                        return quote == '"' ? inner.replace("\\n", "\n").replace("\\r", "\r") : inner;
+                    }
+                    break;
+                }
+            }
+        }
+        int comment = rest.indexOf('#');
+        return (comment < 0 ? rest : rest.substring(0, comment)).strip();
     }
 
     /** The admin's settings, or the error that makes them unusable. */

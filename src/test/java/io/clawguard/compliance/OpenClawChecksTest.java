@@ -284,7 +284,9 @@ class OpenClawChecksTest {
 
     static Stream<Arguments> sessionCases() {
         return Stream.of(
-                c("session_boundary_enforced", Status.COMPLIANT, "which is required",
+                c("session_boundary_enforced", Status.COMPLIANT, "which clawguard.json requires",
+                        h -> h.config(java.util.Map.of("require_session_id", true))),
+                c("session_boundary_enforced", Status.PARTIAL, "the agent's own environment asks for one",
                         h -> h.file(h.openclawDir.resolve(".env"), "export OPENCLAW_REQUIRE_SESSION_ID=1\n")),
                 c("session_boundary_enforced", Status.PARTIAL, ".env does not exist",
                         h -> h.file(h.openclawDir.resolve("env"), "OPENCLAW_REQUIRE_SESSION_ID=1\n")),
