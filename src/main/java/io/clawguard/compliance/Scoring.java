@@ -25,7 +25,7 @@ public final class Scoring {
         };
     }
 
-    /** 0 to 100; 0 when nothing could be assessed. */
+    /** 0 to 100, rounded down (89.9 is not "good"); 0 when nothing could be assessed. */
     public static int score(Collection<CheckResult> results) {
         double earned = 0;
         int possible = 0;
@@ -37,7 +37,7 @@ public final class Scoring {
             possible += w;
             earned += r.status() == Status.COMPLIANT ? w : r.status() == Status.PARTIAL ? w / 2.0 : 0;
         }
-        return possible == 0 ? 0 : (int) Math.round(100 * earned / possible);
+        return possible == 0 ? 0 : (int) Math.floor(100 * earned / possible);
     }
 
     /** The band of a score, unless too little was assessed to grade the host at all. */

@@ -25,9 +25,9 @@ class ScoringAndReportsTest {
 
     @Test
     void scoreWeighsByRiskCountsPartialHalfAndLeavesOutTheUnassessed() {
-        // high compliant 3 + medium partial 1 + low violation 0 = 4 of 3+2+1 = 6 → 67; not assessed ignored.
+        // high compliant 3 + medium partial 1 + low violation 0 = 4 of 3+2+1 = 6 → 66 (rounded down); not assessed ignored.
         assertThat(Scoring.score(List.of(r(Status.COMPLIANT, "high"), r(Status.PARTIAL, "medium"),
-                r(Status.VIOLATION, "low"), r(Status.NOT_ASSESSED, "high")))).isEqualTo(67);
+                r(Status.VIOLATION, "low"), r(Status.NOT_ASSESSED, "high")))).isEqualTo(66);
         assertThat(Scoring.score(List.of(r(Status.COMPLIANT, "low")))).isEqualTo(100);
         assertThat(Scoring.score(List.of(r(Status.VIOLATION, "critical"), r(Status.COMPLIANT, "low")))).isEqualTo(20);
         assertThat(Scoring.score(List.of(r(Status.NOT_ASSESSED, "high")))).isZero();

@@ -55,7 +55,7 @@ class ScoringRulesTest {
                 Arguments.of("partial counts half, weights follow risk",
                         all(all(times(1, Status.COMPLIANT, "high"), times(1, Status.PARTIAL, "medium")),
                                 times(1, Status.VIOLATION, "low")), 70,
-                        67, 6, 6, "poor"),
+                        66, 6, 6, "poor"),
                 Arguments.of("critical weighs 4",
                         all(times(1, Status.VIOLATION, "critical"), times(1, Status.COMPLIANT, "low")), 70,
                         20, 5, 5, "critical"),
@@ -72,6 +72,26 @@ class ScoringRulesTest {
         assertThat(coverage.assessedWeight()).isEqualTo(assessedWeight);
         assertThat(coverage.totalWeight()).isEqualTo(totalWeight);
         assertThat(Scoring.band(score, coverage, floor)).isEqualTo(band);
+    }
+
+    @Test
+    void justUnderABandIsNotRoundedIntoIt() {
+        // 179 of 200 weight compliant is 89.5: "fair", not rounded up to a "good" 90.
+        List<CheckResult> results = all(times(179, Status.COMPLIANT, "low"), times(21, Status.VIOLATION, "low"));
+        assertThat(Scoring.score(results)).isEqualTo(89);
+        assertThat(Scoring.band(89, Coverage.of(results), 70)).isEqualTo("fair");
+    }
+
+    @Test
+    void aCheckThatFailsUnexpectedlyIsAnErrorNotTheEndOfTheAssessment(@TempDir Path root) throws Exception {
+        Control control = new Control("exploding", "Explodes", "never", "high", List.of("A.8.2"), List.of(), List.of());
+        Check exploding = Check.of("exploding", s -> {
+            throw new IllegalStateException("boom");
+        });
+        Assessment a = new Assessor(List.of(control), List.of(exploding)).assess(new PreparedHome(root).signals(),
+                PreparedHome.NOW, "h");
+        assertThat(a.checks().get(0).result().status()).isEqualTo(Status.ERROR);
+        assertThat(a.checks().get(0).result().evidence()).contains("IllegalStateException");
     }
 
     private static Assessment assess(PreparedHome h) throws Exception {

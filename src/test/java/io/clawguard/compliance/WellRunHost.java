@@ -50,6 +50,7 @@ final class WellRunHost {
     /** ClawGuard's own state: settings, policies, rules and a chained audit log, owner-only. */
     private static void clawguard(PreparedHome h) {
         h.config(Map.of("agent_users", List.of("agent"), "idle_timeout_minutes", 30, "totp_secret_file", "totp-secret",
+                "require_session_id", true,
                 "assessment", Map.of("backup_target", "ssh://backup@vault.example/srv/clawguard")));
         h.file(h.home.dir().resolve("totp-secret"), "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n");
         h.file(h.home.commandPolicy(), "{\"deny\": [\"^/bin/(ba)?sh\\\\b\", \"\\\\brm -rf /\"],"
