@@ -21,10 +21,8 @@ final class ScorecardPane {
 
     static void draw(TextGraphics g, TerminalPosition at, TerminalSize size, Optional<ScorecardChanged> card,
                      int selected, boolean focused, Palette p) {
-        // Too little assessed to grade: the band replaces the score in the title (the bar still shows it).
-        String title = card.map(c -> "Compliance" + (c.band().equals("insufficient evidence") ? ":" : " " + c.score()
-                + "/100") + " " + c.band() + ", " + c.coveragePercent() + " % covered").orElse("Compliance scorecard");
-        TextGraphics in = Frame.draw(g, at, size, (focused ? "▶ " : "") + title, p);
+        String mark = focused ? "▶ " : "";
+        TextGraphics in = Frame.draw(g, at, size, mark + title(card, size.getColumns() - 6 - mark.length()), p);
         int w = in.getSize().getColumns();
         int h = in.getSize().getRows();
         if (card.isEmpty()) {
@@ -47,7 +45,8 @@ final class ScorecardPane {
             return;
         }
         in.setForegroundColor(p.dim());
-        in.putString(0, 1, Fit.pad(c.coverage(), w));
+        in.putString(0, 1, Fit.pad(c.coverage().length() <= w ? c.coverage()
+                : c.coveragePercent() + " % of the weight assessed", w));
         int header = 2;
         if (h >= 8) {
             in.putString(0, 2, Fit.pad(c.byStatus().getOrDefault("violation", 0L) + " fail  "
@@ -74,6 +73,25 @@ final class ScorecardPane {
                     v.risk().equals("medium") ? "med" : v.risk(), v.checkId()), w));
             in.disableModifiers(SGR.REVERSE);
         }
+    }
+
+    /**
+     * The score, band and coverage, in the room the frame leaves. Too little assessed to grade:
+     * the band replaces the score (the bar still shows it), and a narrow pane says "no grade".
+     */
+    private static String title(Optional<ScorecardChanged> card, int room) {
+        if (card.isEmpty()) {
+            return "Compliance scorecard";
+        }
+        ScorecardChanged c = card.get();
+        boolean ungraded = c.band().equals("insufficient evidence");
+        String covered = c.coveragePercent() + " % covered";
+        List<String> forms = ungraded
+                ? List.of("Compliance: " + c.band() + ", " + covered, "Compliance: no grade, " + covered,
+                "No grade: " + covered)
+                : List.of("Compliance " + c.score() + "/100 " + c.band() + ", " + covered,
+                "Compliance " + c.score() + " " + c.band() + ", " + covered, c.score() + " " + c.band() + ", " + covered);
+        return forms.stream().filter(f -> f.length() <= room).findFirst().orElse(forms.get(forms.size() - 1));
     }
 
     private static String word(String status) {

@@ -70,4 +70,15 @@ class ScorecardPaneTest {
         assertThat(rig.screen()).contains("Compliance: insufficient evidence, 1 % covered",
                 "1 of 21 checks assessed", "?? ", "N/A  high group_tool_exposure").doesNotContain("100/100 good");
     }
+
+    @Test
+    void aNarrowPaneStillSaysThereIsNoGradeAndHowMuchIsCovered() {
+        ConsoleRig rig = new ConsoleRig(110, 32);
+        rig.bus.publish(new ScorecardChanged(100, "20 of 33 checks assessed (57 % of the weight)", 57,
+                "insufficient evidence", Map.of("compliant", 20L, "not_assessed", 13L), Map.of("high", 33L), List.of(),
+                ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).contains("No grade: 57 % covered", "57 % of the weight assessed")
+                .doesNotContain("100/100");
+    }
 }
