@@ -12,7 +12,9 @@ pids=()
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
   for p in "${pids[@]}"; do pkill -KILL -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
-  rm -rf "$home"
+  # The brokers and sshd may still be writing their logs as they die: wait for them, then remove.
+  wait 2>/dev/null || true
+  rm -rf "$home" 2>/dev/null || { sleep 1; rm -rf "$home"; }
 }
 trap cleanup EXIT
 mkdir -p /run/sshd

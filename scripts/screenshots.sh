@@ -116,5 +116,8 @@ else
   echo "openssh-server not installed: console-fleet.png not rendered" >&2
 fi
 
-# The HTML reports: this machine as it is, and the prepared well-run OpenClaw host.
+# The HTML reports: this machine as it is (the busy host's listeners stopped first), and the prepared
+# well-run OpenClaw host.
+for p in "${helpers[@]}"; do kill "$p" 2>/dev/null || true; done
+helpers=()
 "$here/scripts/screenshot-assess.sh" || echo "assess reports not rendered" >&2
