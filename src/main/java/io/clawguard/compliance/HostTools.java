@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +19,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class HostTools {
     private static final List<String> FOLDERS = List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin");
-    private static final long DEADLINE_SECONDS = 15;
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final int KEPT_BYTES = 4 << 20;
 
     private HostTools() {
     }
 
     static Optional<HostFacts.ToolOutput> run(List<String> argv) {
+        return run(argv, DEADLINE);
+    }
+
+    static Optional<HostFacts.ToolOutput> run(List<String> argv, Duration deadline) {
         Optional<Path> tool = FOLDERS.stream().map(f -> Path.of(f, argv.get(0))).filter(Files::isExecutable).findFirst();
         if (tool.isEmpty() || argv.get(0).contains("/")) {
             return Optional.empty();
@@ -38,13 +43,15 @@ final class HostTools {
             p.getOutputStream().close();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> kept(p.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> kept(p.getErrorStream()));
-            if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                // The whole tree: a child left behind would hold the pipes, and their readers, open.
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 return Optional.of(new HostFacts.ToolOutput(-1, "", argv.get(0) + " did not finish in "
-                        + DEADLINE_SECONDS + " s"));
+                        + deadline.toSeconds() + " s"));
             }
-            return Optional.of(new HostFacts.ToolOutput(p.exitValue(), out.get(DEADLINE_SECONDS, TimeUnit.SECONDS),
-                    err.get(DEADLINE_SECONDS, TimeUnit.SECONDS)));
+            return Optional.of(new HostFacts.ToolOutput(p.exitValue(), out.get(deadline.toMillis(),
+                    TimeUnit.MILLISECONDS), err.get(deadline.toMillis(), TimeUnit.MILLISECONDS)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(new HostFacts.ToolOutput(-1, "", "interrupted"));
