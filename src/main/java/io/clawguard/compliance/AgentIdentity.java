@@ -82,7 +82,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
         return parts.isEmpty() ? "/proc: no OpenClaw process; clawguard.json names no agent_users" : String.join("; ", parts);
     }
 
-    static AgentIdentity of(HostFacts host, List<String> configuredUsers) {
+    static AgentIdentity of(HostFacts host, List<String> configuredUsers, List<String> configuredGroups) {
         List<String> problems = new ArrayList<>();
         List<String> passwd = lines(host, "/etc/passwd", problems);
         List<String> group = lines(host, "/etc/group", problems);
@@ -103,6 +103,19 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
                 uids.put(Integer.parseInt(user), true);
             } else {
                 problems.add("agent_users names " + Evidence.text(user) + ", which is not in /etc/passwd");
+            }
+        }
+        // Everyone agent_groups lets ask is an agent too: listed members and those whose primary group it is.
+        for (String name : configuredGroups.stream().limit(MAX_CONFIGURED).toList()) {
+            try {
+                int gid = UserDatabase.id(name, group, "agent_groups", "/etc/group");
+                List<String> members = new ArrayList<>(UserDatabase.membersOf(gid, group));
+                passwd.stream().map(l -> l.split(":", -1)).filter(f -> f.length > 3 && f[3].equals(Integer.toString(gid)))
+                        .forEach(f -> members.add(f[0]));
+                members.stream().limit(MAX_CONFIGURED).map(m -> UserDatabase.account(m, passwd))
+                        .filter(a -> a != null).forEach(a -> uids.put(a.uid(), true));
+            } catch (IOException e) {
+                problems.add("agent_groups names " + Evidence.text(name) + ", which is not in /etc/group");
             }
         }
         List<AgentUser> users = new ArrayList<>();

@@ -184,14 +184,14 @@ public final class Signals {
     /** Who the agent is: its OpenClaw processes and the agent_users of clawguard.json, found once per assessment. */
     AgentIdentity agents() {
         if (agents == null) {
-            List<String> configured;
+            GuardConfig config;
             try {
-                configured = config().agentUsers();
+                config = config();
             } catch (InvalidJsonFileException e) {
                 // The checks that read clawguard.json say it is unusable; the processes still name the agent.
-                configured = List.of();
+                config = GuardConfig.DEFAULTS;
             }
-            agents = AgentIdentity.of(host, configured);
+            agents = AgentIdentity.of(host, config.agentUsers(), config.agentGroups());
         }
         return agents;
     }

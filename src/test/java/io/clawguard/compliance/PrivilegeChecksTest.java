@@ -142,6 +142,11 @@ class PrivilegeChecksTest {
     static Stream<Arguments> groups() {
         return Stream.of(
                 c(GROUPS, Status.COMPLIANT, "no root-equivalent", PrivilegeChecksTest::agent),
+                c(GROUPS, Status.VIOLATION, "deploy (uid 1002) in [agents, deploy, docker]", h -> {
+                    // No process runs; agent_groups names who may ask, and each of its members is an agent.
+                    h.accounts().config(Map.of("agent_groups", List.of("agents")));
+                    h.hostFile("/etc/group", "agents:x:1500:deploy\ndocker:x:999:deploy\ndeploy:x:1002:\n");
+                }),
                 c(GROUPS, Status.VIOLATION, "in [agent, docker]", h -> {
                     agent(h);
                     h.hostFile("/etc/group", "docker:x:999:admin,agent\nagent:x:1001:\n");
