@@ -25,7 +25,6 @@ public final class OpenClawSettings {
     private enum State { READ, MISSING, UNREADABLE, BROKEN, INCLUDES, UNRESOLVED }
 
     /** OpenClaw merges the files this key names into the object holding it (its config/includes.ts). */
-    private static final String INCLUDE_KEY = "$include";
     /** What OpenClaw substitutes in a string (its config/env-substitution.ts): an upper-case variable name. */
     private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]*");
     /** A variable, or a secret store's path (pass:, gopass:), which has no "$": a match stops at the next one. */
@@ -105,14 +104,17 @@ public final class OpenClawSettings {
             if (!(doc instanceof Map<?, ?> map)) {
                 return new OpenClawSettings(file, State.BROKEN, null, "the document is not a JSON object");
             }
-            // Settings in an included file are in force but not in this one: judging this file alone
-            // would call an open channel written there absent.
-            if (includes(map)) {
-                return new OpenClawSettings(file, State.INCLUDES, null, "uses " + INCLUDE_KEY
-                        + ", which ClawGuard does not follow: the settings in force are not all in this file");
+            // Settings in an included file are in force as much as this one's: judged whole, as OpenClaw
+            // merges them, or not at all (judging this file alone would call an open channel written there absent).
+            Object whole = OpenClawIncludes.resolve(map, file);
+            if (!(whole instanceof Map<?, ?> merged)) {
+                return new OpenClawSettings(file, State.BROKEN, null, "its " + OpenClawIncludes.KEY
+                        + " brings something that is not a JSON object");
             }
             // Judged as OpenClaw reads it: allowFrom ['${OWNER}'] with OWNER=* in .env lets anyone in.
-            return new OpenClawSettings(file, State.READ, (Map<?, ?>) substituted(map, env), null);
+            return new OpenClawSettings(file, State.READ, (Map<?, ?>) substituted(merged, env), null);
+        } catch (OpenClawIncludes.Problem e) {
+            return new OpenClawSettings(file, State.INCLUDES, null, e.getMessage());
         } catch (Unresolved e) {
             return new OpenClawSettings(file, State.UNRESOLVED, null, e.problem());
         } catch (JsonProcessingException e) {
@@ -141,8 +143,8 @@ public final class OpenClawSettings {
             case UNRESOLVED -> Optional.of(CheckResult.error(file.toString(), problem, "Set the variable named in "
                     + file.resolveSibling(".env") + " (mode 0600), or write the value itself in " + file
                     + ", then assess again."));
-            case INCLUDES -> Optional.of(CheckResult.error(file.toString(), problem, "Move the settings of the files"
-                    + " named by " + INCLUDE_KEY + " into " + file + " and remove " + INCLUDE_KEY + ", then assess again."));
+            case INCLUDES -> Optional.of(CheckResult.error(file.toString(), problem, "Fix the " + OpenClawIncludes.KEY
+                    + " named (OpenClaw does not start on it either), then assess again."));
         };
     }
 
@@ -201,14 +203,6 @@ public final class OpenClawSettings {
             }
         }
         return out.toString();
-    }
-
-    /** Whether an object anywhere in the document has an {@code $include} key. */
-    private static boolean includes(Object node) {
-        if (node instanceof Map<?, ?> m) {
-            return m.containsKey(INCLUDE_KEY) || m.values().stream().anyMatch(OpenClawSettings::includes);
-        }
-        return node instanceof List<?> l && l.stream().anyMatch(OpenClawSettings::includes);
     }
 
     /** The value at a dotted path ({@code gateway.auth.mode}); empty when any part is missing. */

@@ -30,8 +30,8 @@ class ScorecardAttackTest {
         h.openclaw("{gateway: {bind: 'loopback'}, $include: './channels.json5'}");
         h.file(h.openclawDir.resolve("channels.json5"), "{channels: {telegram: {dmPolicy: 'open', allowFrom: ['*']}}}");
         CheckResult r = result(h, "channel_allowlist_configured");
-        assertThat(r.status()).as(r.toString()).isNotIn(Status.NOT_APPLICABLE, Status.COMPLIANT);
-        assertThat(r.status()).as(r.toString()).isIn(Status.VIOLATION, Status.ERROR);
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
+        assertThat(r.observed()).contains("telegram");
     }
 
     @Test
