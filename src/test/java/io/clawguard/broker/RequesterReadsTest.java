@@ -50,4 +50,21 @@ class RequesterReadsTest {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> reads.read(script, agent, Set.of(), 1 << 20)).hasMessageContaining("Permission denied");
     }
+
+    /**
+     * The agent controls its timing: a requester gone before its script is read leaves no
+     * /proc/PID/status. The read must then be refused, not made with its uid's number as group
+     * (a group that number names may read what the agent cannot).
+     */
+    @Test
+    void aRequesterGoneBeforeTheReadIsNotReadWithItsUidAsGroup() throws Exception {
+        RequesterReads reads = reads();
+        Path script = Files.writeString(root.resolve("group.sh"), "echo secret\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setAttribute(script, "unix:gid", AGENT);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Requester agent = new Requester(AGENT, gone.pid(), "agent");
+        assertThatThrownBy(() -> reads.read(script, agent, Set.of(), 1 << 20)).isInstanceOf(java.io.IOException.class);
+    }
 }
