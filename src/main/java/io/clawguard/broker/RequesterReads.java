@@ -99,8 +99,11 @@ final class RequesterReads implements ScriptReader {
         }
     }
 
-    /** The requester process's real group, from {@code /proc/PID/status}; its uid's number when that cannot be read. */
-    private static int primaryGid(Requester r) {
+    /**
+     * The requester process's real group, from {@code /proc/PID/status}. Unreadable (the requester
+     * is gone), the read is refused: no other group is known to be no more than the requester's.
+     */
+    private static int primaryGid(Requester r) throws IOException {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(r.pid()), "status"))) {
                 if (line.startsWith("Gid:")) {
@@ -108,8 +111,8 @@ final class RequesterReads implements ScriptReader {
                 }
             }
         } catch (IOException | NumberFormatException unreadable) {
-            // Fall through: fewer rights, never more.
+            throw new IOException("the requester's group cannot be read (pid " + r.pid() + " is gone)");
         }
-        return r.uid();
+        throw new IOException("the requester's group cannot be read (no Gid: for pid " + r.pid() + ")");
     }
 }
