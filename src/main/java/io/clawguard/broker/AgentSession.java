@@ -219,11 +219,12 @@ final class AgentSession {
         if (launch.trace() == null) {
             return r.relay(launch.process());
         }
+        Runnable killRun = () -> {
+            ProcessGroup.signal(launch.process().pid(), ProcessGroup.SIGKILL);
+            killStrays.run();
+        };
         ChildWatch children = new ChildWatch(launch.trace(), launch.ownExecs(),
-                child -> context.child(run, child, () -> {
-                    ProcessGroup.signal(launch.process().pid(), ProcessGroup.SIGKILL);
-                    killStrays.run();
-                }));
+                child -> context.child(run, child, killRun), killRun);
         watch.set(children);
         children.start();
         try {

@@ -34,6 +34,7 @@ final class ChildWatch {
     private final Path trace;
     private final int ownExecs;
     private final Consumer<Child> sink;
+    private final Runnable unwatched;
     private final Map<Long, Long> parents = new HashMap<>();
     /** Every process the run made, with its start time: a process that left the group (setsid) is still the run's. */
     private final Map<Long, Instant> made = new ConcurrentHashMap<>();
@@ -45,23 +46,31 @@ final class ChildWatch {
     private volatile boolean stopping;
     private Thread thread;
 
-    ChildWatch(Path trace, int ownExecs, Consumer<Child> sink) {
+    /**
+     * {@code unwatched} is run when the trace can no longer be followed (unreadable, or a line that
+     * could not be handled): a run whose children are not seen is not left to go on unchecked.
+     */
+    ChildWatch(Path trace, int ownExecs, Consumer<Child> sink, Runnable unwatched) {
         this.trace = trace;
         this.ownExecs = ownExecs;
         this.sink = sink;
+        this.unwatched = unwatched;
     }
 
     void start() {
         thread = new Thread(() -> {
-            while (!stopping) {
-                readMore();
-                try {
+            try {
+                while (!stopping) {
+                    readMore();
                     Thread.sleep(POLL_MS);
-                } catch (InterruptedException e) {
-                    break;
                 }
+                readMore();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("cannot follow the process trace {}; ending the run", trace, e);
+                unwatched.run();
             }
-            readMore();
         }, "child-watch");
         thread.setDaemon(true);
         thread.start();
@@ -79,10 +88,8 @@ final class ChildWatch {
         }
     }
 
-    private void readMore() {
-        if (!Files.exists(trace)) {
-            return;
-        }
+    /** The trace was made before the run started: gone or unreadable, it is an error, not "nothing yet". */
+    private void readMore() throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(trace.toFile(), "r")) {
             long size = f.length();
             if (size <= offset) {
@@ -99,8 +106,6 @@ final class ChildWatch {
                 line(partial.substring(0, nl));
                 partial.delete(0, nl + 1);
             }
-        } catch (IOException e) {
-            LOG.warn("cannot read the process trace {}", trace, e);
         }
     }
 
