@@ -68,8 +68,13 @@ final class ChildWatch {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
-                LOG.error("cannot follow the process trace {}; ending the run", trace, e);
-                unwatched.run();
+                if (stopping) {
+                    // The run is over (its trace may be removed already): nothing is left to end, and its pid may be reused.
+                    LOG.warn("cannot read the rest of the process trace {}", trace, e);
+                } else {
+                    LOG.error("cannot follow the process trace {}; ending the run", trace, e);
+                    unwatched.run();
+                }
             }
         }, "child-watch");
         thread.setDaemon(true);
