@@ -1,6 +1,9 @@
 package io.clawguard.approval;
 
 import io.clawguard.audit.AuditChain;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -18,6 +21,19 @@ record BoundScript(int argvIndex, String prefix, String path, String realPath, b
     String shown() {
         return path + (path.equals(realPath) ? "" : " → " + realPath) + "  sha256 " + sha256 + "  " + content.length
                 + " bytes";
+    }
+
+    /**
+     * The bytes the broker will run, for the admin to read: the hash alone lets the agent show a
+     * harmless file when the admin looks and have bound another. Bytes that are not UTF-8 are
+     * replaced by U+FFFD here (the hash still names the exact bytes) and the text says so.
+     */
+    String text() {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return "(not UTF-8 text: undecodable bytes shown as \ufffd)\n" + new String(content, StandardCharsets.UTF_8);
+        }
     }
 
     Map<String, Object> audited() {

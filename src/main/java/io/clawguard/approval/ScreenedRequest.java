@@ -25,7 +25,7 @@ record ScreenedRequest(CommandBinding binding, List<String> runArgv, FileIdentit
     /** What the console shows of the code an interpreter is handed. */
     ApprovalRequested.Code code() {
         return new ApprovalRequested.Code(interpreter.inlineCode(), scripts.stream().map(BoundScript::shown).toList(),
-                interpreter.notes());
+                scripts.stream().map(BoundScript::text).toList(), interpreter.notes());
     }
 
     /**

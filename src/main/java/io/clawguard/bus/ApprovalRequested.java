@@ -29,13 +29,18 @@ public record ApprovalRequested(String requestId, List<String> argv, List<String
      * Code an interpreter is handed: inline code as given, each bound script as
      * {@code path  sha256 …  N bytes}, and notes on code nobody can see here (standard input, a module).
      */
-    public record Code(List<String> inline, List<String> scripts, List<String> notes) {
-        public static final Code NONE = new Code(List.of(), List.of(), List.of());
+    public record Code(List<String> inline, List<String> scripts, List<String> scriptText, List<String> notes) {
+        public static final Code NONE = new Code(List.of(), List.of(), List.of(), List.of());
 
+        /** {@code scriptText}: each bound script's bytes as text, in the order of {@code scripts}. */
         public Code {
             inline = List.copyOf(inline);
             scripts = List.copyOf(scripts);
+            scriptText = List.copyOf(scriptText);
             notes = List.copyOf(notes);
+            if (scriptText.size() != scripts.size()) {
+                throw new IllegalArgumentException("a bound script without its text");
+            }
         }
 
         /** An interpreter runs code that is not a fixed program: flagged X, never kept. */

@@ -77,22 +77,27 @@ final class RequestDetail {
      * (escapes written out), none wrapped into the next, and numbered so a line that goes on past
      * the screen's edge is still one line.
      */
+    /** Code as it will run: split where an interpreter splits, on LF only (a CR stays, written out as \r). */
+    private static void numbered(String heading, String code, List<String> out) {
+        List<String> lines = List.of(code.split("\n", -1));
+        out.add(heading + " (" + lines.size() + (lines.size() == 1 ? " line" : " lines") + ", "
+                + code.getBytes(StandardCharsets.UTF_8).length + " bytes):");
+        for (int i = 0; i < lines.size(); i++) {
+            out.add(String.format("  %3d │ %s", i + 1, VisibleText.of(lines.get(i)).text()));
+        }
+    }
+
     private static void code(ApprovalRequested.Code code, List<String> out) {
         if (!code.any()) {
             return;
         }
         out.add("X INTERPRETER: this runs code, not one fixed program; it is never kept for the session");
         for (String inline : code.inline()) {
-            // Split where the interpreter splits, on LF only: a CR stays in its line, written out as \r.
-            List<String> lines = List.of(inline.split("\n", -1));
-            out.add("inline code (" + lines.size() + (lines.size() == 1 ? " line" : " lines") + ", "
-                    + inline.getBytes(StandardCharsets.UTF_8).length + " bytes):");
-            for (int i = 0; i < lines.size(); i++) {
-                out.add(String.format("  %3d │ %s", i + 1, VisibleText.of(lines.get(i)).text()));
-            }
+            numbered("inline code", inline, out);
         }
-        for (String script : code.scripts()) {
-            out.add("script    " + VisibleText.of(script).text() + "  (the broker runs its copy of these bytes)");
+        for (int i = 0; i < code.scripts().size(); i++) {
+            out.add("script    " + VisibleText.of(code.scripts().get(i)).text());
+            numbered("  the broker runs its copy of these bytes", code.scriptText().get(i), out);
         }
         for (String note : code.notes()) {
             out.add("  ⚠ " + VisibleText.of(note).text());

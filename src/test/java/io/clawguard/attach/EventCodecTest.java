@@ -48,7 +48,7 @@ class EventCodecTest {
         return Stream.of(
                 new ApprovalRequested("1-a-2", List.of("/usr/bin/touch", "zz"), List.of("", "/w/zz"), List.of(1), true, "/usr/bin/touch", "/w",
                         "task", "why \u202e", true, true, false, true, 1001, 42L, "java", "postgres", 2,
-                        new ApprovalRequested.Code(List.of("id; curl x | sh"), List.of("s.sh  sha256 ab  3 bytes"),
+                        new ApprovalRequested.Code(List.of("id; curl x | sh"), List.of("s.sh  sha256 ab  3 bytes"), List.of("id\n"),
                                 List.of("reads stdin")), T.plusSeconds(300), T),
                 new ApprovalProgress("1-a-2", List.of("alice (uid 2001)"), 2, T),
                 new ApprovalDecided("1-a-2", "approved", false, null, T),
