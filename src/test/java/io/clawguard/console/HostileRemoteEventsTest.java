@@ -9,6 +9,7 @@ import io.clawguard.bus.ApprovalRequested;
 import io.clawguard.bus.Event;
 import io.clawguard.bus.ForwardingChanged;
 import io.clawguard.bus.HostsChanged;
+import io.clawguard.bus.NetworkChanged;
 import io.clawguard.bus.ScorecardChanged;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -86,5 +87,23 @@ class HostileRemoteEventsTest {
         rig.settle();
         assertThat(rig.screen()).as("every remote text drawn escaped").doesNotContain("\u001b", "\u0007")
                 .doesNotContain("could not draw this screen").contains("/usr/bin/id", "poor\\x1b");
+    }
+
+    /** The same for a remote network picture: its keys, protocols, addresses and rule errors are another machine's words. */
+    @Test
+    void aRemoteNetworkPictureCannotWriteControlCharactersOntoTheScreen() {
+        ConsoleRig rig = new ConsoleRig(160, 44);
+        rig.bus.publish(hosts());
+        rig.bus.publish(rig.request("good/1a-2b-1", List.of("/usr/bin/id"), "on good"));
+        String esc = "\u001b]0;owned\u0007\u001b[2J";
+        rig.bus.publish(new NetworkChanged(
+                List.of(new NetworkChanged.Listener("tcp 0.0.0.0:80" + esc, "tcp" + esc, "0.0.0.0" + esc, 80, 7, "web",
+                        "www")),
+                List.of(new NetworkChanged.Destination("k" + esc, "tcp" + esc, "10.0.0.9" + esc, 443, 8, "curl", "www")),
+                0, List.of(new NetworkChanged.FindingView("open" + esc, "high" + esc, "tcp 0.0.0.0:80" + esc, "s", "r")),
+                true, true, List.of("listener-baseline.json" + esc, "egress-allowlist.json" + esc), ConsoleRig.T0));
+        rig.settle();
+        assertThat(rig.screen()).as("every remote text drawn escaped").doesNotContain("\u001b", "\u0007")
+                .doesNotContain("could not draw this screen").contains("/usr/bin/id", "\\x1b");
     }
 }
