@@ -101,7 +101,7 @@ class HostileRemoteEventsTest {
                         "www")),
                 List.of(new NetworkChanged.Destination("k" + esc, "tcp" + esc, "10.0.0.9" + esc, 443, 8, "curl", "www")),
                 0, List.of(new NetworkChanged.FindingView("open" + esc, "high" + esc, "tcp 0.0.0.0:80" + esc, "s", "r")),
-                true, true, List.of("listener-baseline.json" + esc, "egress-allowlist.json" + esc), ConsoleRig.T0));
+                true, true, List.of("approved_ports.json" + esc, "egress_allowlist.json" + esc), ConsoleRig.T0));
         rig.settle();
         assertThat(rig.screen()).as("every remote text drawn escaped").doesNotContain("\u001b", "\u0007")
                 .doesNotContain("could not draw this screen").contains("/usr/bin/id", "\\x1b");
