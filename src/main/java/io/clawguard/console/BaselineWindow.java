@@ -13,6 +13,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import io.clawguard.monitor.BaselineItem;
 import io.clawguard.monitor.BaselineReview;
+import io.clawguard.text.VisibleText;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -122,15 +123,20 @@ final class BaselineWindow extends BasicWindow {
                         if (i == selected) {
                             g.enableModifiers(SGR.REVERSE);
                         }
-                        g.putString(0, y, Fit.pad((item.keep() ? " [keep] " : " [drop] ") + item.display()
-                                + (item.comment() == null ? "" : "   # " + item.comment()), w));
+                        g.putString(0, y, Fit.pad((item.keep() ? " [keep] " : " [drop] ") + visible(item.display())
+                                + (item.comment() == null ? "" : "   # " + visible(item.comment())), w));
                         g.disableModifiers(SGR.REVERSE);
                         g.setForegroundColor(palette.dim());
-                        g.putString(0, y + 1, Fit.pad("         from " + item.origin()
+                        g.putString(0, y + 1, Fit.pad("         from " + visible(item.origin())
                                 + (item.inUse() ? "" : "   (nothing uses this rule now)"), w));
                     }
                 }
             };
         }
+    }
+
+    /** Process names (the processes chose them) and, over many hosts, another machine's words: escaped. */
+    private static String visible(String text) {
+        return VisibleText.of(text).text();
     }
 }

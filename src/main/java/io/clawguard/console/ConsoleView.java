@@ -71,7 +71,7 @@ final class ConsoleView extends AbstractComponent<ConsoleView> {
     }
 
     private static Optional<String> ruleError(NetworkChanged n, String file) {
-        return n.ruleErrors().stream().filter(e -> e.contains(file)).findFirst();
+        return n.ruleErrors().stream().filter(e -> e.contains(file)).findFirst().map(e -> VisibleText.of(e).text());
     }
 
     @Override

@@ -42,13 +42,13 @@ public record NetworkRow(String key, String what, String text, String process, S
      * rest are never held. {@code findings} is the picture's findings by subject.
      */
     static Stream<NetworkRow> ports(NetworkChanged n, Map<String, List<NetworkChanged.FindingView>> findings) {
-        return n.listening().stream().map(l -> new NetworkRow(l.key(), "listener", l.key(), visible(l.process()),
+        return n.listening().stream().map(l -> new NetworkRow(l.key(), "listener", visible(l.key()), visible(l.process()),
                 visible(l.user()), l.pid(), l.port(), findings.getOrDefault(l.key(), List.of())));
     }
 
     static Stream<NetworkRow> egress(NetworkChanged n, Map<String, List<NetworkChanged.FindingView>> findings) {
         return n.outbound().stream().map(d -> new NetworkRow(d.key(), "destination",
-                d.protocol() + " " + d.remote() + ":" + d.remotePort(), visible(d.process()), visible(d.user()),
+                visible(d.protocol() + " " + d.remote()) + ":" + d.remotePort(), visible(d.process()), visible(d.user()),
                 d.pid(), d.remotePort(), findings.getOrDefault(d.key(), List.of())));
     }
 
@@ -89,7 +89,7 @@ public record NetworkRow(String key, String what, String text, String process, S
         }
         for (NetworkChanged.FindingView f : findings) {
             out.add("");
-            out.add("[" + f.risk().toUpperCase(Locale.ROOT) + "] " + f.kind());
+            out.add("[" + visible(f.risk().toUpperCase(Locale.ROOT)) + "] " + visible(f.kind()));
             out.add("  " + visible(f.summary()));
             // The advice can name the program ("otherwise stop <program>"): escaped like the rest.
             out.add("  what to do: " + visible(f.recommendation()));

@@ -45,7 +45,8 @@ final class ScorecardPane {
             return;
         }
         in.setForegroundColor(p.dim());
-        in.putString(0, 1, Fit.pad(c.coverage().length() <= w ? c.coverage()
+        String coverage = visible(c.coverage());
+        in.putString(0, 1, Fit.pad(coverage.length() <= w ? coverage
                 : c.coveragePercent() + " % of the weight assessed", w));
         int header = 2;
         if (h >= 8) {
@@ -70,7 +71,7 @@ final class ScorecardPane {
                 in.enableModifiers(SGR.REVERSE);
             }
             in.putString(0, header + i - first, Fit.pad(String.format("%-4s %-4s %s", word(v.status()),
-                    v.risk().equals("medium") ? "med" : v.risk(), v.checkId()), w));
+                    v.risk().equals("medium") ? "med" : visible(v.risk()), visible(v.checkId())), w));
             in.disableModifiers(SGR.REVERSE);
         }
     }
@@ -84,13 +85,15 @@ final class ScorecardPane {
             return "Compliance scorecard";
         }
         ScorecardChanged c = card.get();
-        boolean ungraded = c.band().equals("insufficient evidence");
+        // Over many hosts the card comes from another machine: its words are shown escaped.
+        String band = visible(c.band());
+        boolean ungraded = band.equals("insufficient evidence");
         String covered = c.coveragePercent() + " % covered";
         List<String> forms = ungraded
-                ? List.of("Compliance: " + c.band() + ", " + covered, "Compliance: no grade, " + covered,
+                ? List.of("Compliance: " + band + ", " + covered, "Compliance: no grade, " + covered,
                 "No grade: " + covered)
-                : List.of("Compliance " + c.score() + "/100 " + c.band() + ", " + covered,
-                "Compliance " + c.score() + " " + c.band() + ", " + covered, c.score() + " " + c.band() + ", " + covered);
+                : List.of("Compliance " + c.score() + "/100 " + band + ", " + covered,
+                "Compliance " + c.score() + " " + band + ", " + covered, c.score() + " " + band + ", " + covered);
         return forms.stream().filter(f -> f.length() <= room).findFirst().orElse(forms.get(forms.size() - 1));
     }
 

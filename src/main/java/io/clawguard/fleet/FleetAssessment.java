@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,24 +42,32 @@ public final class FleetAssessment {
 
     /** The same, giving up on a host after {@code wait}. */
     static List<HostReport> gather(List<HostAddress> hosts, SshSettings ssh, Duration wait) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), 16), r -> {
-            Thread t = new Thread(r, "fleet-assess");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(hosts.size(), 16), daemon("fleet-assess"));
+        // Each host's two pipes are read on threads of their own: on the shared pool, a few hosts' stderr
+        // reads (which end only when ssh does) could hold every thread while ssh waits for its stdout to be read.
+        ExecutorService reads = Executors.newCachedThreadPool(daemon("fleet-assess-read"));
         try {
             List<CompletableFuture<HostReport>> runs = new ArrayList<>();
             for (HostAddress h : hosts) {
-                runs.add(CompletableFuture.supplyAsync(() -> assess(h, ssh, wait), pool));
+                runs.add(CompletableFuture.supplyAsync(() -> assess(h, ssh, wait, reads), pool));
             }
             return runs.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdownNow();
+            reads.shutdownNow();
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @SuppressWarnings("unchecked")
-    private static HostReport assess(HostAddress host, SshSettings ssh, Duration wait) {
+    private static HostReport assess(HostAddress host, SshSettings ssh, Duration wait, ExecutorService reads) {
         Process p;
         try {
             p = new ProcessBuilder(host.sshCommand(ssh, "assess", "--json", "-")).start();
@@ -67,8 +76,8 @@ public final class FleetAssessment {
         }
         try {
             p.getOutputStream().close();
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), reads);
+            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(p.getInputStream()), reads);
             byte[] out;
             try {
                 // The whole answer within the wait: a host that keeps the connection open and says nothing is given up.

@@ -69,4 +69,20 @@ class BaselineWindowTest {
         assertThat(rig.actions.saved).isNull();
         assertThat(rig.row(29)).contains("abandoned; nothing written");
     }
+
+    /**
+     * ATTACK: a rule's origin names the process as it calls itself (an agent picks its own
+     * name), and over many hosts the whole review comes from another machine: a control
+     * character in it must be shown escaped, not stop the window.
+     */
+    @Test
+    void aProcessNamedWithControlCharactersIsShownEscaped() {
+        ConsoleRig rig = new ConsoleRig(100, 30);
+        rig.actions.review = new BaselineReview(BaselineKind.PORTS,
+                List.of(item(22, "sshd", true), item(4444, "evil\u001b]0;owned\u0007", true)));
+        rig.press(KeyType.Tab);
+        rig.type("b");
+        assertThat(rig.screen()).doesNotContain("\u001b", "\u0007").doesNotContain("could not draw")
+                .contains("[keep] port=22 protocol=tcp command=sshd", "from evil\\x1b]0;owned\\x07");
+    }
 }
