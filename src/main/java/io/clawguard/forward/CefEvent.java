@@ -2,6 +2,7 @@ package io.clawguard.forward;
 
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
+import io.clawguard.json.JsonValues;
 import io.clawguard.json.TerminalEscapes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class CefEvent {
         labelled(ext, 4, "request_id", record.get("request_id"), false);
         labelled(ext, 5, "session_id", record.get("session_id"), false);
         if (record.get("argv") instanceof List<?> argv) {
-            labelled(ext, 6, "argv", SafeJson.write(argv), false);
+            labelled(ext, 6, "argv", JsonValues.compactForPeople(argv), false);
         }
         labelled(ext, 2, "returncode", record.get("returncode"), true);
         put(ext, "suid", record.get("requester_uid"));

@@ -2,6 +2,7 @@ package io.clawguard.forward;
 
 import io.clawguard.audit.AuditAction;
 import io.clawguard.audit.AuditChain;
+import io.clawguard.json.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class SyslogMessage {
         param(b, "prev", record.get(AuditChain.PREV));
         b.append("] ");
         b.append(settings.format() == SyslogSettings.Format.CEF ? CefEvent.of(record, hostname, version)
-                : SafeJson.write(OcsfEvent.of(record, hostname, version)));
+                : JsonValues.compactForPeople(OcsfEvent.of(record, hostname, version)));
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 

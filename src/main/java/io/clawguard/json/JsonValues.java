@@ -107,7 +107,7 @@ public final class JsonValues {
      * this form, so two writers that agree on the value agree on the bytes.
      */
     public static String canonical(Object value) {
-        return write(value, false);
+        return write(value, STRICT, false, true);
     }
 
     /**
@@ -115,16 +115,24 @@ public final class JsonValues {
      * with DEL, the C1 controls and the Unicode line separators escaped besides JSON's own.
      */
     public static String pretty(Object value) {
-        return write(value, true);
+        return write(value, FOR_PEOPLE, true, false);
     }
 
-    private static String write(Object value, boolean pretty) {
+    /**
+     * One line, keys in insertion order, escaped as {@link #pretty} is: for readers beyond
+     * ClawGuard's own screens (a syslog collector), who never see the text through its escaping.
+     */
+    public static String compactForPeople(Object value) {
+        return write(value, FOR_PEOPLE, false, false);
+    }
+
+    private static String write(Object value, JsonFactory factory, boolean pretty, boolean sortKeys) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator gen = (pretty ? FOR_PEOPLE : STRICT).createGenerator(out)) {
+        try (JsonGenerator gen = factory.createGenerator(out)) {
             if (pretty) {
                 gen.useDefaultPrettyPrinter();
             }
-            write(gen, value, !pretty);
+            write(gen, value, sortKeys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * standard output, the admin's terminal, with each host's assessment copied in verbatim
  * (FleetRows.json, written by JsonValues.pretty). JSON escapes only C0 controls, so the C1
  * controls a hostile host puts in its scorecard (U+009B is a CSI) and DEL reach the terminal
- * raw. The forwarder's SafeJson exists for exactly this ("an analyst's terminal also obeys DEL
+ * raw. The forwarder's JsonValues.compactForPeople exists for exactly this ("an analyst's terminal also obeys DEL
  * and the C1 controls"), and the row lines are escaped (FleetRows.shown), but this output is not.
  */
 class FleetAssessJsonAttackTest {
