@@ -39,6 +39,7 @@ public final class Signals {
     private final Instant now;
     private OpenClawSettings openclaw;
     private AgentIdentity agents;
+    private Map<String, String> openclawEnv;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
         this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
@@ -113,9 +114,17 @@ public final class Signals {
 
     /**
      * {@link #openclawEnvFile()}'s KEY=VALUE lines as dotenv (which OpenClaw loads it with) reads
-     * them, one line each; empty when it is missing, unreadable or not a sane file.
+     * them, one line each; empty when it is missing, unreadable or not a sane file. Read once per
+     * assessment, so the settings and every check judge the same file.
      */
     public Map<String, String> openclawEnv() {
+        if (openclawEnv == null) {
+            openclawEnv = java.util.Collections.unmodifiableMap(readOpenclawEnv());
+        }
+        return openclawEnv;
+    }
+
+    private Map<String, String> readOpenclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         Path file = openclawEnvFile();
         try {
