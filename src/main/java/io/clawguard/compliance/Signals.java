@@ -40,6 +40,8 @@ public final class Signals {
     private OpenClawSettings openclaw;
     private AgentIdentity agents;
     private Map<String, String> openclawEnv;
+    private Optional<Sudoers> sudoers;
+    private IOException sudoersUnreadable;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
         this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
@@ -203,5 +205,23 @@ public final class Signals {
             agents = AgentIdentity.of(host, config.agentUsers(), config.agentGroups());
         }
         return agents;
+    }
+
+    /**
+     * sudoers as sudo reads it ({@link SudoersParser#parse}), or why it cannot be read: parsed once per
+     * assessment, though every agent account's sudo rights and the alternate paths check judge it.
+     */
+    Optional<Sudoers> sudoers() throws IOException {
+        if (sudoers == null && sudoersUnreadable == null) {
+            try {
+                sudoers = SudoersParser.parse(host);
+            } catch (IOException e) {
+                sudoersUnreadable = e;
+            }
+        }
+        if (sudoersUnreadable != null) {
+            throw sudoersUnreadable;
+        }
+        return sudoers;
     }
 }
