@@ -41,6 +41,8 @@ public final class Signals {
     private AgentIdentity agents;
     private Map<String, String> openclawEnv;
     private Optional<Sudoers> sudoers;
+    private GuardConfig guardConfig;
+    private InvalidJsonFileException configUnusable;
     private IOException sudoersUnreadable;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
@@ -167,9 +169,19 @@ public final class Signals {
         return (comment < 0 ? rest : rest.substring(0, comment)).strip();
     }
 
-    /** The admin's settings, or the error that makes them unusable. */
+    /** The admin's settings, or the error that makes them unusable: read once per assessment. */
     public GuardConfig config() throws InvalidJsonFileException {
-        return GuardConfig.load(home.config(), ProcessIdentity.uid());
+        if (guardConfig == null && configUnusable == null) {
+            try {
+                guardConfig = GuardConfig.load(home.config(), ProcessIdentity.uid());
+            } catch (InvalidJsonFileException e) {
+                configUnusable = e;
+            }
+        }
+        if (configUnusable != null) {
+            throw configUnusable;
+        }
+        return guardConfig;
     }
 
     public AuditVerification audit() throws IOException {
