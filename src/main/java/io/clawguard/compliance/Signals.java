@@ -42,6 +42,7 @@ public final class Signals {
     private Map<String, String> openclawEnv;
     private Optional<Sudoers> sudoers;
     private GuardConfig guardConfig;
+    private AssessmentSettings settings;
     private InvalidJsonFileException configUnusable;
     private IOException sudoersUnreadable;
 
@@ -91,13 +92,16 @@ public final class Signals {
                 .filter(Files::exists).findFirst().orElse(openclawDir.resolve("openclaw.json"));
     }
 
-    /** The assessment's own settings; the defaults when clawguard.json is unusable (its checks say so). */
+    /** The assessment's own settings, read once; the defaults when clawguard.json is unusable (its checks say so). */
     public AssessmentSettings settings() {
-        try {
-            return AssessmentSettings.load(home.config());
-        } catch (InvalidJsonFileException e) {
-            return AssessmentSettings.DEFAULTS;
+        if (settings == null) {
+            try {
+                settings = AssessmentSettings.load(home.config());
+            } catch (InvalidJsonFileException e) {
+                settings = AssessmentSettings.DEFAULTS;
+            }
         }
+        return settings;
     }
 
     /**
