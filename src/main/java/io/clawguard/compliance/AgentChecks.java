@@ -99,7 +99,7 @@ final class AgentChecks {
             Optional<CheckResult.Draft> unknown = Optional.empty();
             for (AgentIdentity.AgentUser u : id.users()) {
                 try {
-                    AgentSudoRights r = AgentSudoRights.of(s.host(), u);
+                    AgentSudoRights r = AgentSudoRights.of(s, u);
                     if (!r.problems().isEmpty()) {
                         unknown = Optional.of(CheckResult.error(SudoersParser.MAIN, String.join("; ", r.problems()),
                                 "Fix the lines named (visudo -c shows how sudo reads them), then assess again."));

@@ -14,7 +14,8 @@ import java.util.Optional;
 record AgentSudoRights(List<String> rights, boolean passwordless, String evidence, List<String> problems) {
 
     /** An {@link java.nio.file.AccessDeniedException} names the sudoers file this user may not read. */
-    static AgentSudoRights of(HostFacts host, AgentIdentity.AgentUser u) throws IOException {
+    static AgentSudoRights of(Signals signals, AgentIdentity.AgentUser u) throws IOException {
+        HostFacts host = signals.host();
         String user = u.name().matches("\\d+") ? "#" + u.uid() : u.name();
         List<String> argv = List.of("sudo", "-n", "-l", "-U", user);
         Optional<HostFacts.ToolOutput> out = host.run(argv);
@@ -25,7 +26,7 @@ record AgentSudoRights(List<String> rights, boolean passwordless, String evidenc
         }
         String tried = out.map(o -> String.join(" ", argv) + " did not say (exit " + o.exitCode() + "); ")
                 .orElse("sudo is not installed in the system folders; ");
-        Optional<Sudoers> sudoers = SudoersParser.parse(host);
+        Optional<Sudoers> sudoers = signals.sudoers();
         if (sudoers.isEmpty()) {
             return new AgentSudoRights(List.of(), false, tried + SudoersParser.MAIN + " does not exist", List.of());
         }

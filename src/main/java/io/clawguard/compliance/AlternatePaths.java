@@ -34,7 +34,7 @@ final class AlternatePaths {
         List<String> seen = new ArrayList<>();
         Optional<CheckResult.Draft> unknown = Optional.empty();
         try {
-            unknown = sudoers(s.host(), agents, open, fixes, seen);
+            unknown = sudoers(s, agents, open, fixes, seen);
         } catch (IOException e) {
             unknown = Optional.of(cannotRead(e, "sudoers rules"));
         }
@@ -68,9 +68,9 @@ final class AlternatePaths {
     }
 
     /** A problem draft when sudoers cannot be judged. */
-    private static Optional<CheckResult.Draft> sudoers(HostFacts host, List<Sudoers.Person> agents, List<String> open,
+    private static Optional<CheckResult.Draft> sudoers(Signals s, List<Sudoers.Person> agents, List<String> open,
                                                        List<String> fixes, List<String> seen) throws IOException {
-        Optional<Sudoers> parsed = SudoersParser.parse(host);
+        Optional<Sudoers> parsed = s.sudoers();
         if (parsed.isEmpty()) {
             seen.add(SudoersParser.MAIN + " does not exist");
             return Optional.empty();

@@ -56,7 +56,11 @@ final class PolkitGrants {
                 String name = dir + "/" + e.getFileName();
                 if (Files.isDirectory(e) && depth > 1) {
                     subfolders.add(name);
-                } else if (name.endsWith(suffix) && Files.isRegularFile(e) && files.size() < MAX_FILES) {
+                } else if (name.endsWith(suffix) && Files.isRegularFile(e)) {
+                    if (files.size() >= MAX_FILES) {
+                        // The files left unread may grant: "no grant" would be a guess.
+                        throw new IOException("more than " + MAX_FILES + " polkit rule files: not all were read");
+                    }
                     files.add(name);
                 }
             }

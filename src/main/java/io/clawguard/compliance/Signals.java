@@ -39,6 +39,12 @@ public final class Signals {
     private final Instant now;
     private OpenClawSettings openclaw;
     private AgentIdentity agents;
+    private Map<String, String> openclawEnv;
+    private Optional<Sudoers> sudoers;
+    private GuardConfig guardConfig;
+    private AssessmentSettings settings;
+    private InvalidJsonFileException configUnusable;
+    private IOException sudoersUnreadable;
 
     public Signals(StateHome home, Path openclawDir, HostFacts host, Optional<NetworkScan> network, Instant now) {
         this(home, openclawDir, host, network, AuditChainWatch.readOnly(home.auditLog()), now);
@@ -86,13 +92,16 @@ public final class Signals {
                 .filter(Files::exists).findFirst().orElse(openclawDir.resolve("openclaw.json"));
     }
 
-    /** The assessment's own settings; the defaults when clawguard.json is unusable (its checks say so). */
+    /** The assessment's own settings, read once; the defaults when clawguard.json is unusable (its checks say so). */
     public AssessmentSettings settings() {
-        try {
-            return AssessmentSettings.load(home.config());
-        } catch (InvalidJsonFileException e) {
-            return AssessmentSettings.DEFAULTS;
+        if (settings == null) {
+            try {
+                settings = AssessmentSettings.load(home.config());
+            } catch (InvalidJsonFileException e) {
+                settings = AssessmentSettings.DEFAULTS;
+            }
         }
+        return settings;
     }
 
     /**
@@ -113,9 +122,17 @@ public final class Signals {
 
     /**
      * {@link #openclawEnvFile()}'s KEY=VALUE lines as dotenv (which OpenClaw loads it with) reads
-     * them, one line each; empty when it is missing, unreadable or not a sane file.
+     * them, one line each; empty when it is missing, unreadable or not a sane file. Read once per
+     * assessment, so the settings and every check judge the same file.
      */
     public Map<String, String> openclawEnv() {
+        if (openclawEnv == null) {
+            openclawEnv = java.util.Collections.unmodifiableMap(readOpenclawEnv());
+        }
+        return openclawEnv;
+    }
+
+    private Map<String, String> readOpenclawEnv() {
         Map<String, String> env = new LinkedHashMap<>();
         Path file = openclawEnvFile();
         try {
@@ -156,9 +173,19 @@ public final class Signals {
         return (comment < 0 ? rest : rest.substring(0, comment)).strip();
     }
 
-    /** The admin's settings, or the error that makes them unusable. */
+    /** The admin's settings, or the error that makes them unusable: read once per assessment. */
     public GuardConfig config() throws InvalidJsonFileException {
-        return GuardConfig.load(home.config(), ProcessIdentity.uid());
+        if (guardConfig == null && configUnusable == null) {
+            try {
+                guardConfig = GuardConfig.load(home.config(), ProcessIdentity.uid());
+            } catch (InvalidJsonFileException e) {
+                configUnusable = e;
+            }
+        }
+        if (configUnusable != null) {
+            throw configUnusable;
+        }
+        return guardConfig;
     }
 
     public AuditVerification audit() throws IOException {
@@ -194,5 +221,23 @@ public final class Signals {
             agents = AgentIdentity.of(host, config.agentUsers(), config.agentGroups());
         }
         return agents;
+    }
+
+    /**
+     * sudoers as sudo reads it ({@link SudoersParser#parse}), or why it cannot be read: parsed once per
+     * assessment, though every agent account's sudo rights and the alternate paths check judge it.
+     */
+    Optional<Sudoers> sudoers() throws IOException {
+        if (sudoers == null && sudoersUnreadable == null) {
+            try {
+                sudoers = SudoersParser.parse(host);
+            } catch (IOException e) {
+                sudoersUnreadable = e;
+            }
+        }
+        if (sudoersUnreadable != null) {
+            throw sudoersUnreadable;
+        }
+        return sudoers;
     }
 }

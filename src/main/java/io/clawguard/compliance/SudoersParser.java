@@ -78,6 +78,8 @@ final class SudoersParser {
         }
         if (including.size() >= MAX_DEPTH || files.size() >= MAX_FILES) {
             notes.add(Evidence.text(path) + " skipped: more than " + MAX_DEPTH + " nested includes or " + MAX_FILES + " files");
+            // Its rules are unknown: a problem too, so no check calls sudoers clean without them.
+            problem(Evidence.text(path), "not read, so its rules are unknown");
             return true;
         }
         Optional<String> text = host.read(path);
@@ -104,7 +106,7 @@ final class SudoersParser {
             joined.setLength(0);
         }
         if (lines >= MAX_LINES) {
-            notes.add("reading stopped at " + Evidence.text(path) + ": more than " + MAX_LINES + " lines in all");
+            problem(Evidence.text(path), "reading stopped: more than " + MAX_LINES + " lines in all");
         }
         including.pop();
         return true;
@@ -148,7 +150,11 @@ final class SudoersParser {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(host.path(dir))) {
             for (Path e : entries) {
                 String name = e.getFileName().toString();
-                if (names.size() < MAX_FILES && !name.endsWith("~") && !name.contains(".") && Files.isRegularFile(e)) {
+                if (!name.endsWith("~") && !name.contains(".") && Files.isRegularFile(e)) {
+                    if (names.size() >= MAX_FILES) {
+                        problem(Evidence.text(dir), "not read in full: more than " + MAX_FILES + " files");
+                        break;
+                    }
                     names.add(name);
                 }
             }

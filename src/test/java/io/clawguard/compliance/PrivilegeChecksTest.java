@@ -204,6 +204,19 @@ class PrivilegeChecksTest {
                 c(PATHS, Status.VIOLATION, "ResultActive=yes", h -> h.hostFile(
                         "/etc/polkit-1/localauthority/50-local.d/admin.pkla", "[Admin]\nIdentity=unix-group:staff\n"
                                 + "Action=*\nResultAny=no\nResultActive=yes\n")),
+                c(PATHS, Status.ERROR, "more than 128", h -> {
+                    // More sudoers files than are read: the ones left unread may hold a NOPASSWD rule.
+                    h.hostFile("/etc/sudoers", "@includedir /etc/sudoers.d\n");
+                    for (int i = 0; i < 200; i++) {
+                        h.hostFile(String.format("/etc/sudoers.d/%03d-nothing", i), "# nothing\n");
+                    }
+                }),
+                c(PATHS, Status.NOT_ASSESSED, "polkit rules cannot be read", h -> {
+                    // More rule files than are read: the ones left unread may grant, so "no grant" is not known.
+                    for (int i = 0; i < 300; i++) {
+                        h.hostFile(String.format("/etc/polkit-1/rules.d/%03d-default.rules", i), "// nothing\n");
+                    }
+                }),
                 c(PATHS, Status.COMPLIANT, "/usr/bin/pkexec is installed; no polkit rule", h -> h
                         .hostFile("/usr/bin/pkexec", "").hostFile("/etc/polkit-1/rules.d/50-default.rules",
                                 "// return polkit.Result.YES;\npolkit.addAdminRule(function(a, s) { return [\"unix-group:sudo\"]; });\n")),
