@@ -139,7 +139,7 @@ record AgentIdentity(List<AgentUser> users, List<AgentProcess> processes, List<S
 
     private static List<String> lines(HostFacts host, String file, List<String> problems) {
         try {
-            return host.read(file).map(t -> t.lines().toList()).orElse(List.of());
+            return HostFile.read(host, file).map(t -> t.lines().toList()).orElse(List.of());
         } catch (IOException e) {
             problems.add(file + " cannot be read: " + e.getMessage());
             return List.of();

@@ -98,7 +98,7 @@ final class AlternatePaths {
     /** doas counts only by a rule permitting the agent; with no agent known, any permit rule. */
     private static void doas(HostFacts host, List<Sudoers.Person> agents, List<String> open, List<String> fixes,
                              List<String> seen) throws IOException {
-        Optional<String> text = host.read(DoasConf.FILE);
+        Optional<String> text = HostFile.read(host, DoasConf.FILE);
         if (text.isEmpty()) {
             seen.add(DoasConf.FILE + " does not exist");
             return;
@@ -138,7 +138,7 @@ final class AlternatePaths {
             return false;
         }
         try {
-            return host.read(SU_PAM).orElse("").lines().map(String::strip)
+            return HostFile.read(host, SU_PAM).orElse("").lines().map(String::strip)
                     .noneMatch(l -> !l.startsWith("#") && l.contains("pam_wheel.so"));
         } catch (IOException e) {
             // /etc/pam.d/su is world-readable; if it cannot be read, nothing restricts su as far as we can tell.

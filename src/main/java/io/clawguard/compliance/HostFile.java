@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The hardening checks' one way to read host configuration: through {@link HostFacts#read}, but
+ * The checks' one way to read host configuration (sshd, audit rules, sudoers, doas, polkit, PAM,
+ * passwd): through {@link HostFacts#read}, which keeps only a file's start (right for /proc), but
  * only a regular file of at most 4 MiB, so a config swapped for a FIFO, {@code /dev/zero} or a
  * 10 MB file costs the check an error, never the assessment its memory or its time.
  */

@@ -35,7 +35,7 @@ final class PolkitGrants {
         collect(host, LOCAL_AUTHORITY, ".pkla", MAX_DEPTH, files);
         List<String> found = new ArrayList<>();
         for (String file : files) {
-            String[] lines = host.read(file).orElse("").split("\n");
+            String[] lines = HostFile.read(host, file).orElse("").split("\n");
             for (int i = 0; i < lines.length && found.size() < MAX_FOUND; i++) {
                 String t = lines[i].strip();
                 boolean yes = file.endsWith(".rules") ? !t.startsWith("//") && t.contains("polkit.Result.YES")

@@ -82,7 +82,7 @@ final class SudoersParser {
             problem(Evidence.text(path), "not read, so its rules are unknown");
             return true;
         }
-        Optional<String> text = host.read(path);
+        Optional<String> text = HostFile.read(host, path);
         if (text.isEmpty()) {
             return false;
         }

@@ -246,4 +246,17 @@ class ScorecardAttackTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.VIOLATION);
         assertThat(r.evidence()).contains("clawdbot.json is 0644");
     }
+
+    @Test
+    void aRulePushedPastTheReadLimitOfSudoersIsNotJudgedAbsent(@TempDir Path root) throws Exception {
+        PreparedHome h = new PreparedHome(root).accounts().shim();
+        h.gateway(4242, 1001, "PATH=" + h.pathWithShim(true));
+        h.broker = true;
+        // No sudo tool: sudoers is parsed; the rule lies past the first 4 MiB, behind a comment that long.
+        h.hostFile("/etc/sudoers", "#" + "x".repeat(5 << 20) + "\nagent ALL=(ALL) NOPASSWD: ALL\n");
+        for (String check : new String[] {"privilege_approval_required", "alternate_privilege_paths_restricted"}) {
+            CheckResult r = result(h, check);
+            assertThat(r.status()).as(r.toString()).isNotIn(Status.COMPLIANT, Status.NOT_APPLICABLE, Status.PARTIAL);
+        }
+    }
 }
